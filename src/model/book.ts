@@ -1,0 +1,217 @@
+/**
+ * The Book model: what both editions are made from.
+ *
+ * The parser turns mdast into this; the transforms rewrite it; the EPUB and
+ * PDF emitters read only this. It imports nothing, so every other layer can
+ * depend on it without cycles.
+ */
+
+/** Where something stands in a source file (1-based, as unist counts). */
+export interface Place {
+  /** Path of the source file, as given on the command line or found in the book folder. */
+  file: string
+  line: number
+  column: number
+}
+
+export interface Metadata {
+  title: string
+  subtitle?: string
+  /** Zero or more authors; none is a valid state (the seed article names none). */
+  authors: string[]
+  /** BCP 47 language tag, e.g. `en`, `en-GB`, `fr`. */
+  lang: string
+  /** Publication date as written in the front matter (ISO 8601 date or date-time). */
+  date?: string
+  publisher?: string
+  description?: string
+  subjects: string[]
+  rights?: string
+  /** Identifier given by the writer (ISBN, URN, URL); otherwise derived from the metadata. */
+  identifier?: string
+  /**
+   * When the edition was last modified, as an ISO 8601 instant. Fixed by the
+   * pipeline from `SOURCE_DATE_EPOCH` or the front-matter date, never the clock,
+   * so that two builds of one manuscript are byte-identical.
+   */
+  modified: string
+}
+
+export interface Book {
+  metadata: Metadata
+  chapters: Chapter[]
+  assets: Asset[]
+}
+
+export interface Chapter {
+  /** Stable, unique within the book; usable as a file name and an XML id. */
+  id: string
+  /** Plain-text title for tables of contents and running heads. */
+  title: string
+  /** Source file the chapter came from. */
+  source: string
+  blocks: Block[]
+  /** Footnotes of this chapter, in the order of their first call. */
+  notes: Note[]
+}
+
+export interface Note {
+  /** Unique within the book; usable as an XML id. */
+  id: string
+  /** 1-based number, counted per chapter. */
+  number: number
+  blocks: Block[]
+  place?: Place
+}
+
+/** An image file that lives inside the manuscript's folder. */
+export interface Asset {
+  /** Unique within the book; usable as a file name. */
+  id: string
+  /** Absolute path on disk, already checked to be inside the manuscript's folder. */
+  path: string
+  mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml'
+}
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+export type Block =
+  | Heading
+  | Paragraph
+  | BlockQuote
+  | List
+  | CodeBlock
+  | ThematicBreak
+  | Table
+  | Figure
+
+interface BlockBase {
+  place?: Place
+}
+
+export interface Heading extends BlockBase {
+  type: 'heading'
+  /** 1–6, as in the manuscript. */
+  depth: 1 | 2 | 3 | 4 | 5 | 6
+  /** Unique within the book; usable as an XML id and link target. */
+  id: string
+  children: Inline[]
+}
+
+export interface Paragraph extends BlockBase {
+  type: 'paragraph'
+  children: Inline[]
+}
+
+export interface BlockQuote extends BlockBase {
+  type: 'blockquote'
+  children: Block[]
+}
+
+export interface List extends BlockBase {
+  type: 'list'
+  ordered: boolean
+  /** First number of an ordered list. */
+  start: number
+  /** Loose lists separate their items with space. */
+  spread: boolean
+  items: ListItem[]
+}
+
+export interface ListItem {
+  /** `null` for an ordinary item; a boolean for a GFM task-list item. */
+  checked: boolean | null
+  children: Block[]
+}
+
+export interface CodeBlock extends BlockBase {
+  type: 'code'
+  lang?: string
+  value: string
+}
+
+/** A thematic break, set as a section break. */
+export interface ThematicBreak extends BlockBase {
+  type: 'thematicBreak'
+}
+
+export interface Table extends BlockBase {
+  type: 'table'
+  align: Array<'left' | 'right' | 'center' | null>
+  /** The first row is the header row. */
+  rows: Inline[][][]
+}
+
+export interface Figure extends BlockBase {
+  type: 'figure'
+  /** Id of an entry in `Book.assets`. */
+  asset: string
+  alt: string
+  caption?: Inline[]
+}
+
+// ---------------------------------------------------------------------------
+// Inlines
+
+export type Inline =
+  | Text
+  | Emphasis
+  | Strong
+  | Delete
+  | InlineCode
+  | Link
+  | Break
+  | NoteRef
+  | InlineImage
+
+export interface Text {
+  type: 'text'
+  value: string
+}
+
+export interface Emphasis {
+  type: 'emphasis'
+  children: Inline[]
+}
+
+export interface Strong {
+  type: 'strong'
+  children: Inline[]
+}
+
+export interface Delete {
+  type: 'delete'
+  children: Inline[]
+}
+
+export interface InlineCode {
+  type: 'inlineCode'
+  value: string
+}
+
+export interface Link {
+  type: 'link'
+  url: string
+  title?: string
+  children: Inline[]
+}
+
+/** A hard line break. */
+export interface Break {
+  type: 'break'
+}
+
+/** A footnote call. */
+export interface NoteRef {
+  type: 'noteRef'
+  /** Id of the `Note` it calls. */
+  note: string
+  number: number
+}
+
+export interface InlineImage {
+  type: 'image'
+  asset: string
+  alt: string
+}

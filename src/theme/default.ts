@@ -1,0 +1,66 @@
+import type { Theme } from './theme.js'
+
+const mm = 72 / 25.4
+const literata = '@expo-google-fonts/literata'
+
+/**
+ * The default theme: Literata, a serif drawn for long reading on screens, which
+ * also prints well; JetBrains Mono for code. Both under the SIL Open Font Licence.
+ */
+export const defaultTheme: Theme = {
+  name: 'default',
+  fonts: {
+    text: { family: 'Literata', weight: 400, style: 'normal', package: literata, file: '400Regular/Literata_400Regular.ttf', license: 'OFL-1.1' },
+    textItalic: { family: 'Literata', weight: 400, style: 'italic', package: literata, file: '400Regular_Italic/Literata_400Regular_Italic.ttf', license: 'OFL-1.1' },
+    textBold: { family: 'Literata', weight: 700, style: 'normal', package: literata, file: '700Bold/Literata_700Bold.ttf', license: 'OFL-1.1' },
+    textBoldItalic: { family: 'Literata', weight: 700, style: 'italic', package: literata, file: '700Bold_Italic/Literata_700Bold_Italic.ttf', license: 'OFL-1.1' },
+    mono: { family: 'JetBrains Mono', weight: 400, style: 'normal', package: '@expo-google-fonts/jetbrains-mono', file: '400Regular/JetBrainsMono_400Regular.ttf', license: 'OFL-1.1' },
+  },
+  generic: { text: 'serif', mono: 'monospace' },
+  size: 10.5,
+  leading: 1.4,
+  indent: 1.2,
+  roles: {
+    body: { scale: 1, face: 'text', align: 'justify' },
+    title: { scale: 2, leading: 1.15, face: 'text', bold: true, align: 'left', spaceBefore: 2, spaceAfter: 1, colour: 'heading' },
+    subtitle: { scale: 1.25, leading: 1.25, face: 'text', italic: true, align: 'left', spaceAfter: 1, colour: 'heading' },
+    byline: { scale: 1, face: 'text', smallCaps: true, align: 'left', spaceAfter: 2, colour: 'muted' },
+    h1: { scale: 1.6, leading: 1.2, face: 'text', bold: true, align: 'left', spaceBefore: 2, spaceAfter: 1, colour: 'heading' },
+    h2: { scale: 1.3, leading: 1.2, face: 'text', bold: true, align: 'left', spaceBefore: 1.5, spaceAfter: 0.5, colour: 'heading' },
+    h3: { scale: 1.1, leading: 1.25, face: 'text', bold: true, align: 'left', spaceBefore: 1, spaceAfter: 0.5, colour: 'heading' },
+    h4: { scale: 1, face: 'text', bold: true, italic: true, align: 'left', spaceBefore: 1, spaceAfter: 0.5, colour: 'heading' },
+    h5: { scale: 1, face: 'text', italic: true, align: 'left', spaceBefore: 1, spaceAfter: 0.5, colour: 'heading' },
+    h6: { scale: 1, face: 'text', smallCaps: true, align: 'left', spaceBefore: 1, spaceAfter: 0.5, colour: 'heading' },
+    blockquote: { scale: 0.95, face: 'text', align: 'justify', inset: 1.5, spaceBefore: 0.5, spaceAfter: 0.5 },
+    code: { scale: 0.85, leading: 1.35, face: 'mono', align: 'left', spaceBefore: 0.5, spaceAfter: 0.5, colour: 'text' },
+    caption: { scale: 0.9, face: 'text', italic: true, align: 'center', spaceAfter: 1, colour: 'muted' },
+    footnote: { scale: 0.85, leading: 1.3, face: 'text', align: 'justify' },
+    table: { scale: 0.9, leading: 1.3, face: 'text', align: 'left', spaceBefore: 0.5, spaceAfter: 0.5 },
+    runningHead: { scale: 0.85, face: 'text', italic: true, align: 'center', colour: 'muted' },
+    folio: { scale: 0.85, face: 'text', align: 'center', colour: 'muted' },
+  },
+  colours: {
+    text: '#1a1a1a',
+    heading: '#1a1a1a',
+    link: '#1f4e79',
+    muted: '#555555',
+    rule: '#999999',
+    codeBackground: '#f4f4f1',
+  },
+  pages: {
+    a5: { width: 148 * mm, height: 210 * mm },
+    a4: { width: 210 * mm, height: 297 * mm },
+    letter: { width: 612, height: 792 },
+    '6x9': { width: 6 * 72, height: 9 * 72 },
+  },
+  // A5 keeps a 306 pt measure (29 ems of 10.5 pt text), a book's usual 60–70 characters a line.
+  margins: {
+    a5: { top: 20 * mm, bottom: 22 * mm, inner: 20 * mm, outer: 20 * mm },
+    a4: { top: 25 * mm, bottom: 30 * mm, inner: 30 * mm, outer: 40 * mm },
+    letter: { top: 72, bottom: 84, inner: 84, outer: 108 },
+    '6x9': { top: 54, bottom: 63, inner: 58, outer: 50 },
+  },
+  hyphenation: { leftMin: 2, rightMin: 3, capitalised: false },
+  tocDepth: 3,
+  sectionBreak: '⁂',
+}

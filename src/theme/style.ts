@@ -1,0 +1,68 @@
+import type { Align, FontKey, Margins, PagePreset, PageSize, TextRole, Theme } from './theme.js'
+
+/** A role resolved to absolute values: what a typesetter needs to set a run of text. */
+export interface ResolvedStyle {
+  font: FontKey
+  /** Font size in points. */
+  size: number
+  /** Distance between baselines in points. */
+  leading: number
+  spaceBefore: number
+  spaceAfter: number
+  /** Left and right indent of the block, in points. */
+  inset: number
+  align: Align
+  smallCaps: boolean
+  colour: string
+}
+
+/** The one place sizes and faces come from: both emitters call this. */
+export function resolveStyle(theme: Theme, role: TextRole): ResolvedStyle {
+  const spec = theme.roles[role]
+  const size = theme.size * spec.scale
+  const bodyLine = theme.size * theme.leading
+  return {
+    font: fontKey(spec.face, spec.bold === true, spec.italic === true),
+    size,
+    leading: size * (spec.leading ?? theme.leading),
+    spaceBefore: (spec.spaceBefore ?? 0) * bodyLine,
+    spaceAfter: (spec.spaceAfter ?? 0) * bodyLine,
+    inset: (spec.inset ?? 0) * theme.size,
+    align: spec.align ?? 'justify',
+    smallCaps: spec.smallCaps === true,
+    colour: theme.colours[spec.colour ?? 'text'],
+  }
+}
+
+/** The face for a face family and a weight/slant, as inline emphasis asks. */
+export function fontKey(face: 'text' | 'mono', bold: boolean, italic: boolean): FontKey {
+  if (face === 'mono') return 'mono'
+  if (bold) return italic ? 'textBoldItalic' : 'textBold'
+  return italic ? 'textItalic' : 'text'
+}
+
+/** First-line indent of a paragraph that follows another, in points. */
+export function paragraphIndent(theme: Theme): number {
+  return theme.indent * theme.size
+}
+
+export interface PageGeometry extends PageSize {
+  margins: Margins
+  /** Width of the text block. */
+  measure: number
+  /** Height of the text block. */
+  depth: number
+}
+
+export function pageGeometry(theme: Theme, preset: PagePreset): PageGeometry {
+  const size = theme.pages[preset]
+  const margins = theme.margins[preset]
+  return {
+    ...size,
+    margins,
+    measure: size.width - margins.inner - margins.outer,
+    depth: size.height - margins.top - margins.bottom,
+  }
+}
+
+export const headingRoles = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const satisfies readonly TextRole[]

@@ -1,0 +1,122 @@
+/**
+ * The typography layer: one object that both editions read.
+ *
+ * Every font, size, leading, indent, space, colour and page dimension of an
+ * edition comes from a `Theme` through `resolveStyle` and `pageGeometry`; the
+ * EPUB's CSS is generated from it and the PDF typesetter reads the same numbers.
+ */
+
+/** One font file, shipped by an npm package. */
+export interface FontFile {
+  /** Family name as declared in CSS and shown by `pdffonts`. */
+  family: string
+  weight: 400 | 700
+  style: 'normal' | 'italic'
+  /** npm package that ships the file, and the path of the file inside it. */
+  package: string
+  file: string
+  /** SPDX identifier of the font's licence. */
+  license: string
+}
+
+/** The faces a theme sets text in. `text*` is the serif of running text. */
+export type FontKey = 'text' | 'textItalic' | 'textBold' | 'textBoldItalic' | 'mono'
+
+/** Generic CSS families to fall back on, per face, for readers that refuse embedded fonts. */
+export type GenericFamily = 'serif' | 'sans-serif' | 'monospace'
+
+/** What a piece of text is, typographically. */
+export type TextRole =
+  | 'body'
+  | 'title'
+  | 'subtitle'
+  | 'byline'
+  | 'h1'
+  | 'h2'
+  | 'h3'
+  | 'h4'
+  | 'h5'
+  | 'h6'
+  | 'blockquote'
+  | 'code'
+  | 'caption'
+  | 'footnote'
+  | 'table'
+  | 'runningHead'
+  | 'folio'
+
+export type Align = 'justify' | 'left' | 'center' | 'right'
+
+/** How one role is set, in units relative to the body text, as a theme declares it. */
+export interface RoleSpec {
+  /** Font size as a multiple of the body size. */
+  scale: number
+  /** Line height as a multiple of this role's own size; defaults to the theme's leading. */
+  leading?: number
+  face: 'text' | 'mono'
+  bold?: boolean
+  italic?: boolean
+  smallCaps?: boolean
+  /** Space above and below, in body lines (so vertical rhythm survives a change of size). */
+  spaceBefore?: number
+  spaceAfter?: number
+  align?: Align
+  /** Left and right indent of the whole block, in ems of the body size. */
+  inset?: number
+  colour?: keyof Colours
+}
+
+export interface Colours {
+  text: string
+  heading: string
+  link: string
+  muted: string
+  rule: string
+  codeBackground: string
+}
+
+/** Trim size of a page, in PostScript points (1/72 inch). */
+export interface PageSize {
+  width: number
+  height: number
+}
+
+export type PagePreset = 'a5' | 'a4' | 'letter' | '6x9'
+
+export interface Margins {
+  top: number
+  bottom: number
+  /** Margin at the spine. */
+  inner: number
+  /** Margin at the fore-edge. */
+  outer: number
+}
+
+export interface Theme {
+  name: string
+  fonts: Record<FontKey, FontFile>
+  /** Fallback family per face for CSS. */
+  generic: Record<'text' | 'mono', GenericFamily>
+  /** Body text size in points. */
+  size: number
+  /** Body line height as a multiple of the body size. */
+  leading: number
+  /** First-line indent of a paragraph that follows a paragraph, in ems. Paragraphs after headings, breaks and other blocks are not indented. */
+  indent: number
+  roles: Record<TextRole, RoleSpec>
+  colours: Colours
+  pages: Record<PagePreset, PageSize>
+  /** Margins per preset, in points; inner and outer mirror on left-hand pages. */
+  margins: Record<PagePreset, Margins>
+  hyphenation: {
+    /** Letters to keep before and after a hyphen. */
+    leftMin: number
+    rightMin: number
+    /** Whether words with a capital or a digit may be hyphenated. */
+    capitalised: boolean
+  }
+  /** Deepest heading level listed in tables of contents. */
+  tocDepth: 1 | 2 | 3 | 4 | 5 | 6
+  /** The sign set centred for a thematic break. */
+  sectionBreak: string
+}
