@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
+import { formatReport } from './pdf/index.js'
+import { build, formats, type Format } from './pipeline.js'
+import { themes } from './theme/index.js'
+import type { PagePreset } from './theme/index.js'
+
+/** Exit codes: what went wrong decides who has to act. */
+export const exitCode = {
+  ok: 0,
+  /** The manuscript is at fault: the writer fixes it. */
+  input: 1,
+  /** The command line is at fault. */
+  usage: 2,
+  /** Octavo is at fault: a bug to report. */
+  internal: 3,
+} as const
+
+const pagePresets: readonly PagePreset[] = ['a5', 'a4', 'letter', '6x9']
+
+const usage = `Usage: octavo build <input>... [options]
+
+Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
+<input> is a .md file, or a folder whose .md files are a book's chapters
+(in name order, or as its book.yaml lists them).
+
+Options:
+  -o, --out DIR          where to write NAME.epub and NAME.pdf (default: dist)
+  -f, --format LIST      editions to make: epub, pdf or epub,pdf (default: both)
+  -t, --theme NAME       typography theme (${Object.keys(themes).join(', ')}; default: default)
+  -p, --page SIZE        print page: ${pagePresets.join(', ')} (default: a5)
+      --print            add trim and bleed boxes and crop marks for a print service
+      --pdf-a            write the PDF as PDF/A-2b
+      --report           print the typesetting report of each PDF
+  -q, --quiet            no progress, warnings only
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit status: 0 published (warnings may be printed), 1 a manuscript is at fault,
+2 the command line is wrong, 3 an internal error.`
+
+class UsageError extends Error {}
+
+interface Options {
+  inputs: string[]
+  outDir: string
+  formats: Format[]
+  theme: string
+  page: PagePreset
+  print: boolean
+  pdfA: boolean
+  report: boolean
+  quiet: boolean
+}
+
+/** Run the command line; resolves to the exit code instead of exiting, so tests can call it. */
+export async function main(argv: readonly string[], stdout = process.stdout, stderr = process.stderr): Promise<number> {
+  let options: Options | 'help' | 'version'
+  try {
+    options = parseCommandLine(argv)
+  } catch (error) {
+    if (!(error instanceof UsageError || isParseArgsError(error))) throw error
+    stderr.write(`octavo: ${(error as Error).message}\nTry 'octavo --help'.\n`)
+    return exitCode.usage
+  }
+  if (options === 'help') {
+    stdout.write(`${usage}\n`)
+    return exitCode.ok
+  }
+  if (options === 'version') {
+    stdout.write(`${version()}\n`)
+    return exitCode.ok
+  }
+
+  let status: number = exitCode.ok
+  for (const input of options.inputs) {
+    status = Math.max(status, await buildOne(input, options, stdout, stderr))
+  }
+  return status
+}
+
+async function buildOne(input: string, options: Options, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  const diag = new Diagnostics()
+  const started = performance.now()
+  const progress = (phase: string): void => {
+    if (!options.quiet) stderr.write(`octavo: ${input}: ${phase}…\n`)
+  }
+  try {
+    const result = await build(
+      input,
+      {
+        outDir: options.outDir,
+        formats: options.formats,
+        theme: themes[options.theme]!,
+        page: options.page,
+        print: options.print,
+        pdfA: options.pdfA,
+        sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+        onPhase: progress,
+      },
+      diag,
+    )
+    for (const message of diag.warnings) stderr.write(`${formatMessage(message)}\n`)
+    if (!options.quiet) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(2)
+      stderr.write(`octavo: ${input}: wrote ${result.outputs.join(', ')} in ${seconds} s\n`)
+    }
+    if (options.report && result.report) stdout.write(`${formatReport(result.report, result.outputs.find((file) => file.endsWith('.pdf')) ?? input)}\n`)
+    return exitCode.ok
+  } catch (error) {
+    if (!(error instanceof ManuscriptError)) throw error
+    // The failure is among the messages already, after any warnings that came before it.
+    for (const message of diag.messages) stderr.write(`${formatMessage(message)}\n`)
+    return exitCode.input
+  }
+}
+
+function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version' {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o', default: 'dist' },
+      format: { type: 'string', short: 'f', default: formats.join(',') },
+      theme: { type: 'string', short: 't', default: 'default' },
+      page: { type: 'string', short: 'p', default: 'a5' },
+      print: { type: 'boolean', default: false },
+      'pdf-a': { type: 'boolean', default: false },
+      report: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  })
+  if (values.help) return 'help'
+  if (values.version) return 'version'
+
+  const [command, ...inputs] = positionals
+  if (command === undefined) throw new UsageError('missing command: octavo build <input>...')
+  if (command !== 'build') throw new UsageError(`unknown command '${command}'`)
+  if (inputs.length === 0) throw new UsageError('missing input: name a .md file or a book folder')
+
+  const wanted = values.format.split(',').map((format) => format.trim()).filter(Boolean)
+  for (const format of wanted) {
+    if (!formats.includes(format as Format)) throw new UsageError(`unknown format '${format}' (expected ${formats.join(', ')})`)
+  }
+  if (wanted.length === 0) throw new UsageError('--format names no edition')
+  if (!Object.hasOwn(themes, values.theme)) throw new UsageError(`unknown theme '${values.theme}' (expected ${Object.keys(themes).join(', ')})`)
+  if (!pagePresets.includes(values.page as PagePreset)) throw new UsageError(`unknown page size '${values.page}' (expected ${pagePresets.join(', ')})`)
+
+  return {
+    inputs,
+    outDir: values.out,
+    formats: formats.filter((format) => wanted.includes(format)),
+    theme: values.theme,
+    page: values.page as PagePreset,
+    print: values.print,
+    pdfA: values['pdf-a'],
+    report: values.report,
+    quiet: values.quiet,
+  }
+}
+
+/** parseArgs throws a TypeError whose code names the mistake (unknown option, missing value …). */
+function isParseArgsError(error: unknown): boolean {
+  const code: unknown = (error as { code?: unknown } | null)?.code
+  return error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return `octavo ${manifest.version}`
+}

@@ -1,0 +1,169 @@
+import { headingRoles, resolveStyle, type TextRole, type Theme } from '../theme/index.js'
+import { themeFonts } from './fonts.js'
+
+/** One rule of the style sheet: a selector (or `@font-face`) and its declarations, in order. */
+export interface CssRule {
+  selector: string
+  declarations: Record<string, string>
+}
+
+/** A number as CSS writes it: no float noise, no trailing zeros. */
+function num(value: number): string {
+  return String(Math.round(value * 10000) / 10000)
+}
+
+function em(value: number): string {
+  return value === 0 ? '0' : `${num(value)}em`
+}
+
+function quoted(family: string): string {
+  return `"${family.replace(/["\\]/g, '\\$&')}"`
+}
+
+/**
+ * The declarations of a text role, in units relative to the role's own size:
+ * the font size as the ratio of the role's size to the body's (what
+ * `resolveStyle` gives the PDF), a unitless line height, and space and inset
+ * converted from points to ems of the role's size.
+ */
+function roleDeclarations(theme: Theme, role: TextRole): Record<string, string> {
+  const style = resolveStyle(theme, role)
+  const body = resolveStyle(theme, 'body')
+  const spec = theme.roles[role]
+  const declarations: Record<string, string> = {}
+  if (style.size !== body.size) declarations['font-size'] = em(style.size / body.size)
+  declarations['line-height'] = num(style.leading / style.size)
+  declarations['font-family'] = families(theme, spec.face)
+  declarations['font-weight'] = spec.bold === true ? 'bold' : 'normal'
+  declarations['font-style'] = spec.italic === true ? 'italic' : 'normal'
+  if (style.smallCaps) declarations['font-variant'] = 'small-caps'
+  declarations['text-align'] = style.align
+  declarations['margin-top'] = em(style.spaceBefore / style.size)
+  declarations['margin-bottom'] = em(style.spaceAfter / style.size)
+  if (style.inset > 0) {
+    declarations['margin-left'] = em(style.inset / style.size)
+    declarations['margin-right'] = em(style.inset / style.size)
+  }
+  // Body text takes the reader's colour (so that night modes work); other colours come from the theme.
+  if (style.colour !== theme.colours.text) declarations.color = style.colour
+  return declarations
+}
+
+/** The font stack of a face: the theme's family, then its generic fallback. */
+function families(theme: Theme, face: 'text' | 'mono'): string {
+  const family = face === 'mono' ? theme.fonts.mono.family : theme.fonts.text.family
+  return `${quoted(family)}, ${theme.generic[face]}`
+}
+
+const noHyphens = { hyphens: 'manual', '-webkit-hyphens': 'manual', '-epub-hyphens': 'manual' }
+const keepWithNext = { 'page-break-after': 'avoid', 'break-after': 'avoid', 'page-break-inside': 'avoid', 'break-inside': 'avoid' }
+
+/**
+ * The EPUB's style sheet as data, generated from the theme: the same faces,
+ * size ratios, leading, spacing and indent rule as the print edition, in
+ * relative units, so that a reader's own font size and margins still apply.
+ */
+export function cssRules(theme: Theme): CssRule[] {
+  const rules: CssRule[] = []
+  const rule = (selector: string, declarations: Record<string, string>): void => {
+    rules.push({ selector, declarations })
+  }
+  const body = resolveStyle(theme, 'body')
+
+  for (const { font, fileName } of themeFonts(theme)) {
+    rule('@font-face', {
+      'font-family': quoted(font.family),
+      'font-style': font.style,
+      'font-weight': String(font.weight),
+      src: `url("fonts/${fileName}") format("truetype")`,
+    })
+  }
+
+  rule('body', {
+    'font-family': families(theme, 'text'),
+    'line-height': num(theme.leading),
+    hyphens: 'auto',
+    '-webkit-hyphens': 'auto',
+    '-epub-hyphens': 'auto',
+    'overflow-wrap': 'break-word',
+    'word-wrap': 'break-word',
+    widows: '2',
+    orphans: '2',
+  })
+
+  // Paragraphs: no space between them; the first after a heading or any other
+  // block starts flush, a paragraph that follows a paragraph is indented.
+  rule('p', { margin: '0', 'text-indent': '0', 'text-align': body.align })
+  rule('p + p', { 'text-indent': em(theme.indent) })
+
+  for (const role of headingRoles) rule(role, { ...roleDeclarations(theme, role), ...noHyphens, ...keepWithNext })
+
+  rule('.title-block, .titlepage', { 'margin-bottom': em(resolveStyle(theme, 'byline').spaceAfter / body.size) })
+  rule('.title', { ...roleDeclarations(theme, 'title'), 'text-indent': '0', ...noHyphens, ...keepWithNext })
+  rule('.subtitle', { ...roleDeclarations(theme, 'subtitle'), 'text-indent': '0', ...noHyphens, ...keepWithNext })
+  rule('.byline', { ...roleDeclarations(theme, 'byline'), 'text-indent': '0', ...noHyphens })
+  rule('.titlepage .publisher', { 'margin-top': em(2 * theme.leading), 'text-indent': '0' })
+
+  rule('blockquote', roleDeclarations(theme, 'blockquote'))
+  rule('blockquote p', { 'text-align': resolveStyle(theme, 'blockquote').align })
+
+  const code = resolveStyle(theme, 'code')
+  rule('code', { 'font-family': families(theme, 'mono'), 'font-size': em(code.size / body.size), ...noHyphens })
+  rule('pre', {
+    ...roleDeclarations(theme, 'code'),
+    'white-space': 'pre-wrap',
+    'overflow-wrap': 'break-word',
+    color: theme.colours.text,
+    'background-color': theme.colours.codeBackground,
+    padding: '0.5em',
+    ...noHyphens,
+  })
+  // The block's size is set on `pre`; its `code` must not scale it again.
+  rule('pre code', { 'font-size': '1em' })
+
+  rule('ul, ol', { 'margin-top': em(body.leading / body.size / 2), 'margin-bottom': em(body.leading / body.size / 2), 'padding-left': em(theme.indent * 1.5) })
+  rule('li', { 'text-align': body.align })
+  rule('li > p', { 'text-indent': '0' })
+  rule('ul ul, ul ol, ol ol, ol ul', { 'margin-top': '0', 'margin-bottom': '0' })
+  rule('.loose > li + li', { 'margin-top': em(body.leading / body.size / 2) })
+  rule('.tasks > li.task-done, .tasks > li.task-open', { 'list-style-type': 'none' })
+  rule('.task-box', { 'margin-left': em(-1.2) })
+
+  rule('.section-break', { 'text-align': 'center', 'text-indent': '0', 'margin-top': em(body.leading / body.size), 'margin-bottom': em(body.leading / body.size), ...noHyphens })
+
+  rule('table', { ...roleDeclarations(theme, 'table'), 'border-collapse': 'collapse', 'margin-left': 'auto', 'margin-right': 'auto' })
+  rule('th, td', { padding: '0.2em 0.6em', 'vertical-align': 'top', 'text-align': 'left', ...noHyphens })
+  rule('th', { 'font-weight': 'bold', 'border-bottom': `thin solid ${theme.colours.rule}` })
+  rule('th.align-left, td.align-left', { 'text-align': 'left' })
+  rule('th.align-center, td.align-center', { 'text-align': 'center' })
+  rule('th.align-right, td.align-right', { 'text-align': 'right' })
+
+  rule('figure', { 'margin-left': '0', 'margin-right': '0', 'margin-top': em(body.leading / body.size), 'margin-bottom': em(body.leading / body.size), 'text-align': 'center', 'page-break-inside': 'avoid', 'break-inside': 'avoid' })
+  rule('img', { 'max-width': '100%', height: 'auto' })
+  rule('figcaption', { ...roleDeclarations(theme, 'caption'), 'text-indent': '0' })
+
+  rule('a', { color: theme.colours.link })
+  rule('sup', { 'line-height': '0' })
+  rule('a.noteref', { 'text-decoration': 'none' })
+  rule('aside.footnote', roleDeclarations(theme, 'footnote'))
+  rule('aside.footnote p', { 'text-align': resolveStyle(theme, 'footnote').align })
+  rule(':not(aside) + aside.footnote', { 'margin-top': em((2 * body.leading) / resolveStyle(theme, 'footnote').size), 'border-top': `thin solid ${theme.colours.rule}`, 'padding-top': em(0.5) })
+  rule('.note-number', { 'font-weight': 'bold', 'text-decoration': 'none' })
+
+  rule('.colophon p', { 'text-indent': '0', 'text-align': 'left', 'margin-bottom': em(0.5) })
+  rule('.cover-page', { margin: '0', padding: '0', 'text-align': 'center' })
+  rule('.cover img', { 'max-width': '100%', 'max-height': '100vh' })
+  rule('nav ol', { 'list-style-type': 'none', 'padding-left': em(theme.indent) })
+  return rules
+}
+
+/** The style sheet as text. */
+export function themeCss(theme: Theme): string {
+  const lines = ['@charset "UTF-8";', '']
+  for (const { selector, declarations } of cssRules(theme)) {
+    lines.push(`${selector} {`)
+    for (const [property, value] of Object.entries(declarations)) lines.push(`  ${property}: ${value};`)
+    lines.push('}', '')
+  }
+  return lines.join('\n')
+}

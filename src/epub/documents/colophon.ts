@@ -1,0 +1,53 @@
+import type { ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import type { Theme } from '../../theme/index.js'
+import type { Context } from '../context.js'
+import { xhtmlDocument } from '../hast/document.js'
+import { authorList } from './title-block.js'
+
+/** Names and texts of the licences fonts are usually under, by SPDX identifier. */
+const licences: Record<string, { name: string; url: string }> = {
+  'OFL-1.1': { name: 'SIL Open Font License 1.1', url: 'https://openfontlicense.org/' },
+  'Apache-2.0': { name: 'Apache License 2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
+}
+
+/** The families the theme sets text in, each once, with its licence. */
+export function themeFamilies(theme: Theme): Array<{ family: string; license: string }> {
+  const seen = new Map<string, string>()
+  for (const font of Object.values(theme.fonts)) if (!seen.has(font.family)) seen.set(font.family, font.license)
+  return [...seen].map(([family, license]) => ({ family, license }))
+}
+
+/** The colophon: what the book is, who made it, under which rights, and the faces it is set in. */
+export function colophonDocument(context: Context): Root {
+  const { metadata } = context.book
+  const { labels } = context
+  const lines: ElementContent[] = []
+  const line = (...children: Array<ElementContent | string>): void => {
+    lines.push(h('p', children), { type: 'text', value: '\n' })
+  }
+
+  line(h('i', metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title))
+  if (metadata.authors.length > 0) line(`${labels.by} ${authorList(metadata.authors, context.lang)}`)
+  if (metadata.publisher) line(`${labels.publisher} ${metadata.publisher}`)
+  if (metadata.date) line(metadata.date)
+  if (metadata.rights) line(metadata.rights)
+  line(`${labels.identifier}: `, h('span', { className: ['identifier'] }, context.identifier))
+
+  const families = themeFamilies(context.theme)
+  const fonts: Array<ElementContent | string> = [`${labels.typeset} `]
+  families.forEach(({ family, license }, index) => {
+    if (index > 0) fonts.push(index === families.length - 1 ? ' & ' : ', ')
+    const known = licences[license]
+    fonts.push(family, ' (', known ? h('a', { href: known.url }, known.name) : `${labels.licence} ${license}`, ')')
+  })
+  fonts.push('.')
+  line(...fonts)
+
+  return xhtmlDocument({
+    lang: context.lang,
+    title: labels.colophon,
+    body: [h('section', { className: ['colophon'], 'epub:type': 'colophon', role: 'doc-colophon', ariaLabel: labels.colophon }, lines), { type: 'text', value: '\n' }],
+    bodyProperties: { 'epub:type': 'backmatter' },
+  })
+}

@@ -1,0 +1,49 @@
+import type { Element, Root } from 'hast'
+import { h } from 'hastscript'
+import type { Context } from '../context.js'
+import { xhtmlDocument } from '../hast/document.js'
+import type { PageMarker } from '../hast/state.js'
+import type { TocEntry } from '../toc.js'
+
+export interface Landmark {
+  type: 'cover' | 'titlepage' | 'toc' | 'bodymatter' | 'colophon'
+  href: string
+  label: string
+}
+
+function entryList(entries: readonly TocEntry[]): Element {
+  return h(
+    'ol',
+    entries.map((entry) => h('li', [h('a', { href: entry.href }, entry.label), ...(entry.children.length > 0 ? [entryList(entry.children)] : [])])),
+  )
+}
+
+/**
+ * The navigation document: the nested table of contents, the landmarks and,
+ * when the print edition's pages are known, the page list. Only the table of
+ * contents shows when the document is read in the flow of the book.
+ */
+export function navDocument(context: Context, toc: readonly TocEntry[], landmarks: readonly Landmark[], pages: readonly PageMarker[]): Root {
+  const { labels } = context
+  const navs: Element[] = [h('nav', { id: 'toc', 'epub:type': 'toc', role: 'doc-toc' }, [h('h1', labels.contents), entryList(toc)])]
+  navs.push(
+    h('nav', { id: 'landmarks', 'epub:type': 'landmarks', hidden: true }, [
+      h('h2', labels.landmarks),
+      h('ol', landmarks.map((landmark) => h('li', h('a', { href: landmark.href, 'epub:type': landmark.type }, landmark.label)))),
+    ]),
+  )
+  if (pages.length > 0) {
+    navs.push(
+      h('nav', { id: 'page-list', 'epub:type': 'page-list', role: 'doc-pagelist', hidden: true }, [
+        h('h2', labels.pages),
+        h('ol', pages.map((page) => h('li', h('a', { href: `${page.file}#${page.id}` }, String(page.page))))),
+      ]),
+    )
+  }
+  return xhtmlDocument({
+    lang: context.lang,
+    title: labels.contents,
+    body: navs.flatMap((nav) => [nav, { type: 'text' as const, value: '\n' }]),
+    bodyProperties: { 'epub:type': 'frontmatter' },
+  })
+}

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import subsetFont from 'subset-font'
+import { fontPath, type FontFile, type FontKey, type Theme } from '../theme/index.js'
+
+/** A font file of the theme, as the EPUB carries it. */
+export interface EmbeddedFont {
+  font: FontFile
+  /** The faces of the theme that use this file. */
+  keys: FontKey[]
+  /** Absolute path of the file on disk. */
+  path: string
+  /** Name of the file in the package's `fonts/` folder. */
+  fileName: string
+}
+
+/** Every font file of the theme, each once, in the theme's order of faces. */
+export function themeFonts(theme: Theme): EmbeddedFont[] {
+  const byPath = new Map<string, EmbeddedFont>()
+  const names = new Set<string>()
+  for (const [key, font] of Object.entries(theme.fonts) as Array<[FontKey, FontFile]>) {
+    const file = fontPath(font)
+    const known = byPath.get(file)
+    if (known) {
+      known.keys.push(key)
+      continue
+    }
+    let fileName = path.basename(font.file).replace(/\s/g, '_').replace(/[^-._A-Za-z0-9]/g, '')
+    for (let n = 2; names.has(fileName); n += 1) fileName = `${n}-${fileName}`
+    names.add(fileName)
+    byPath.set(file, { font, keys: [key], path: file, fileName })
+  }
+  return [...byPath.values()]
+}
+
+/** Name ids kept in a subset: copyright, licence and licence URL, which the OFL asks to keep with the font. */
+const keptNameIds = [0, 13, 14]
+
+/**
+ * OpenType features kept: what browsers apply by default (kerning, ligatures,
+ * contextual forms, marks, localised forms) and the small capitals the CSS can
+ * ask for. Keeping every feature pulls in alternates the EPUB never shows and
+ * makes each face half as large again.
+ */
+const keptFeatures = ['kern', 'liga', 'clig', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'rlig', 'smcp', 'c2sc']
+
+/**
+ * Subset each font to the characters it has to show: the mono face to the
+ * characters of code, the others to every character of the book.
+ */
+export async function subsetFonts(fonts: readonly EmbeddedFont[], text: string, code: string): Promise<Map<string, Uint8Array>> {
+  const subsets = new Map<string, Uint8Array>()
+  for (const font of fonts) {
+    const characters = font.keys.every((key) => key === 'mono') ? code : text
+    const whole = await readFile(font.path)
+    // An empty subset would leave a font with no glyph at all: keep the space at least.
+    const subset = await subsetFont(whole, uniqueCharacters(characters + ' '), { targetFormat: 'sfnt', preserveNameIds: keptNameIds, keepFeatures: keptFeatures })
+    subsets.set(font.fileName, new Uint8Array(subset))
+  }
+  return subsets
+}
+
+function uniqueCharacters(text: string): string {
+  return [...new Set(text)].sort().join('')
+}

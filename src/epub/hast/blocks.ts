@@ -1,0 +1,142 @@
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { Block, BlockQuote, CodeBlock, Figure, Heading, List, ListItem, Paragraph, Table, ThematicBreak } from '../../model/book.js'
+import { imageElement, inlines, textWithMarkers } from './inlines.js'
+import { isPageMarker, pageMarkers } from './page-marker.js'
+import { claimId, type State } from './state.js'
+import { WordCursor } from './words.js'
+
+/** Where a block stands in its chapter (see `PageStart.block`); undefined inside notes. */
+type Path = number[] | undefined
+
+type Handler<T extends Block> = (state: State, node: T, path: Path) => ElementContent[]
+
+/** One handler per block type of the model. */
+const handlers: { [K in Block['type']]: Handler<Extract<Block, { type: K }>> } = {
+  heading,
+  paragraph,
+  blockquote,
+  list,
+  code,
+  thematicBreak,
+  table,
+  figure,
+}
+
+/** Blocks whose words page starts count (see `blockWords`). */
+function hasWords(node: Block): boolean {
+  return node.type === 'heading' || node.type === 'paragraph' || node.type === 'code'
+}
+
+const newline: ElementContent = { type: 'text', value: '\n' }
+
+/**
+ * Convert blocks, with the print edition's page markers: before a block when
+ * a page starts at its first word (or at a block without words), inside it
+ * when a page starts at a later word.
+ */
+export function blocks(state: State, nodes: readonly Block[], basePath?: number[]): ElementContent[] {
+  const result: ElementContent[] = []
+  nodes.forEach((node, index) => {
+    const path = basePath === undefined ? undefined : [...basePath, index]
+    const outer = { words: state.words, place: state.place }
+    state.place = node.place ?? state.place
+    state.words = undefined
+
+    if (path !== undefined && state.pages) {
+      result.push(...pageMarkers(state, state.pages.take(path, hasWords(node) ? 0 : Infinity).map((start) => start.page)))
+      const inside = state.pages.take(path)
+      if (inside.length > 0) state.words = new WordCursor(inside)
+    }
+
+    const converted = handlers[node.type](state, node as never, path)
+    const late = state.words?.rest() ?? []
+    if (late.length > 0) {
+      const last = converted.at(-1)
+      if (last?.type === 'element') last.children.push(...pageMarkers(state, late))
+      else converted.push(...pageMarkers(state, late))
+    }
+
+    state.words = outer.words
+    state.place = outer.place
+    result.push(...converted, newline)
+  })
+  return result
+}
+
+function heading(state: State, node: Heading): ElementContent[] {
+  const id = claimId(state, node.id)
+  state.anchors.push(id)
+  return [h(`h${node.depth}`, { id }, inlines(state, node.children))]
+}
+
+function paragraph(state: State, node: Paragraph): ElementContent[] {
+  return [h('p', inlines(state, node.children))]
+}
+
+function blockquote(state: State, node: BlockQuote, path: Path): ElementContent[] {
+  return [h('blockquote', [newline, ...blocks(state, node.children, path)])]
+}
+
+function list(state: State, node: List, path: Path): ElementContent[] {
+  const tasks = node.items.some((item) => item.checked !== null)
+  const className = [...(node.spread ? ['loose'] : []), ...(tasks ? ['tasks'] : [])]
+  const properties = { className: className.length > 0 ? className : undefined, start: node.ordered && node.start !== 1 ? node.start : undefined }
+  const items = node.items.flatMap((item, index) => [listItem(state, item, node.spread, path === undefined ? undefined : [...path, index]), newline])
+  return [h(node.ordered ? 'ol' : 'ul', properties, [newline, ...items])]
+}
+
+/**
+ * A list item. In a tight list, a paragraph that opens the item is set as the
+ * item's own text, as browsers and print do.
+ */
+function listItem(state: State, item: ListItem, spread: boolean, path: Path): Element {
+  const children = blocks(state, item.children, path)
+  // The first block, after any page markers placed before it.
+  const firstIndex = children.findIndex((child) => child.type === 'element' && !isPageMarker(child))
+  const first = children[firstIndex]
+  if (!spread && first?.type === 'element' && first.tagName === 'p') children.splice(firstIndex, 1, ...first.children)
+  if (item.checked !== null) {
+    const label = item.checked ? state.labels.done : state.labels.toDo
+    const box = h('span', { className: ['task-box'], role: 'img', ariaLabel: label }, item.checked ? '\u2611' : '\u2610')
+    // In a loose list the item's text is a paragraph: the box goes inside it, on the same line.
+    const into = spread && first?.type === 'element' && first.tagName === 'p' ? first.children : children
+    into.unshift(box, { type: 'text', value: ' ' })
+  }
+  while (children.at(-1) === newline) children.pop()
+  return h('li', item.checked === null ? {} : { className: [item.checked ? 'task-done' : 'task-open'] }, children)
+}
+
+function code(state: State, node: CodeBlock): ElementContent[] {
+  const language = node.lang?.trim().split(/\s+/)[0]
+  return [h('pre', h('code', { className: language ? [`language-${language}`] : undefined }, textWithMarkers(state, node.value)))]
+}
+
+/** A thematic break: the theme's section-break sign, centred. */
+function thematicBreak(state: State, _node: ThematicBreak): ElementContent[] {
+  return [h('div', { className: ['section-break'], role: 'separator' }, state.theme.sectionBreak)]
+}
+
+const alignClass = { left: 'align-left', center: 'align-center', right: 'align-right' } as const
+
+/** A table: the first row is its header; alignment through classes the CSS sets. */
+function table(state: State, node: Table): ElementContent[] {
+  const rows = node.rows.filter((row) => row.length > 0)
+  const [header, ...body] = rows
+  if (!header) return []
+  const cell = (tag: 'th' | 'td', content: Parameters<typeof inlines>[1], column: number): Element => {
+    const align = node.align[column]
+    return h(tag, { scope: tag === 'th' ? 'col' : undefined, className: align ? [alignClass[align]] : undefined }, inlines(state, content))
+  }
+  const head = h('thead', h('tr', header.map((content, column) => cell('th', content, column))))
+  const children: Element[] = [head]
+  if (body.length > 0) children.push(h('tbody', body.map((row) => h('tr', row.map((content, column) => cell('td', content, column))))))
+  return [h('table', children)]
+}
+
+function figure(state: State, node: Figure): ElementContent[] {
+  const image = imageElement(state, node.asset, node.alt, 'figure-image')
+  const caption = node.caption && node.caption.length > 0 ? h('figcaption', inlines(state, node.caption)) : undefined
+  if (!image && !caption) return []
+  return [h('figure', [image, caption].filter((child) => child !== undefined))]
+}

@@ -1,0 +1,112 @@
+import type { ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { Break, Delete, Emphasis, Inline, InlineCode, InlineImage, Link, NoteRef, Strong, Text } from '../../model/book.js'
+import { resolveHref } from './links.js'
+import { pageMarkers } from './page-marker.js'
+import { claimId, type State } from './state.js'
+
+type Handler<T extends Inline> = (state: State, node: T) => ElementContent[]
+
+/** One handler per inline type of the model. */
+const handlers: { [K in Inline['type']]: Handler<Extract<Inline, { type: K }>> } = {
+  text,
+  emphasis,
+  strong,
+  delete: strikethrough,
+  inlineCode,
+  link,
+  break: hardBreak,
+  noteRef,
+  image,
+}
+
+export function inlines(state: State, nodes: readonly Inline[]): ElementContent[] {
+  const result: ElementContent[] = []
+  for (const node of nodes) {
+    const handler = handlers[node.type] as Handler<Inline>
+    result.push(...handler(state, node))
+  }
+  return result
+}
+
+/** Text, split where print pages begin when a page list is made. */
+export function textWithMarkers(state: State, value: string): ElementContent[] {
+  if (!state.words) return value === '' ? [] : [{ type: 'text', value }]
+  const result: ElementContent[] = []
+  for (const piece of state.words.split(value)) {
+    result.push(...pageMarkers(state, piece.pages))
+    if (piece.text !== '') result.push({ type: 'text', value: piece.text })
+  }
+  return result
+}
+
+function text(state: State, node: Text): ElementContent[] {
+  return textWithMarkers(state, node.value)
+}
+
+function emphasis(state: State, node: Emphasis): ElementContent[] {
+  return [h('em', inlines(state, node.children))]
+}
+
+function strong(state: State, node: Strong): ElementContent[] {
+  return [h('strong', inlines(state, node.children))]
+}
+
+function strikethrough(state: State, node: Delete): ElementContent[] {
+  return [h('del', inlines(state, node.children))]
+}
+
+function inlineCode(state: State, node: InlineCode): ElementContent[] {
+  return [h('code', textWithMarkers(state, node.value))]
+}
+
+/** A link whose target cannot be reached inside the EPUB is set as its text alone. */
+function link(state: State, node: Link): ElementContent[] {
+  const children = inlines(state, node.children)
+  const href = resolveHref(state, node.url)
+  if (href === undefined) return children
+  return [h('a', { href, title: node.title }, children)]
+}
+
+function hardBreak(state: State, _node: Break): ElementContent[] {
+  state.words?.space()
+  return [h('br'), { type: 'text', value: '\n' }]
+}
+
+/** A footnote call: a pop-up link on e-readers that support them. */
+function noteRef(state: State, node: NoteRef): ElementContent[] {
+  const label = String(node.number)
+  const before = pageMarkers(state, state.words?.atom(label) ?? [])
+  const file = state.plan.targets.get(node.note)
+  if (file === undefined) {
+    state.diag.warn(`footnote call ${label} has no note: set as plain text`, state.place, 'footnote')
+    return [...before, h('sup', label)]
+  }
+  const calls = state.noteCalls.get(node.note)
+  const count = (calls?.count ?? 0) + 1
+  const id = claimId(state, count === 1 ? `noteref-${node.note}` : `noteref-${node.note}-${count}`)
+  state.noteCalls.set(node.note, { count, firstId: calls?.firstId ?? id })
+  const href = file === state.file ? `#${node.note}` : `${file}#${node.note}`
+  return [...before, h('sup', h('a', { id, className: ['noteref'], href, 'epub:type': 'noteref', role: 'doc-noteref' }, label))]
+}
+
+function image(state: State, node: InlineImage): ElementContent[] {
+  const before = pageMarkers(state, state.words?.atom(node.alt) ?? [])
+  const img = imageElement(state, node.asset, node.alt, 'inline')
+  return img ? [...before, img] : before
+}
+
+/** An `img` for an asset of the book, or nothing (with a warning) when the asset is unknown. */
+export function imageElement(state: State, assetId: string, alt: string, className: string): ElementContent | undefined {
+  const asset = state.book.assets.find((candidate) => candidate.id === assetId)
+  const src = state.plan.assetHrefs.get(assetId)
+  if (!asset || src === undefined) {
+    state.diag.warn(`image \`${assetId}\` is not among the book's files: left out`, state.place, 'image')
+    return undefined
+  }
+  if (alt.trim() === '') {
+    state.diag.warn(`image \`${assetId}\` has no alt text: readers who cannot see it get nothing`, state.place, 'missing-alt')
+  }
+  state.images.push({ asset, alt })
+  return h('img', { className: [className], src, alt })
+}

@@ -1,0 +1,119 @@
+import type { Block, Chapter } from '../model/book.js'
+import { inlineText } from '../model/text.js'
+
+/**
+ * Where a page of the print edition begins, in terms of the Book model, so that
+ * the EPUB can mark the same place.
+ */
+export interface PageStart {
+  /** The page number as printed (1-based). */
+  page: number
+  /** Index of the chapter in `Book.chapters`. */
+  chapter: number
+  /**
+   * Path to the block: an index into `chapter.blocks`, then, inside a block
+   * quote, an index into its `children`; inside a list, the item's index and an
+   * index into that item's `children`.
+   */
+  block: number[]
+  /** Index of the page's first word in the block's words (see `blockWords`). */
+  word: number
+}
+
+/**
+ * Separators between words: white space that allows a line break. The no-break
+ * spaces (U+00A0, U+2007, U+202F) and U+FEFF join what they stand between.
+ */
+const breakingSpace = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]/
+
+export function isBreakingSpace(char: string): boolean {
+  return breakingSpace.test(char)
+}
+
+/**
+ * The words of a block, as `PageStart.word` counts them: the runs of text
+ * between breaking spaces in the block's plain text (`inlineText` for headings
+ * and paragraphs, the source of a code block). Other blocks (lists, quotes,
+ * tables, figures, breaks) count as having no words of their own: a page that
+ * starts at one starts before it.
+ */
+export function blockWords(block: Block): string[] {
+  let text: string
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+      text = inlineText(block.children)
+      break
+    case 'code':
+      text = block.value
+      break
+    default:
+      return []
+  }
+  return text.split(new RegExp(`${breakingSpace.source}+`, 'u')).filter((word) => word !== '')
+}
+
+/** The block a path leads to inside a chapter, or undefined when the path leads nowhere. */
+export function blockAt(chapter: Chapter, path: readonly number[]): Block | undefined {
+  let blocks: readonly Block[] = chapter.blocks
+  let index = 0
+  for (;;) {
+    const block = blocks[path[index] ?? -1]
+    if (!block || index === path.length - 1) return block
+    if (block.type === 'blockquote') {
+      blocks = block.children
+      index += 1
+    } else if (block.type === 'list') {
+      const item = block.items[path[index + 1] ?? -1]
+      if (!item) return undefined
+      blocks = item.children
+      index += 2
+    } else {
+      return undefined
+    }
+  }
+}
+
+/** The page starts of one chapter, taken block by block as the chapter is written. */
+export class ChapterPages {
+  private readonly byBlock = new Map<string, Array<{ word: number; page: number }>>()
+
+  constructor(starts: readonly PageStart[]) {
+    for (const start of starts) {
+      const key = start.block.join('.')
+      const list = this.byBlock.get(key) ?? []
+      list.push({ word: start.word, page: start.page })
+      this.byBlock.set(key, list)
+    }
+  }
+
+  /** Take the pages starting in the block at `path` (those up to `maxWord` only, when given), by word. */
+  take(path: readonly number[], maxWord = Infinity): Array<{ word: number; page: number }> {
+    const key = path.join('.')
+    const list = this.byBlock.get(key) ?? []
+    const taken = list.filter((start) => start.word <= maxWord)
+    const kept = list.filter((start) => start.word > maxWord)
+    if (kept.length > 0) this.byBlock.set(key, kept)
+    else this.byBlock.delete(key)
+    return taken.sort((a, b) => a.word - b.word || a.page - b.page)
+  }
+
+  /** Pages whose block was never met: their path leads to no block. */
+  rest(): number[] {
+    const pages = [...this.byBlock.values()].flat().map((start) => start.page)
+    this.byBlock.clear()
+    return pages.sort((a, b) => a - b)
+  }
+}
+
+/** The page starts grouped per chapter index. */
+export function pagesByChapter(starts: readonly PageStart[], chapterCount: number): ChapterPages[] {
+  const groups: PageStart[][] = Array.from({ length: chapterCount }, () => [])
+  for (const start of starts) groups[start.chapter]?.push(start)
+  return groups.map((group) => new ChapterPages(group))
+}
+
+/** The id of a page-break marker. */
+export function pageId(page: number): string {
+  return `page-${page}`
+}

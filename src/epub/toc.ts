@@ -1,0 +1,57 @@
+import type { Block, Book, Inline } from '../model/book.js'
+import type { Theme } from '../theme/index.js'
+import type { Plan } from './plan.js'
+
+/** One entry of the table of contents, with the entries nested under it. */
+export interface TocEntry {
+  label: string
+  /** File, or file#id, inside the package. */
+  href: string
+  /** The heading id it points to, when not the start of a file. */
+  id?: string
+  children: TocEntry[]
+}
+
+/** Text of a heading for a table of contents: its words without note calls. */
+export function headingLabel(inlines: readonly Inline[]): string {
+  let text = ''
+  for (const node of inlines) {
+    if (node.type === 'text' || node.type === 'inlineCode') text += node.value
+    else if (node.type === 'image') text += node.alt
+    else if (node.type === 'break') text += ' '
+    else if (node.type !== 'noteRef') text += headingLabel(node.children)
+  }
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The table of contents: one entry per chapter, with the chapter's headings
+ * nested under it by level, down to the theme's `tocDepth`. A chapter that
+ * opens with a heading is listed by that heading.
+ */
+export function tableOfContents(book: Book, theme: Theme, plan: Plan): TocEntry[] {
+  return book.chapters.map((chapter, index) => {
+    const file = plan.chapterFiles[index]!
+    const headings = chapter.blocks.filter((block): block is Extract<Block, { type: 'heading' }> => block.type === 'heading' && block.depth <= theme.tocDepth)
+    const opening = chapter.blocks[0]?.type === 'heading' ? chapter.blocks[0] : undefined
+    const root: TocEntry = {
+      label: (opening && headingLabel(opening.children)) || chapter.title.trim() || book.metadata.title,
+      href: file,
+      children: [],
+    }
+    const stack: Array<{ depth: number; entry: TocEntry }> = [{ depth: opening?.depth ?? 0, entry: root }]
+    for (const heading of headings) {
+      if (heading === opening) continue
+      while (stack.length > 1 && stack.at(-1)!.depth >= heading.depth) stack.pop()
+      const entry: TocEntry = { label: headingLabel(heading.children) || '…', href: `${file}#${heading.id}`, id: heading.id, children: [] }
+      stack.at(-1)!.entry.children.push(entry)
+      stack.push({ depth: heading.depth, entry })
+    }
+    return root
+  })
+}
+
+/** How deep the entries nest (1 for a flat list). */
+export function tocDepth(entries: readonly TocEntry[]): number {
+  return entries.reduce((deepest, entry) => Math.max(deepest, 1 + tocDepth(entry.children)), 0)
+}

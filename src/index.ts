@@ -1,0 +1,8 @@
+export { build, editionName, formats } from './pipeline.js'
+export type { BuildOptions, BuildResult, Format } from './pipeline.js'
+export { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
+export { loadBook } from './load/index.js'
+export { writeEpub } from './epub/index.js'
+export { writePdf, formatReport } from './pdf/index.js'
+export type * from './model/book.js'
+export * from './theme/index.js'

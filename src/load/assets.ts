@@ -1,0 +1,152 @@
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { ManuscriptError } from '../diagnostics.js'
+import type { Diagnostics } from '../diagnostics.js'
+import type { Asset, Place } from '../model/book.js'
+import type { ImageResolution, ImageSource } from '../parse/types.js'
+import { describeError } from './read-source.js'
+
+const MEDIA_TYPES: Record<string, Asset['mediaType']> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+}
+
+/**
+ * The images of one book: resolves each image URL of a chapter file to an
+ * asset inside the manuscript's folder, once per file on disk.
+ *
+ * Nothing outside the folder is ever read: an absolute path, a `../` that
+ * climbs out, or a symbolic link that leads out fails before any byte is
+ * read. Nothing remote is ever fetched.
+ */
+export class AssetRegistry {
+  readonly assets: Asset[] = []
+  private readonly root: string
+  private readonly realRoot: string
+  private readonly byPath = new Map<string, Asset>()
+  private readonly ids = new Set<string>()
+  private readonly diag: Diagnostics
+
+  /** `root` is the manuscript's folder: the book folder, or the folder of a single `.md` file. */
+  constructor(root: string, diag: Diagnostics) {
+    this.root = path.resolve(root)
+    this.realRoot = realpathSync(this.root)
+    this.diag = diag
+  }
+
+  /** An `ImageSource` for images written in `chapterPath` (an absolute path). */
+  sourceFor(chapterPath: string): ImageSource {
+    return { resolve: (url, place) => this.resolve(url, chapterPath, place) }
+  }
+
+  resolve(url: string, chapterPath: string, place: Place): ImageResolution {
+    const target = url.trim()
+    const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(target)?.[1]?.toLowerCase()
+    // A one-letter "scheme" is a Windows drive (C:\…): an absolute path.
+    if ((scheme !== undefined && scheme !== 'file' && scheme.length > 1) || target.startsWith('//')) {
+      return { kind: 'remote' }
+    }
+    const written = decodePath(target.replace(/^file:(\/\/[^/]*)?/i, '').replace(/[?#].*$/, ''))
+    if (written === '') this.diag.fail('image has no file name', place, 'image')
+    if (scheme !== undefined || path.isAbsolute(written) || path.win32.isAbsolute(written)) {
+      this.diag.fail(`image ${written} is outside the manuscript's folder (absolute paths are not allowed)`, place, 'image')
+    }
+
+    const resolved = path.resolve(path.dirname(chapterPath), written)
+    if (!isInside(this.root, resolved)) {
+      this.diag.fail(`image ${written} is outside the manuscript's folder`, place, 'image')
+    }
+    let real: string
+    try {
+      const stats = statSync(resolved)
+      if (!stats.isFile()) this.diag.fail(`image ${written} is not a file`, place, 'image')
+      real = realpathSync(resolved)
+    } catch (error) {
+      if (error instanceof ManuscriptError) throw error
+      this.diag.fail(`image file not found: ${written} (${describeError(error)})`, place, 'image')
+    }
+    // A symbolic link inside the folder may still point out of it.
+    if (!isInside(this.realRoot, real)) {
+      this.diag.fail(`image ${written} leads outside the manuscript's folder`, place, 'image')
+    }
+
+    const known = this.byPath.get(real)
+    if (known) return { kind: 'asset', id: known.id }
+
+    const extension = path.extname(real).toLowerCase()
+    const mediaType = MEDIA_TYPES[extension]
+    if (!mediaType) {
+      this.diag.fail(`image ${written}: only PNG, JPEG, GIF and SVG images can be published`, place, 'image')
+    }
+    this.checkSignature(real, mediaType, written, place)
+
+    const asset: Asset = { id: this.uniqueId(path.relative(this.realRoot, real), extension), path: real, mediaType }
+    this.byPath.set(real, asset)
+    this.assets.push(asset)
+    return { kind: 'asset', id: asset.id }
+  }
+
+  /** Refuse a file whose content is not what its name says: both editions would break on it later. */
+  private checkSignature(file: string, mediaType: Asset['mediaType'], written: string, place: Place): void {
+    const head = readHead(file, 512)
+    const ok =
+      mediaType === 'image/png'
+        ? startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+        : mediaType === 'image/jpeg'
+          ? startsWith(head, [0xff, 0xd8, 0xff])
+          : mediaType === 'image/gif'
+            ? startsWith(head, [0x47, 0x49, 0x46, 0x38])
+            : /^(\uFEFF)?\s*</.test(Buffer.from(head).toString('utf8'))
+    if (!ok) {
+      const kind = mediaType.slice('image/'.length).replace('+xml', '').toUpperCase()
+      this.diag.fail(`image ${written} is not a ${kind} file`, place, 'image')
+    }
+  }
+
+  /** `img-` plus the slug of the path inside the folder, keeping the extension: a valid file name and XML id. */
+  private uniqueId(relative: string, extension: string): string {
+    const stem = relative
+      .slice(0, relative.length - extension.length)
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+    const base = `img-${stem || 'image'}`
+    let id = `${base}${extension}`
+    for (let repeat = 2; this.ids.has(id); repeat++) id = `${base}-${repeat}${extension}`
+    this.ids.add(id)
+    return id
+  }
+}
+
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file)
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
+}
+
+function readHead(file: string, length: number): Uint8Array {
+  const buffer = new Uint8Array(length)
+  const fd = openSync(file, 'r')
+  try {
+    const read = readSync(fd, buffer, 0, length, 0)
+    return buffer.subarray(0, read)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return signature.every((byte, index) => bytes[index] === byte)
+}

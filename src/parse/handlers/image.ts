@@ -1,0 +1,36 @@
+import type { Image, ImageReference } from 'mdast'
+import type { Inline } from '../../model/book.js'
+import type { State } from '../state.js'
+
+/** An image among other text: an inline image, or its alt text when it is not a local file. */
+export function image(state: State, node: Image): Inline[] {
+  return imageInline(state, node, node.url, node.alt ?? '')
+}
+
+export function imageInline(state: State, node: Image | ImageReference, url: string, alt: string): Inline[] {
+  const asset = resolveImage(state, node, url)
+  if (asset !== undefined) return [{ type: 'image', asset, alt }]
+  return alt === '' ? [] : [{ type: 'text', value: alt }]
+}
+
+/**
+ * The asset id of an image's file, or `undefined` (with a warning) for an
+ * image that is not a local file: Octavo never fetches anything from the
+ * network, so such an image is set as its alt text. A missing file, or one
+ * outside the manuscript's folder, fails in the resolver.
+ */
+export function resolveImage(state: State, node: Image | ImageReference, url: string): string | undefined {
+  const place = state.placeOrFile(node)
+  const resolution = state.images.resolve(url, place)
+  if (resolution.kind === 'asset') return resolution.id
+  state.diag.warn(
+    `image ${shorten(url)} is not a local file: set as its alt text (Octavo never downloads)`,
+    place,
+    'remote-image',
+  )
+  return undefined
+}
+
+function shorten(url: string): string {
+  return url.length > 80 ? `${url.slice(0, 77)}...` : url
+}

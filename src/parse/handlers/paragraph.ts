@@ -1,0 +1,39 @@
+import type { Image, ImageReference, Paragraph } from 'mdast'
+import type { Block, Figure, Inline } from '../../model/book.js'
+import type { State } from '../state.js'
+import { withPlace } from '../with-place.js'
+import { resolveImage } from './image.js'
+
+/** A paragraph; an image standing alone in one is a figure, captioned by the image's title. */
+export function paragraph(state: State, node: Paragraph): Block[] {
+  const only = node.children.length === 1 ? node.children[0] : undefined
+  const lone = only?.type === 'image' || only?.type === 'imageReference' ? loneImage(state, only) : undefined
+  if (lone !== undefined && !Array.isArray(lone)) return [withPlace(lone, state.place(node))]
+  const children = lone ?? state.inlines(node)
+  if (children.length === 0) return []
+  return [withPlace({ type: 'paragraph', children }, state.place(node))]
+}
+
+/**
+ * A lone image as a figure, or as its alt text when it is not a local file;
+ * `undefined` when an image reference has no definition (left to the inline handlers).
+ */
+function loneImage(state: State, node: Image | ImageReference): Figure | Inline[] | undefined {
+  let url: string
+  let title: string | null | undefined
+  if (node.type === 'image') {
+    url = node.url
+    title = node.title
+  } else {
+    const definition = state.definitions.get(node.identifier)
+    if (!definition) return undefined
+    url = definition.url
+    title = definition.title
+  }
+  const alt = node.alt ?? ''
+  const asset = resolveImage(state, node, url)
+  if (asset === undefined) return alt === '' ? [] : [{ type: 'text', value: alt }]
+  const figure: Figure = { type: 'figure', asset, alt }
+  if (title) figure.caption = [{ type: 'text', value: title }]
+  return figure
+}

@@ -1,0 +1,6 @@
+export { parseMarkdown } from './processor.js'
+export type { ParseResult } from './processor.js'
+export { frontMatterSource, mdastToModel } from './to-model.js'
+export { MAX_NESTING } from './limit-nesting.js'
+export type { FlattenReport } from './limit-nesting.js'
+export type { FootnoteDraft, FrontMatterSource, ImageResolution, ImageSource, ParsedFile } from './types.js'

@@ -1,0 +1,122 @@
+import type { Definition, Nodes, Parents, Root, RootContent } from 'mdast'
+import type { Diagnostics } from '../diagnostics.js'
+import type { Block, Inline, Place } from '../model/book.js'
+import { blockHandlers, inlineHandlers } from './handlers/index.js'
+import type { BlockHandler, InlineHandler } from './handlers/index.js'
+import { withPlace } from './with-place.js'
+import type { FootnoteDraft, ImageSource } from './types.js'
+
+/**
+ * What every mdast handler shares while one file is converted: where the
+ * file is, how to report, link definitions and footnotes of the file, and
+ * the image resolver. Handlers call `blocks` and `inlines` for their children,
+ * which dispatch through the handler registries.
+ */
+export class State {
+  readonly file: string
+  readonly diag: Diagnostics
+  readonly images: ImageSource
+  /** Link and image reference definitions of the file, by normalised identifier. */
+  readonly definitions = new Map<string, Definition>()
+  /** Footnote labels defined anywhere in the file. */
+  readonly footnoteLabels = new Set<string>()
+  /** Footnote content, filled in as definitions are met. */
+  readonly footnotes = new Map<string, FootnoteDraft>()
+  /**
+   * Set while inside an inline `<script>` or `<style>` element: its content
+   * arrives as ordinary Markdown text nodes between two `html` nodes, and is
+   * dropped until the closing tag.
+   */
+  rawTextElement: string | undefined
+  private readonly warnedTypes = new Set<string>()
+
+  constructor(tree: Root, file: string, diag: Diagnostics, images: ImageSource) {
+    this.file = file
+    this.diag = diag
+    this.images = images
+    this.collectDefinitions(tree)
+  }
+
+  place(node: Nodes): Place | undefined {
+    const start = node.position?.start
+    return start ? { file: this.file, line: start.line, column: start.column } : undefined
+  }
+
+  /** A place for messages, falling back to the file's first line. */
+  placeOrFile(node: Nodes): Place {
+    return this.place(node) ?? { file: this.file, line: 1, column: 1 }
+  }
+
+  /** The block children of `parent` as model blocks. */
+  blocks(parent: Parents): Block[] {
+    const result: Block[] = []
+    for (const child of parent.children as RootContent[]) {
+      const handler = blockHandlers[child.type] as BlockHandler | undefined
+      if (handler) result.push(...handler(this, child, parent))
+      else result.push(...this.unknownBlock(child))
+    }
+    return result
+  }
+
+  /** The phrasing children of `parent` as model inlines. */
+  inlines(parent: Parents): Inline[] {
+    const result: Inline[] = []
+    this.rawTextElement = undefined
+    for (const child of parent.children as RootContent[]) {
+      if (this.rawTextElement !== undefined) {
+        if (child.type === 'html' && closesElement(child.value, this.rawTextElement)) this.rawTextElement = undefined
+        continue
+      }
+      const handler = inlineHandlers[child.type] as InlineHandler | undefined
+      if (handler) result.push(...handler(this, child, parent))
+      else result.push(...this.unknownInline(child))
+    }
+    // An element left open never reaches past its paragraph.
+    this.rawTextElement = undefined
+    return result
+  }
+
+  /** A node no handler knows: keep its text, say so once per type. */
+  private unknownBlock(node: RootContent): Block[] {
+    this.warnUnknown(node)
+    if ('children' in node) return this.blocks(node)
+    if ('value' in node && node.value.trim() !== '') {
+      return [withPlace({ type: 'paragraph', children: [{ type: 'text', value: node.value }] }, this.place(node))]
+    }
+    return []
+  }
+
+  private unknownInline(node: RootContent): Inline[] {
+    this.warnUnknown(node)
+    if ('children' in node) return this.inlines(node)
+    if ('value' in node) return [{ type: 'text', value: node.value }]
+    return []
+  }
+
+  private warnUnknown(node: RootContent): void {
+    if (this.warnedTypes.has(node.type)) return
+    this.warnedTypes.add(node.type)
+    this.diag.warn(`unsupported Markdown construct \`${node.type}\`: only its text is kept`, this.placeOrFile(node), 'unsupported')
+  }
+
+  /** Definitions may come after their use, and inside block quotes or lists: collect them all first. */
+  private collectDefinitions(tree: Root): void {
+    const stack: Nodes[] = [tree]
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      if (node.type === 'definition') {
+        // The first definition of a label wins, as in CommonMark.
+        if (!this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node)
+      } else if (node.type === 'footnoteDefinition') {
+        this.footnoteLabels.add(node.identifier)
+      }
+      if ('children' in node) {
+        for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!)
+      }
+    }
+  }
+}
+
+function closesElement(html: string, name: string): boolean {
+  return new RegExp(`</${name}\\s*>`, 'i').test(html)
+}

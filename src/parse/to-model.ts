@@ -1,0 +1,26 @@
+import type { Root } from 'mdast'
+import type { Diagnostics } from '../diagnostics.js'
+import { State } from './state.js'
+import type { FrontMatterSource, ImageSource, ParsedFile } from './types.js'
+
+/**
+ * One file's mdast as model blocks, through the handler registries
+ * (see `handlers/index.ts`). Footnotes are left for the numbering pass.
+ */
+export function mdastToModel(tree: Root, file: string, diag: Diagnostics, images: ImageSource): ParsedFile {
+  const state = new State(tree, file, diag, images)
+  return { file, blocks: state.blocks(tree), footnotes: state.footnotes }
+}
+
+/** The YAML front matter the file opens with, if any, for the loader to read. */
+export function frontMatterSource(tree: Root, file: string): FrontMatterSource | undefined {
+  const first = tree.children[0]
+  if (first?.type !== 'yaml') return undefined
+  const start = first.position?.start ?? { line: 1, column: 1 }
+  return {
+    text: first.value,
+    // The YAML starts on the line after the opening `---`.
+    firstLine: start.line + 1,
+    place: { file, line: start.line, column: start.column },
+  }
+}

@@ -1,0 +1,37 @@
+/** The registry of block handlers: one per block type of the model. */
+import type { Block } from '../../model/book.js'
+import { blockquote } from './blockquote.js'
+import { code } from './code.js'
+import type { BlockContext, Composer } from './context.js'
+import { figure } from './figure.js'
+import { heading } from './heading.js'
+import { list } from './list.js'
+import { paragraph } from './paragraph.js'
+import { table } from './table.js'
+import { thematicBreak } from './thematic-break.js'
+
+export function block(c: Composer, node: Block, ctx: BlockContext): void {
+  switch (node.type) {
+    case 'paragraph':
+      return paragraph(c, node, ctx)
+    case 'heading':
+      return heading(c, node, ctx)
+    case 'blockquote':
+      return blockquote(c, node, ctx)
+    case 'list':
+      return list(c, node, ctx)
+    case 'code':
+      return code(c, node, ctx)
+    case 'thematicBreak':
+      return thematicBreak(c, node, ctx)
+    case 'table':
+      return table(c, node, ctx)
+    case 'figure':
+      return figure(c, node, ctx)
+  }
+}
+
+/** A sequence of sibling blocks; `ctx.path` is the parent's path. */
+export function blocks(c: Composer, nodes: readonly Block[], ctx: BlockContext): void {
+  nodes.forEach((node, index) => block(c, node, { ...ctx, path: [...ctx.path, index] }))
+}

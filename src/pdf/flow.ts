@@ -1,0 +1,129 @@
+/**
+ * The flow: what compose makes of a book and paginate cuts into pages. Plain
+ * data: boxes of fixed height with their drawings, spaces between them, and
+ * page breaks.
+ */
+import type { LinkTarget } from './prepare.js'
+import type { LineRun, SetLine } from './setline.js'
+import type { RunStyle } from './style.js'
+
+/** A node of the tagged PDF's structure tree; content refers to it by index. */
+export interface StructNode {
+  type: string
+  parent: number | null
+  alt?: string
+}
+
+export interface TextDrawing {
+  kind: 'text'
+  /** From the text block's left edge. */
+  x: number
+  /** From the box's baseline, downwards. */
+  y: number
+  run: LineRun
+  struct: number
+}
+
+export interface RuleDrawing {
+  kind: 'rule'
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+  colour: string
+  /** Stroke width in points. */
+  weight: number
+}
+
+export interface RectDrawing {
+  kind: 'rect'
+  x: number
+  y: number
+  width: number
+  height: number
+  colour: string
+}
+
+export interface ImageDrawing {
+  kind: 'image'
+  x: number
+  y: number
+  width: number
+  height: number
+  path: string
+  struct: number
+}
+
+/** A page number, known only after pagination: the page where `dest` lands, set right-aligned at `x`. */
+export interface PageRefDrawing {
+  kind: 'pageRef'
+  x: number
+  y: number
+  dest: string
+  style: RunStyle
+  link: LinkTarget
+  struct: number
+}
+
+export type Drawing = TextDrawing | RuleDrawing | RectDrawing | ImageDrawing | PageRefDrawing
+
+/** Where a box stands in the manuscript: what the EPUB's page list points at. */
+export interface SourceRef {
+  chapter: number
+  /** Indices into `chapter.blocks`, then into nested children (blockquote children; list item, then its children). */
+  block: number[]
+  /** Index of the box's first word in the block's text. */
+  word: number
+}
+
+export interface FlowBox {
+  kind: 'box'
+  /** Distance from the previous box's baseline to this one's. */
+  height: number
+  /** Distance from the text block's top to the baseline when the box opens a page. */
+  top: number
+  /** Extent below the baseline. */
+  depth: number
+  drawings: Drawing[]
+  /** No page break may fall just before this box (keeps, widows and orphans, unsplittable blocks). */
+  keepWithPrevious: boolean
+  /** Footnotes called from this box, which must start on its page. */
+  notes: string[]
+  /** Destinations named at the box's top (headings, notes). */
+  anchors: string[]
+  /** The line of text the box holds, for the layout report. */
+  line?: SetLine
+  /** Position of the line in its paragraph, for widows and orphans. */
+  para?: { index: number; count: number }
+  heading?: { depth: number; title: string; id: string }
+  source?: SourceRef
+  /** The header row of the table this row belongs to, set again at the top of a page the table continues on. */
+  repeat?: FlowBox
+}
+
+export interface FlowSpace {
+  kind: 'space'
+  height: number
+}
+
+export type PageKind = 'title' | 'contents' | 'chapter'
+
+export interface FlowBreak {
+  kind: 'break'
+  /** Start on a right-hand page. */
+  recto: boolean
+  /** What the following pages hold: running heads and folios depend on it. */
+  pageKind: PageKind
+  chapter: number | null
+}
+
+export type FlowItem = FlowBox | FlowSpace | FlowBreak
+
+export interface Flow {
+  items: FlowItem[]
+  /** Footnote boxes by note id. */
+  notes: Map<string, FlowBox[]>
+  structs: StructNode[]
+  /** Number of each note by id. */
+  noteNumbers: Map<string, number>
+}

@@ -1,0 +1,228 @@
+/**
+ * Frames: each page as positioned text, rules, images, links and named
+ * destinations, in page coordinates (points from the top-left corner of the
+ * media box). Running heads, folios and print marks are added here; page
+ * references (the table of contents) are resolved now that pages are known.
+ */
+import type { Book } from '../model/book.js'
+import type { PageGeometry, Theme } from '../theme/index.js'
+import { resolveStyle } from '../theme/index.js'
+import type { Drawing } from './flow.js'
+import type { Measurer } from './measure.js'
+import type { Page, Placed } from './paginate/index.js'
+import type { LinkTarget } from './prepare.js'
+import { roleStyle } from './style.js'
+import type { RunStyle } from './style.js'
+
+export interface FrameText {
+  kind: 'text'
+  x: number
+  /** Baseline. */
+  y: number
+  text: string
+  width: number
+  style: RunStyle
+  /** Structure node, or `null` for an artifact (running heads, folios). */
+  struct: number | null
+  link?: LinkTarget
+  /** Horizontal scaling in percent (a word space narrowed to its shrunk width). */
+  scale?: number
+}
+
+export interface FrameRule {
+  kind: 'rule'
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+  colour: string
+  weight: number
+}
+
+export interface FrameRect {
+  kind: 'rect'
+  x: number
+  y: number
+  width: number
+  height: number
+  colour: string
+}
+
+export interface FrameImage {
+  kind: 'image'
+  x: number
+  y: number
+  width: number
+  height: number
+  path: string
+  struct: number
+}
+
+export interface FrameDest {
+  kind: 'dest'
+  name: string
+  x: number
+  y: number
+}
+
+export type FrameItem = FrameText | FrameRule | FrameRect | FrameImage | FrameDest
+
+export interface OutlineEntry {
+  title: string
+  depth: number
+  /** Top of the heading on its page. */
+  y: number
+}
+
+/** A rectangle in page coordinates (top-left origin). */
+export interface Rect {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+export interface Frame {
+  number: number
+  width: number
+  height: number
+  /** Trim and bleed boxes, for print. */
+  trim?: Rect
+  bleed?: Rect
+  items: FrameItem[]
+  outline: OutlineEntry[]
+}
+
+export interface FrameOptions {
+  /** Bleed and crop marks for a print service. */
+  print: boolean
+}
+
+const mm = 72 / 25.4
+/** Print services ask for 3 mm of bleed; crop marks stand in a slug beyond it. */
+export const bleedSize = 3 * mm
+const slugSize = 6 * mm
+const cropMarkWeight = 0.25
+
+export function framePages(pages: readonly Page[], book: Book, theme: Theme, geometry: PageGeometry, measurer: Measurer, options: FrameOptions): Frame[] {
+  const destPages = new Map<string, number>()
+  for (const page of pages) {
+    for (const placed of [...page.body, ...page.notes]) {
+      for (const name of placed.box.anchors) if (!destPages.has(name)) destPages.set(name, page.number)
+      for (const drawing of placed.box.drawings) for (const name of drawing.kind === 'text' ? (drawing.run.anchors ?? []) : []) if (!destPages.has(name)) destPages.set(name, page.number)
+    }
+  }
+  const margin = options.print ? bleedSize + slugSize : 0
+  const body = resolveStyle(theme, 'body')
+  const head = roleStyle(theme, 'runningHead')
+  const folio = roleStyle(theme, 'folio')
+  const footnote = resolveStyle(theme, 'footnote')
+
+  return pages.map((page) => {
+    const recto = page.number % 2 === 1
+    const left = margin + (recto ? geometry.margins.inner : geometry.margins.outer)
+    const top = margin + geometry.margins.top
+    const frame: Frame = { number: page.number, width: geometry.width + 2 * margin, height: geometry.height + 2 * margin, items: [], outline: [] }
+    if (options.print) {
+      frame.trim = { x: margin, y: margin, width: geometry.width, height: geometry.height }
+      frame.bleed = { x: margin - bleedSize, y: margin - bleedSize, width: geometry.width + 2 * bleedSize, height: geometry.height + 2 * bleedSize }
+      frame.items.push(...cropMarks(frame.trim, theme.colours.text))
+    }
+    const place = (placed: Placed): void => {
+      const baseline = top + placed.y
+      for (const name of placed.box.anchors) frame.items.push({ kind: 'dest', name, x: left, y: baseline - placed.box.top })
+      if (placed.box.heading) frame.outline.push({ title: placed.box.heading.title, depth: placed.box.heading.depth, y: baseline - placed.box.top })
+      for (const drawing of placed.box.drawings) frame.items.push(...drawingItems(drawing, left, baseline, destPages, measurer))
+    }
+    page.body.forEach(place)
+    if (page.noteRule !== undefined) {
+      const y = top + page.noteRule
+      frame.items.push({ kind: 'rule', x1: left, y1: y, x2: left + geometry.measure / 4, y2: y, colour: theme.colours.rule, weight: footnote.size / 20 })
+    }
+    page.notes.forEach(place)
+
+    // Running heads: the book's title on left-hand pages, the chapter's on right-hand ones; none where a chapter opens.
+    if (page.kind === 'chapter' && !page.opening && page.chapter !== null) {
+      const title = recto ? book.chapters[page.chapter]?.title ?? book.metadata.title : book.metadata.title
+      const text = fit(title, head, geometry.measure, measurer)
+      const width = measurer.width(text, head)
+      frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top - 2 * body.leading, text, width, style: head, struct: null })
+    }
+    if (page.kind === 'chapter' || page.kind === 'contents') {
+      const text = String(page.number)
+      const width = measurer.width(text, folio)
+      frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top + geometry.depth + 2 * body.leading, text, width, style: folio, struct: null })
+    }
+    return frame
+  })
+}
+
+function drawingItems(drawing: Drawing, left: number, baseline: number, destPages: ReadonlyMap<string, number>, measurer: Measurer): Array<FrameItem> {
+  switch (drawing.kind) {
+    case 'text': {
+      const run = drawing.run
+      const x = left + drawing.x
+      const y = baseline + drawing.y
+      // The word space is drawn as a space character, so that text extraction finds it. A shrunk space is
+      // drawn narrowed to its width: a space glyph running into the next word makes poppler's raw mode fuse the two.
+      const natural = run.spaceAfter ? measurer.width(' ', run.style) : 0
+      const spaceWidth = run.spaceWidth ?? natural
+      const joined = run.spaceAfter && spaceWidth >= natural - 1e-3
+      const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct: drawing.struct }
+      if (run.link) item.link = run.link
+      const space: FrameText[] = []
+      if (run.spaceAfter && !joined && spaceWidth > 0) {
+        space.push({ kind: 'text', x: x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct: drawing.struct, scale: (100 * spaceWidth) / natural })
+        if (run.link) space[0]!.link = run.link
+      }
+      const dests: FrameItem[] = (run.anchors ?? []).map((name) => ({ kind: 'dest' as const, name, x, y: y - run.style.size }))
+      if (!run.style.strike) return [...dests, item, ...space]
+      // Struck-through text: a rule at half the x-height, the weight of the face's stem, roughly.
+      const metrics = measurer.metrics(run.style.font)
+      const at = y - (metrics.xHeight * run.style.size) / 2
+      const strike: FrameRule = { kind: 'rule', x1: x, y1: at, x2: x + run.width, y2: at, colour: run.style.colour, weight: run.style.size / 16 }
+      return [...dests, item, ...space, strike]
+    }
+    case 'rule':
+      return [{ ...drawing, x1: left + drawing.x1, x2: left + drawing.x2, y1: baseline + drawing.y1, y2: baseline + drawing.y2 }]
+    case 'rect':
+      return [{ ...drawing, x: left + drawing.x, y: baseline + drawing.y }]
+    case 'image':
+      return [{ ...drawing, x: left + drawing.x, y: baseline + drawing.y }]
+    case 'pageRef': {
+      const number = destPages.get(drawing.dest)
+      if (number === undefined) return []
+      const text = String(number)
+      const width = measurer.width(text, drawing.style)
+      return [{ kind: 'text', x: left + drawing.x - width, y: baseline + drawing.y, text, width, style: drawing.style, struct: drawing.struct, link: drawing.link }]
+    }
+  }
+}
+
+/** Shorten a running head that would not fit the measure, at a word, with an ellipsis. */
+function fit(text: string, style: RunStyle, width: number, measurer: Measurer): string {
+  if (measurer.width(text, style) <= width) return text
+  const words = text.split(/\s+/)
+  while (words.length > 1) {
+    words.pop()
+    const candidate = `${words.join(' ')}…`
+    if (measurer.width(candidate, style) <= width) return candidate
+  }
+  return words[0] ?? ''
+}
+
+/** Crop marks at the trim's corners, standing off the bleed. */
+function cropMarks(trim: Rect, colour: string): FrameRule[] {
+  const marks: FrameRule[] = []
+  const xs = [trim.x, trim.x + trim.width]
+  const ys = [trim.y, trim.y + trim.height]
+  for (const x of xs) {
+    for (const y of ys) {
+      const outX = x === trim.x ? -1 : 1
+      const outY = y === trim.y ? -1 : 1
+      marks.push({ kind: 'rule', x1: x + outX * bleedSize, y1: y, x2: x + outX * (bleedSize + slugSize), y2: y, colour, weight: cropMarkWeight })
+      marks.push({ kind: 'rule', x1: x, y1: y + outY * bleedSize, x2: x, y2: y + outY * (bleedSize + slugSize), colour, weight: cropMarkWeight })
+    }
+  }
+  return marks
+}

@@ -1,0 +1,74 @@
+import path from 'node:path'
+import type { Diagnostics } from './diagnostics.js'
+import { writeEpub } from './epub/index.js'
+import { loadBook } from './load/index.js'
+import type { Book } from './model/book.js'
+import { writePdf } from './pdf/index.js'
+import type { LayoutReport } from './pdf/index.js'
+import type { PagePreset, Theme } from './theme/index.js'
+import { writeFileAtomic } from './write-atomic.js'
+
+export type Format = 'epub' | 'pdf'
+export const formats: readonly Format[] = ['epub', 'pdf']
+
+export interface BuildOptions {
+  outDir: string
+  formats: readonly Format[]
+  theme: Theme
+  page: PagePreset
+  /** Trim and bleed boxes with crop marks, for print services. */
+  print?: boolean
+  /** Write PDF/A-2b. */
+  pdfA?: boolean
+  /** Seconds since 1970 that stand for "now" in the editions (reproducible builds). */
+  sourceDateEpoch?: string | undefined
+  /** Told when each phase starts, for progress on long builds. */
+  onPhase?: (phase: string) => void
+}
+
+export interface BuildResult {
+  book: Book
+  /** Paths written. */
+  outputs: string[]
+  /** The print edition's typesetting report, when a PDF was made. */
+  report?: LayoutReport
+}
+
+/** The name of an edition: the manuscript file's or folder's base name. */
+export function editionName(input: string): string {
+  return path.basename(path.resolve(input), '.md')
+}
+
+/**
+ * Load a manuscript and publish the requested editions.
+ *
+ * Both editions are made in memory before either is written, so a manuscript
+ * that fails halfway leaves the previous files in `outDir` untouched.
+ */
+export async function build(input: string, options: BuildOptions, diag: Diagnostics): Promise<BuildResult> {
+  const phase = options.onPhase ?? (() => {})
+  phase('read')
+  const book = await loadBook(input, diag, { sourceDateEpoch: options.sourceDateEpoch })
+
+  const name = editionName(input)
+  const files: Array<{ target: string; bytes: Uint8Array }> = []
+  let report: LayoutReport | undefined
+  // The PDF is set first: where its pages start is what the EPUB's page list records.
+  if (options.formats.includes('pdf')) {
+    phase('pdf')
+    const pdfOptions = { page: options.page, print: options.print === true, pdfA: options.pdfA === true }
+    const pdf = await writePdf(book, options.theme, pdfOptions, diag)
+    report = pdf.report
+    files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
+  }
+  if (options.formats.includes('epub')) {
+    phase('epub')
+    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, options.theme, diag) })
+  }
+
+  phase('write')
+  for (const file of files) await writeFileAtomic(file.target, file.bytes)
+  const result: BuildResult = { book, outputs: files.map((file) => file.target) }
+  if (report) result.report = report
+  return result
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, it } from 'node:test'
+import { octavo, root, tempDir } from '../support/tools.js'
+
+describe('octavo command line', () => {
+  it('prints usage for --help and exits 0', async () => {
+    const result = await octavo(['--help'])
+    assert.equal(result.code, 0)
+    assert.match(result.stdout, /^Usage: octavo build <input>\.\.\./)
+    assert.match(result.stdout, /--page SIZE/)
+  })
+
+  it('prints the package version for --version', async () => {
+    const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string }
+    const result = await octavo(['--version'])
+    assert.equal(result.code, 0)
+    assert.equal(result.stdout.trim(), `octavo ${manifest.version}`)
+  })
+
+  for (const [label, args, pattern] of [
+    ['no command', [], /missing command/],
+    ['an unknown command', ['publish', 'x.md'], /unknown command 'publish'/],
+    ['no input', ['build'], /missing input/],
+    ['an unknown option', ['build', 'x.md', '--colour'], /Unknown option '--colour'/],
+    ['an unknown format', ['build', 'x.md', '--format', 'mobi'], /unknown format 'mobi'/],
+    ['an unknown page size', ['build', 'x.md', '--page', 'a3'], /unknown page size 'a3'/],
+    ['an unknown theme', ['build', 'x.md', '--theme', 'gothic'], /unknown theme 'gothic'/],
+  ] as const) {
+    it(`exits 2 with a one-line reason for ${label}`, async () => {
+      const result = await octavo([...args])
+      assert.equal(result.code, 2)
+      assert.match(result.stderr, pattern)
+      assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace')
+    })
+  }
+
+  it('exits 1 naming a manuscript that does not exist, and writes nothing', async () => {
+    const out = await tempDir()
+    const result = await octavo(['build', 'no/such/book.md', '--out', out])
+    assert.equal(result.code, 1)
+    assert.match(result.stderr, /no\/such\/book\.md/)
+    assert.doesNotMatch(result.stderr, /\n\s+at /)
+  })
+
+  it('reports a manuscript error as file:line:column and keeps the previous editions', async () => {
+    const dir = await tempDir()
+    const good = path.join(dir, 'story.md')
+    await writeFile(good, '---\ntitle: A story\n---\n\nOnce upon a time.\n')
+    assert.equal((await octavo(['build', good, '--out', dir, '--quiet'])).code, 0)
+    const before = await readFile(path.join(dir, 'story.pdf'))
+
+    await writeFile(good, '---\ntitle: [1, 2]\n---\n\nOnce upon a time.\n')
+    const result = await octavo(['build', good, '--out', dir])
+    assert.equal(result.code, 1)
+    assert.match(result.stderr, /story\.md:2:\d+: error: /)
+    assert.deepEqual(await readFile(path.join(dir, 'story.pdf')), before, 'the earlier PDF is untouched')
+  })
+})

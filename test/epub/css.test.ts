@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { cssRules, themeCss, type CssRule } from '../../src/epub/css.js'
+import { defaultTheme, headingRoles, resolveStyle, type Theme } from '../../src/theme/index.js'
+
+function rule(rules: readonly CssRule[], selector: string): Record<string, string> {
+  const found = rules.find((candidate) => candidate.selector === selector)
+  assert.ok(found, `a rule for ${selector}`)
+  return found.declarations
+}
+
+function ems(value: string | undefined): number {
+  const match = /^(-?[\d.]+)em$/.exec(value ?? '')
+  assert.ok(match, `${value} is in ems`)
+  return Number(match[1])
+}
+
+/** A theme that differs from the default in everything the CSS reads. */
+function otherTheme(): Theme {
+  return {
+    ...defaultTheme,
+    fonts: { ...defaultTheme.fonts, text: { ...defaultTheme.fonts.text, family: 'Other Serif' } },
+    generic: { text: 'sans-serif', mono: 'monospace' },
+    leading: 1.6,
+    indent: 2,
+    roles: { ...defaultTheme.roles, h1: { ...defaultTheme.roles.h1, scale: 2.5 }, h2: { ...defaultTheme.roles.h2, scale: 1.75, leading: 1.1 } },
+  }
+}
+
+describe('CSS from the theme', () => {
+  for (const [name, theme] of [['default theme', defaultTheme], ['another theme', otherTheme()]] as const) {
+    describe(name, () => {
+      const rules = cssRules(theme)
+
+      it('sets the text in the theme’s face, falling back on its generic family', () => {
+        assert.equal(rule(rules, 'body')['font-family'], `"${theme.fonts.text.family}", ${theme.generic.text}`)
+        assert.equal(rule(rules, 'code')['font-family'], `"${theme.fonts.mono.family}", ${theme.generic.mono}`)
+        assert.equal(rule(rules, 'body')['line-height'], String(theme.leading))
+      })
+
+      it('gives headings the size ratios to the body that the PDF uses', () => {
+        const body = resolveStyle(theme, 'body').size
+        for (const role of headingRoles) {
+          const expected = resolveStyle(theme, role).size / body
+          const declared = rule(rules, role)['font-size']
+          assert.equal(declared === undefined ? 1 : ems(declared), Math.round(expected * 10000) / 10000, role)
+        }
+      })
+
+      it('indents a paragraph that follows a paragraph, and no other', () => {
+        assert.equal(rule(rules, 'p')['text-indent'], '0')
+        assert.equal(ems(rule(rules, 'p + p')['text-indent']), theme.indent)
+        for (const selector of ['.section-break', 'figcaption', '.title', '.subtitle', '.byline']) assert.equal(rule(rules, selector)['text-indent'], '0', selector)
+      })
+
+      it('declares every theme font with @font-face', () => {
+        const faces = rules.filter((candidate) => candidate.selector === '@font-face')
+        for (const font of Object.values(theme.fonts)) {
+          assert.ok(
+            faces.some(
+              (face) =>
+                face.declarations['font-family'] === `"${font.family}"` &&
+                face.declarations['font-weight'] === String(font.weight) &&
+                face.declarations['font-style'] === font.style &&
+                face.declarations.src!.includes(font.file.split('/').at(-1)!),
+            ),
+            `${font.family} ${font.weight} ${font.style}`,
+          )
+        }
+      })
+
+      it('hyphenates, breaks long words, and keeps to relative units', () => {
+        assert.equal(rule(rules, 'body').hyphens, 'auto')
+        assert.equal(rule(rules, 'body')['overflow-wrap'], 'break-word')
+        const css = themeCss(theme)
+        assert.doesNotMatch(css, /!important/)
+        assert.doesNotMatch(css, /\d(px|pt|pc|cm|mm|in|Q)\b/, 'no absolute lengths')
+        assert.doesNotMatch(css, /(^|[^-])width:/m, 'no fixed widths')
+        assert.doesNotMatch(css, /line-height: [\d.]+[a-z%]/, 'unitless line heights')
+      })
+    })
+  }
+})

@@ -1,0 +1,112 @@
+/**
+ * The outside checkers the suite trusts more than Octavo itself: EPUBCheck,
+ * poppler and qpdf, run on the files the editions are written to.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
+/** The repository's root, from lib/test/support/ where this file runs compiled. */
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+export const cli = path.join(root, 'bin/octavo.js')
+export const epubcheckJar = '/usr/share/java/epubcheck.jar'
+
+export interface CommandResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Run a program to the end and report how it ended, whatever the exit code. */
+export async function runCommand(file: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CommandResult> {
+  try {
+    const { stdout, stderr } = await run(file, [...args], { env, maxBuffer: 256 * 1024 * 1024, cwd: root })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string }
+    if (typeof failed.code !== 'number') throw error
+    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
+  }
+}
+
+/** Run the octavo command line as a user would. */
+export function octavo(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CommandResult> {
+  return runCommand(process.execPath, [cli, ...args], env)
+}
+
+export function tempDir(prefix = 'octavo-test-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix))
+}
+
+export interface EpubcheckResult {
+  code: number
+  /** Lines reporting a FATAL, ERROR or WARNING. */
+  problems: string[]
+}
+
+export async function epubcheck(file: string): Promise<EpubcheckResult> {
+  const result = await runCommand('java', ['-jar', epubcheckJar, file])
+  const problems = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /^(FATAL|ERROR|WARNING)/.test(line))
+  return { code: result.code, problems }
+}
+
+/**
+ * The PDF's text, page by page, a line of words per line set. It is read from
+ * poppler's word boxes (`-bbox-layout`) rather than its plain text, whose
+ * `-raw` mode runs words together on tightly set lines and whose other modes
+ * join hyphenated line ends themselves, which the caller must judge.
+ */
+export async function pdfText(file: string): Promise<string[]> {
+  const { stdout } = await run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 1024 * 1024 * 1024 })
+  return [...stdout.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map(([, page]) =>
+    [...page!.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)]
+      .map(([, line]) => [...line!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map(([, word]) => decodeXml(word!)).join(' '))
+      .join('\n'),
+  )
+}
+
+/** XML character references and the five predefined entities, decoded. */
+export function decodeXml(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!)
+}
+
+export async function pdfInfo(file: string): Promise<Record<string, string>> {
+  const { stdout } = await run('pdfinfo', [file])
+  const info: Record<string, string> = {}
+  for (const line of stdout.split('\n')) {
+    const match = /^([^:]+):\s*(.*)$/.exec(line)
+    if (match) info[match[1]!] = match[2]!
+  }
+  return info
+}
+
+export interface PdfFont {
+  name: string
+  embedded: boolean
+  subset: boolean
+}
+
+export async function pdfFonts(file: string): Promise<PdfFont[]> {
+  const { stdout } = await run('pdffonts', [file])
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const fields = line.trim().split(/\s+/)
+      // name type… encoding emb sub uni object-number generation
+      return { name: fields[0]!, embedded: fields.at(-5) === 'yes', subset: fields.at(-4) === 'yes' }
+    })
+}
+
+export async function qpdfCheck(file: string): Promise<CommandResult> {
+  return runCommand('qpdf', ['--check', file])
+}
