@@ -129,6 +129,20 @@ export interface CodeBlock extends BlockBase {
   type: 'code'
   lang?: string
   value: string
+  /**
+   * The same text cut into highlighted tokens, when the language is known; the
+   * tokens' texts joined give `value` exactly.
+   */
+  tokens?: CodeToken[]
+}
+
+/** The kinds of token a highlighter tells apart; the theme gives each a colour. */
+export type TokenKind = 'keyword' | 'string' | 'comment' | 'number' | 'literal' | 'type' | 'function' | 'variable' | 'operator' | 'punctuation' | 'meta'
+
+export interface CodeToken {
+  text: string
+  /** Plain text when absent. */
+  kind?: TokenKind
 }
 
 /** A thematic break, set as a section break. */
@@ -164,6 +178,7 @@ export type Inline =
   | Break
   | NoteRef
   | InlineImage
+  | Styled
 
 export interface Text {
   type: 'text'
@@ -214,4 +229,11 @@ export interface InlineImage {
   type: 'image'
   asset: string
   alt: string
+}
+
+/** Inline formatting kept from raw HTML that Markdown has no syntax for. */
+export interface Styled {
+  type: 'styled'
+  style: 'superscript' | 'subscript' | 'underline' | 'keyboard' | 'mark' | 'small'
+  children: Inline[]
 }

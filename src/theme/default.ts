@@ -16,6 +16,7 @@ export const defaultTheme: Theme = {
     textBoldItalic: { family: 'Literata', weight: 700, style: 'italic', package: literata, file: '700Bold_Italic/Literata_700Bold_Italic.ttf', license: 'OFL-1.1' },
     mono: { family: 'JetBrains Mono', weight: 400, style: 'normal', package: '@expo-google-fonts/jetbrains-mono', file: '400Regular/JetBrainsMono_400Regular.ttf', license: 'OFL-1.1' },
   },
+  fallbacks: [],
   generic: { text: 'serif', mono: 'monospace' },
   size: 10.5,
   leading: 1.4,
@@ -38,6 +39,20 @@ export const defaultTheme: Theme = {
     table: { scale: 0.9, leading: 1.3, face: 'text', align: 'left', spaceBefore: 0.5, spaceAfter: 0.5 },
     runningHead: { scale: 0.85, face: 'text', italic: true, align: 'center', colour: 'muted' },
     folio: { scale: 0.85, face: 'text', align: 'center', colour: 'muted' },
+  },
+  // Dark enough on white and on the code ground for WCAG AA contrast.
+  codeColours: {
+    keyword: '#7a1f5c',
+    string: '#2f6b1f',
+    comment: '#6a6a6a',
+    number: '#8a4b00',
+    literal: '#8a4b00',
+    type: '#1f4e79',
+    function: '#1f4e79',
+    variable: '#1a1a1a',
+    operator: '#1a1a1a',
+    punctuation: '#1a1a1a',
+    meta: '#5c3d8a',
   },
   colours: {
     text: '#1a1a1a',

@@ -1,3 +1,5 @@
+import type { TokenKind } from '../model/book.js'
+
 /**
  * The typography layer: one object that both editions read.
  *
@@ -95,6 +97,12 @@ export interface Margins {
 export interface Theme {
   name: string
   fonts: Record<FontKey, FontFile>
+  /**
+   * Faces for characters the text face lacks (other scripts, symbols, emoji),
+   * tried in order; the PDF sets such characters in the first that has them,
+   * the EPUB lists them after the text face.
+   */
+  fallbacks: FontFile[]
   /** Fallback family per face for CSS. */
   generic: Record<'text' | 'mono', GenericFamily>
   /** Body text size in points. */
@@ -105,6 +113,8 @@ export interface Theme {
   indent: number
   roles: Record<TextRole, RoleSpec>
   colours: Colours
+  /** Colours of highlighted code, per kind of token; plain code takes `colours.text`. */
+  codeColours: Record<TokenKind, string>
   pages: Record<PagePreset, PageSize>
   /** Margins per preset, in points; inner and outer mirror on left-hand pages. */
   margins: Record<PagePreset, Margins>
