@@ -6,6 +6,7 @@
  * - Octavo: the PDF of `octavo build` (when the CLI can build one);
  * - Octavo line breaker: the same paragraphs set by the benchmark's small typesetter with
  *   `breakLines` (total-fit), isolating the line breaker from the rest of the pipeline;
+ *   and again with words that have a capital hyphenated too (the theme forbids it, Typst does it);
  * - first-fit: the same small typesetter with greedy breaking (what pdfkit or a word processor does);
  * - Typst.
  *
@@ -52,6 +53,11 @@ else rows.push(['Octavo (octavo build)', `not built: ${(build.stderr || build.st
 const optimalPdf = path.join(out, 'breakLines.pdf')
 await renderPdf(optimalPdf, items, items.map((paragraph) => breakLines(paragraph, options)))
 rows.push(['Octavo line breaker', measureSpacing(optimalPdf, naturalSpace)])
+// The theme forbids hyphens in words with a capital; Typst allows them. The same breaker with them allowed:
+const capitalisedItems = paragraphs.map((text, i) => itemMaker(face, 'en', { ...type.hyphenation, capitalised: 'initial' })(text, i > 0))
+const capitalisedPdf = path.join(out, 'breakLines-capitalised.pdf')
+await renderPdf(capitalisedPdf, capitalisedItems, capitalisedItems.map((paragraph) => breakLines(paragraph, options)))
+rows.push(['  capitalised hyphenated', measureSpacing(capitalisedPdf, naturalSpace)])
 const firstFitPdf = path.join(out, 'first-fit.pdf')
 await renderPdf(firstFitPdf, items, items.map((paragraph) => greedy(paragraph, options, withCosts())))
 rows.push(['first-fit', measureSpacing(firstFitPdf, naturalSpace)])

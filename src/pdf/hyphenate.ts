@@ -17,8 +17,13 @@ export interface HyphenationRules {
   leftMin: number
   /** Letters kept after a break. The patterns themselves never break before fewer than 2. */
   rightMin: number
-  /** Whether words with a capital letter or a digit may be hyphenated (by patterns). */
-  capitalised: boolean
+  /**
+   * Which words with capitals patterns may hyphenate: `none`; `initial`, words
+   * whose only capital is the first letter (names, a sentence's first word: TeX's
+   * default); or `all`. Words with a digit are never hyphenated by patterns.
+   */
+  capitalised: 'none' | 'initial' | 'all'
+
 }
 
 export type Hyphenator = (word: string) => string[]
@@ -29,7 +34,7 @@ const BREAK_AFTER = /[-\u2010\u2013\u2014]/u
 const FIRST_LETTER = /[\p{L}\p{M}]/u
 const LAST_LETTER = /[\p{L}\p{M}](?=[^\p{L}\p{M}]*$)/u
 const COUNTED_LETTER = /\p{L}/gu
-const CAPITAL_OR_DIGIT = /[\p{Lu}\p{Lt}\p{N}]/u
+const CAPITAL = /[\p{Lu}\p{Lt}]/u
 const DIGIT = /\p{N}/u
 /** A hyphenated compound: letters, digits, apostrophes and dashes only. */
 const COMPOUND = /^[\p{L}\p{M}\p{N}'’\-\u2010\u2013\u2014]+$/u
@@ -115,7 +120,7 @@ function patternHyphenator(file: string): PatternHyphenate | null {
  *
  * - No break leaves fewer than `leftMin` letters before it or `rightMin` after it (letters only:
  *   punctuation around or inside the word is not counted).
- * - Words with a capital or a digit are not hyphenated by patterns unless `rules.capitalised`.
+ * - Words with a digit are not hyphenated by patterns; words with capitals only as `rules.capitalised` allows.
  * - A word that already contains a hyphen or dash breaks only after it (`leader-`, `to-`, `leader`),
  *   never by patterns; the same letter limits apply, capitals do not matter.
  * - A word that contains soft hyphens (U+00AD) breaks only there, as the writer asked; its parts are
@@ -151,9 +156,8 @@ function hyphenateWord(word: string, patterns: PatternHyphenate | null, rules: H
     // Compounds break after their hyphens; a URL or a path does not (a hyphen there would read as part of it).
     if (!COMPOUND.test(core)) return [word]
     cuts = cutsAfterHyphens(core)
-  }
-  else if (patterns === null || !PATTERN_WORD.test(core)) return [word]
-  else if (!rules.capitalised && (CAPITAL_OR_DIGIT.test(core) || DIGIT.test(word))) return [word]
+  } else if (patterns === null || !PATTERN_WORD.test(core)) return [word]
+  else if (DIGIT.test(word) || !capitalsAllowed(core, rules.capitalised)) return [word]
   else cuts = cutsFromPatterns(core, patterns)
 
   const allowed = cuts.filter(
@@ -221,4 +225,9 @@ function lastLetter(word: string): number {
 
 function countLetters(text: string): number {
   return text.match(COUNTED_LETTER)?.length ?? 0
+}
+
+function capitalsAllowed(core: string, rule: HyphenationRules['capitalised']): boolean {
+  if (rule === 'all' || !CAPITAL.test(core)) return true
+  return rule === 'initial' && !CAPITAL.test(core.slice(1))
 }

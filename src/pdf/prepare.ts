@@ -45,14 +45,10 @@ export interface PrepareOptions {
 /** Interword glue relative to the face's space: TeX's 1/2 stretch and 1/3 shrink. */
 const spaceStretch = 1 / 2
 const spaceShrink = 1 / 3
-/**
- * The narrowest word space, in ems, whatever the face's space: text extractors
- * read a narrower gap as no space at all (poppler's raw mode below 0.15 em), and
- * a reader nearly does too. Literata's space is 0.2 em, so it shrinks by less than a third.
- */
-const minimumSpace = 0.155
 /** Words wider than this part of the measure may break anywhere (URLs, long compounds, identifiers). */
 const longWordFraction = 0.5
+/** Longest prefix measured whole inside a long word (see `addLongPart`). */
+const prefixLimit = 48
 /** How many words the small-caps lead-in covers at most. */
 const leadInWords = 4
 
@@ -135,9 +131,8 @@ class ItemBuilder {
     const last = this.items.at(-1)
     if (!last || last.type === 'glue') return
     const width = this.measurer.width(' ', style)
-    const shrink = Math.max(0, Math.min(width * spaceShrink, width - minimumSpace * style.size))
     const glue: Glue = this.options.justify
-      ? { type: 'glue', width, stretch: width * spaceStretch, shrink }
+      ? { type: 'glue', width, stretch: width * spaceStretch, shrink: width * spaceShrink }
       : { type: 'glue', width, stretch: 0, shrink: 0 }
     this.items.push(glue)
   }
@@ -236,17 +231,33 @@ function looksLikeAddress(part: string): boolean {
 
 /**
  * A word or URL too wide for the line. It may break, as a last resort, after
- * punctuation (nothing drawn: a URL reads on) or between two letters (a hyphen
- * drawn, so that the broken word still reads as one).
+ * punctuation (nothing drawn: a URL reads on); a stretch between two marks of
+ * punctuation that is itself too wide may also break between two letters (a
+ * hyphen drawn, so that the broken word still reads as one).
  */
 function addLongPart(builder: ItemBuilder, part: string, style: RunStyle, extra: Partial<Piece>, hyphen: number): void {
-  const { measurer } = builder
-  const chars = Array.from(part)
-  chars.forEach((char, index) => {
-    builder.box(char, style, measurer.width(char, style), extra)
-    const next = chars[index + 1]
-    if (next === undefined) return
-    if (/[\p{P}\p{S}]/u.test(char) && !/[\p{P}\p{S}]/u.test(next)) builder.penalty(emergencyBreak(0))
-    else if (/[\p{L}\p{N}]/u.test(char) && /[\p{L}\p{N}]/u.test(next)) builder.penalty(emergencyBreak(hyphen))
+  const { measurer, options } = builder
+  // Segments end after a run of punctuation that a letter or digit follows.
+  const segments = part.split(/(?<=[\p{P}\p{S}])(?=[\p{L}\p{N}])/u)
+  // Each character's width is a difference of prefix widths, as for hyphenated words, so that
+  // kerning and ligatures count; prefixes restart every so often to keep a huge word linear.
+  let prefix = ''
+  let before = 0
+  segments.forEach((segment, index) => {
+    if (index > 0) builder.penalty(emergencyBreak(0))
+    const chars = Array.from(segment)
+    const breakLetters = measurer.width(segment, style) > options.measure * longWordFraction
+    chars.forEach((char, at) => {
+      if (prefix.length >= prefixLimit) {
+        prefix = ''
+        before = 0
+      }
+      prefix += char
+      const upTo = measurer.width(prefix, style)
+      builder.box(char, style, upTo - before, extra)
+      before = upTo
+      const next = chars[at + 1]
+      if (breakLetters && next !== undefined && /[\p{L}\p{N}]/u.test(char) && /[\p{L}\p{N}]/u.test(next)) builder.penalty(emergencyBreak(hyphen))
+    })
   })
 }

@@ -75,7 +75,7 @@ export const defaultTheme: Theme = {
     letter: { top: 72, bottom: 84, inner: 84, outer: 108 },
     '6x9': { top: 54, bottom: 63, inner: 58, outer: 50 },
   },
-  hyphenation: { leftMin: 2, rightMin: 3, capitalised: false },
+  hyphenation: { leftMin: 2, rightMin: 3, capitalised: 'initial' },
   tocDepth: 3,
   sectionBreak: '⁂',
 }

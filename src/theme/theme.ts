@@ -122,8 +122,8 @@ export interface Theme {
     /** Letters to keep before and after a hyphen. */
     leftMin: number
     rightMin: number
-    /** Whether words with a capital or a digit may be hyphenated. */
-    capitalised: boolean
+    /** Which words with capitals may be hyphenated: none, those with only an initial capital, or all. Words with digits never are. */
+    capitalised: 'none' | 'initial' | 'all'
   }
   /** Deepest heading level listed in tables of contents. */
   tocDepth: 1 | 2 | 3 | 4 | 5 | 6

@@ -3,7 +3,7 @@ import { test } from 'node:test'
 
 import { createHyphenator, patternFileFor } from '../../src/pdf/hyphenate.js'
 
-const rules = { leftMin: 2, rightMin: 3, capitalised: false }
+const rules = { leftMin: 2, rightMin: 3, capitalised: 'none' as const }
 
 test('en-US words split at the patterns’ points', () => {
   const hyphenate = createHyphenator('en-US', rules)
@@ -44,9 +44,14 @@ test('words with a capital or a digit are hyphenated only when the rules allow',
   assert.deepEqual(strict('Presidential'), ['Presidential'])
   assert.deepEqual(strict('NATO'), ['NATO'])
   assert.deepEqual(strict('hyphenation2'), ['hyphenation2'])
-  const allowed = createHyphenator('en', { ...rules, capitalised: true })
-  assert.deepEqual(allowed('Presidential'), ['Pres', 'i', 'den', 'tial'])
-  assert.ok(allowed('Hyphenation').length > 1)
+  const initial = createHyphenator('en', { ...rules, capitalised: 'initial' })
+  assert.deepEqual(initial('Presidential'), ['Pres', 'i', 'den', 'tial'])
+  assert.ok(initial('Hyphenation').length > 1)
+  assert.deepEqual(initial('BlackBerry'), ['BlackBerry'], 'a capital inside the word')
+  assert.deepEqual(initial('NATO'), ['NATO'])
+  assert.deepEqual(initial('hyphenation2'), ['hyphenation2'])
+  const all = createHyphenator('en', { ...rules, capitalised: 'all' })
+  assert.ok(all('BlackBerry').length > 1)
 })
 
 test('a word that already has a hyphen breaks only after it', () => {
@@ -86,7 +91,7 @@ test('languages: BCP 47 tags choose the patterns; unknown languages are not hyph
   assert.equal(patternFileFor('xx'), undefined)
   assert.equal(patternFileFor('zh-Hans'), undefined)
   assert.deepEqual(createHyphenator('de', rules)('Silbentrennung'), ['Silbentrennung'])
-  assert.deepEqual(createHyphenator('de', { ...rules, capitalised: true })('Silbentrennung'), ['Sil', 'ben', 'tren', 'nung'])
+  assert.deepEqual(createHyphenator('de', { ...rules, capitalised: 'initial' })('Silbentrennung'), ['Sil', 'ben', 'tren', 'nung'])
   assert.deepEqual(createHyphenator('fr', rules)('constitutionnellement'), ['consti', 'tu', 'tion', 'nel', 'le', 'ment'])
   const unknown = createHyphenator('tlh', rules)
   assert.deepEqual(unknown('hyphenation'), ['hyphenation'])

@@ -35,7 +35,7 @@ function advance(ch: string): number {
   return 5
 }
 const measure = (text: string): number => [...text].reduce((sum, ch) => sum + advance(ch), 0)
-const hyphenate = createHyphenator('en', { leftMin: 2, rightMin: 3, capitalised: false })
+const hyphenate = createHyphenator('en', { leftMin: 2, rightMin: 3, capitalised: 'none' })
 const setting: TextSetting = {
   measure,
   space: { width: 2.5, stretch: 1.25, shrink: 0.8 },
@@ -189,11 +189,16 @@ test('a 400-character word is broken at emergency breaks into lines within the m
     const lines = breakLines(items, justified(200))
     for (const line of lines) {
       assert.equal(line.overfull, false)
-      assert.ok(naturalWidth(items, line).natural - naturalWidth(items, line).shrink <= 200 + 1e-6)
       assert.ok(setWidth(items, line) <= 200 + 1e-6)
     }
     assert.ok(lines.some((line) => line.emergency), 'the emergency lines are marked')
     assert.ok(lines.length >= Math.ceil(measure(monster) / 200))
+    // Ragged text too, at natural width.
+    const ragged = breakLines(items, { lineWidth: () => 200, justify: false })
+    for (const line of ragged) {
+      assert.equal(line.overfull, false)
+      assert.ok(naturalWidth(items, line).natural <= 200 + 1e-6)
+    }
   }
 })
 
@@ -287,4 +292,34 @@ test('empty and one-word paragraphs', () => {
   assert.deepEqual(breakLines([], justified(100)), [])
   const lines = breakLines([box(30, 'word')], justified(100))
   assert.deepEqual(lines, [{ start: 0, end: 1, ratio: 0, hyphenated: false, overfull: false }])
+})
+
+test('looseness sets a paragraph a line longer or shorter when the tolerances allow', () => {
+  const items = textItems(FROG, setting)
+  let longer = 0
+  for (let width = 150; width <= 320; width += 10) {
+    const best = breakLines(items, justified(width)).length
+    for (const looseness of [1, -1]) {
+      const lines = breakLines(items, { ...justified(width), looseness })
+      const change = lines.length - best
+      assert.ok(looseness > 0 ? change >= 0 && change <= 1 : change <= 0 && change >= -1, `at ${width}: ${change}`)
+      if (change === 1) longer++
+      for (const line of lines) if (!line.emergency) assert.ok(line.ratio >= -1 && line.ratio <= defaultCosts.looseTolerance)
+      assert.equal(lines.at(-1)!.end, items.length)
+    }
+  }
+  assert.ok(longer > 0)
+
+  // Twelve words that set best three to a line, slightly stretched (four lines), but also fit four to a
+  // line, shrunk (three lines), or two to a line, loose (six lines; five with a mix).
+  const words: Item[] = []
+  for (let i = 0; i < 12; i++) {
+    if (i > 0) words.push(glue(10, 40, 10))
+    words.push(box(40, i))
+  }
+  const options = justified(165)
+  assert.equal(breakLines(words, options).length, 4)
+  assert.equal(breakLines(words, { ...options, looseness: -1 }).length, 3)
+  assert.equal(breakLines(words, { ...options, looseness: -3 }).length, 3, 'no fewer than fit')
+  assert.equal(breakLines(words, { ...options, looseness: 1 }).length, 5)
 })
