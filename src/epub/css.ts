@@ -49,10 +49,15 @@ function roleDeclarations(theme: Theme, role: TextRole): Record<string, string> 
   return declarations
 }
 
-/** The font stack of a face: the theme's family, then its generic fallback. */
+/**
+ * The font stack of a face: the theme's family, its fallback faces for the
+ * characters the family lacks, then the generic family for readers that
+ * refuse publisher fonts.
+ */
 function families(theme: Theme, face: 'text' | 'mono'): string {
   const family = face === 'mono' ? theme.fonts.mono.family : theme.fonts.text.family
-  return `${quoted(family)}, ${theme.generic[face]}`
+  const fallbacks = [...new Set(theme.fallbacks.map((font) => font.family))].filter((name) => name !== family)
+  return [family, ...fallbacks].map(quoted).concat(theme.generic[face]).join(', ')
 }
 
 const noHyphens = { hyphens: 'manual', '-webkit-hyphens': 'manual', '-epub-hyphens': 'manual' }
@@ -120,6 +125,8 @@ export function cssRules(theme: Theme): CssRule[] {
   })
   // The block's size is set on `pre`; its `code` must not scale it again.
   rule('pre code', { 'font-size': '1em' })
+  for (const [kind, colour] of Object.entries(theme.codeColours)) if (colour !== theme.colours.text) rule(`.tok-${kind}`, { color: colour })
+  rule('kbd', { 'font-family': families(theme, 'mono'), 'font-size': em(code.size / body.size) })
 
   rule('ul, ol', { 'margin-top': em(body.leading / body.size / 2), 'margin-bottom': em(body.leading / body.size / 2), 'padding-left': em(theme.indent * 1.5) })
   rule('li', { 'text-align': body.align })

@@ -6,7 +6,7 @@ import { fontPath, type FontFile, type FontKey, type Theme } from '../theme/inde
 /** A font file of the theme, as the EPUB carries it. */
 export interface EmbeddedFont {
   font: FontFile
-  /** The faces of the theme that use this file. */
+  /** The faces of the theme that use this file (none for a fallback face). */
   keys: FontKey[]
   /** Absolute path of the file on disk. */
   path: string
@@ -14,21 +14,22 @@ export interface EmbeddedFont {
   fileName: string
 }
 
-/** Every font file of the theme, each once, in the theme's order of faces. */
+/** Every font file of the theme, each once: its faces in the theme's order, then the fallback faces. */
 export function themeFonts(theme: Theme): EmbeddedFont[] {
   const byPath = new Map<string, EmbeddedFont>()
   const names = new Set<string>()
-  for (const [key, font] of Object.entries(theme.fonts) as Array<[FontKey, FontFile]>) {
+  const faces: Array<[FontKey | undefined, FontFile]> = [...(Object.entries(theme.fonts) as Array<[FontKey, FontFile]>), ...theme.fallbacks.map((font): [undefined, FontFile] => [undefined, font])]
+  for (const [key, font] of faces) {
     const file = fontPath(font)
     const known = byPath.get(file)
     if (known) {
-      known.keys.push(key)
+      if (key) known.keys.push(key)
       continue
     }
     let fileName = path.basename(font.file).replace(/\s/g, '_').replace(/[^-._A-Za-z0-9]/g, '')
     for (let n = 2; names.has(fileName); n += 1) fileName = `${n}-${fileName}`
     names.add(fileName)
-    byPath.set(file, { font, keys: [key], path: file, fileName })
+    byPath.set(file, { font, keys: key ? [key] : [], path: file, fileName })
   }
   return [...byPath.values()]
 }
@@ -46,12 +47,13 @@ const keptFeatures = ['kern', 'liga', 'clig', 'calt', 'ccmp', 'locl', 'mark', 'm
 
 /**
  * Subset each font to the characters it has to show: the mono face to the
- * characters of code, the others to every character of the book.
+ * characters of code, the others (fallback faces too) to every character of
+ * the book; a face keeps only the glyphs it has.
  */
 export async function subsetFonts(fonts: readonly EmbeddedFont[], text: string, code: string): Promise<Map<string, Uint8Array>> {
   const subsets = new Map<string, Uint8Array>()
   for (const font of fonts) {
-    const characters = font.keys.every((key) => key === 'mono') ? code : text
+    const characters = font.keys.length > 0 && font.keys.every((key) => key === 'mono') ? code : text
     const whole = await readFile(font.path)
     // An empty subset would leave a font with no glyph at all: keep the space at least.
     const subset = await subsetFont(whole, uniqueCharacters(characters + ' '), { targetFormat: 'sfnt', preserveNameIds: keptNameIds, keepFeatures: keptFeatures })

@@ -49,9 +49,8 @@ export async function runEpubGenMemory(input: GeneratorInput): Promise<Uint8Arra
     lang: input.lang,
     css: input.css,
     fonts: input.fonts.map((font) => ({ filename: font.fileName, url: font.url })),
+    // The chapter template is ours, but say it anyway: a chapter's heading is in its own content.
     prependChapterTitles: false,
-    tocInTOC: false,
-    numberChaptersInTOC: false,
     chapterXHTML: chapterTemplate,
     contentOPF: input.contentOPF,
     tocNCX: input.tocNCX,

@@ -7,22 +7,17 @@ import { accessibilityMetadata } from './accessibility.js'
 import type { Context } from './context.js'
 import { coverSvg } from './cover.js'
 import { themeCss } from './css.js'
-import { chapterDocument } from './documents/chapter.js'
-import { colophonDocument } from './documents/colophon.js'
-import { coverPageDocument } from './documents/cover-page.js'
-import { navDocument, type Landmark } from './documents/nav.js'
-import { titlePageDocument } from './documents/title-page.js'
 import { subsetFonts, themeFonts } from './fonts.js'
-import { runEpubGenMemory, type GeneratedDocument } from './generate.js'
+import { runEpubGenMemory } from './generate.js'
 import { toXhtml } from './hast/serialize.js'
 import { bookIdentifier, printEditionIdentifier } from './identifier.js'
 import { labelsFor } from './labels.js'
 import { ncxDocument } from './ncx.js'
-import { modifiedStamp, packageTemplate, type ManifestItem, type SpineItem } from './package-document.js'
-import { pagesByChapter, type PageStart } from './page-list.js'
+import { modifiedStamp, packageTemplate, type ManifestItem } from './package-document.js'
+import type { PageStart } from './page-list.js'
 import { frontAndBackFiles, planPublication } from './plan.js'
+import { composePublication, coverImage } from './publication.js'
 import { repack } from './repack.js'
-import { tableOfContents } from './toc.js'
 
 export type { PageStart } from './page-list.js'
 export { blockWords } from './page-list.js'
@@ -35,18 +30,7 @@ export interface EpubOptions {
   wholeFonts?: boolean
 }
 
-/** A document of the package, in reading order. */
-interface PackageDocument {
-  id: string
-  file: string
-  title: string
-  tree: Root
-  linear: boolean
-  imageUrls: string[]
-}
-
 const bcp47 = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/
-const cover = { fileName: 'cover.svg', mediaType: 'image/svg+xml', id: 'cover-image' }
 
 /**
  * The EPUB 3 edition of a book: XHTML made from the model, CSS from the theme,
@@ -68,109 +52,68 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   }
   const plan = planPublication(book)
   const context: Context = { book, theme, diag, plan, labels: labelsFor(lang), lang, identifier: bookIdentifier(metadata) }
-  const { labels } = context
+  const publication = composePublication(context, pageStarts)
+  const { documents, markers } = publication
 
-  const pages = pageStarts && pageStarts.length > 0 ? pagesByChapter(pageStarts, book.chapters.length) : undefined
-  const chapters = book.chapters.map((chapter, index) => chapterDocument(context, chapter, index, pages?.[index]))
-  const markers = chapters.flatMap((chapter) => chapter.state.markers)
-  const images = chapters.flatMap((chapter) => chapter.state.images)
-  const toc = tableOfContents(book, theme, plan)
+  // Images: fetched by epub-gen-memory from file:// URLs, then given the names the plan chose.
+  const images = documents.flatMap((document) => document.images)
+  const assetUrl = (path: string): string => pathToFileURL(path).href
+  const shownAssets = [...new Map(images.map((image) => [image.asset.id, image.asset])).values()]
+  const imageItems = shownAssets.map((asset, index) => ({ id: `image-${index + 1}`, url: assetUrl(asset.path), mediaType: asset.mediaType, href: plan.assetHrefs.get(asset.id)! }))
 
-  const assetUrl = (id: string): string => pathToFileURL(book.assets.find((asset) => asset.id === id)!.path).href
-  const front: PackageDocument[] = [
-    { id: 'cover', file: frontAndBackFiles.cover, title: labels.cover, tree: coverPageDocument(context, cover.fileName), linear: true, imageUrls: [] },
-    { id: 'titlepage', file: frontAndBackFiles.titlePage, title: labels.titlePage, tree: titlePageDocument(context), linear: true, imageUrls: [] },
-  ]
-  const body: PackageDocument[] = chapters.map((chapter, index) => ({
-    id: `chapter-${index + 1}`,
-    file: chapter.file,
-    title: book.chapters[index]!.title,
-    tree: chapter.tree,
-    linear: true,
-    imageUrls: [...new Set(chapter.state.images.map((image) => assetUrl(image.asset.id)))],
-  }))
-  const back: PackageDocument[] = [
-    { id: 'colophon', file: frontAndBackFiles.colophon, title: labels.colophon, tree: colophonDocument(context), linear: true, imageUrls: [] },
-  ]
-
-  // A book of several chapters lists them after its title page; an article's one-line contents stay out of the reading flow.
-  const navInFlow = book.chapters.length > 1
-  const spine: SpineItem[] = [
-    ...front.map((document) => ({ idref: document.id, linear: true })),
-    ...(navInFlow ? [{ idref: 'nav', linear: true }] : []),
-    ...body.map((document) => ({ idref: document.id, linear: true })),
-    ...back.map((document) => ({ idref: document.id, linear: true })),
-    ...(navInFlow ? [] : [{ idref: 'nav', linear: false }]),
-  ]
-  const landmarks: Landmark[] = [
-    { type: 'cover', href: frontAndBackFiles.cover, label: labels.cover },
-    { type: 'titlepage', href: frontAndBackFiles.titlePage, label: labels.titlePage },
-    { type: 'toc', href: `${frontAndBackFiles.nav}#toc`, label: labels.contents },
-  ]
-  if (body[0]) landmarks.push({ type: 'bodymatter', href: body[0].file, label: labels.startOfText })
-  const nav = navDocument(context, toc, landmarks, markers)
-
-  const documents = [...front, ...body, ...back]
   const fonts = themeFonts(theme)
-  const assetsShown = [...new Map(images.map((image) => [image.asset.id, image.asset])).values()]
-  const imageHrefs = new Map(assetsShown.map((asset, index) => [`image-${index + 1}`, plan.assetHrefs.get(asset.id)!]))
-
   const items: ManifestItem[] = [
     { id: 'nav', href: frontAndBackFiles.nav, mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
     { id: 'css', href: 'style.css', mediaType: 'text/css' },
-    { id: cover.id, href: cover.fileName, mediaType: cover.mediaType, properties: 'cover-image' },
+    { id: coverImage.id, href: coverImage.fileName, mediaType: coverImage.mediaType, properties: 'cover-image' },
     ...documents.map((document) => ({ id: document.id, href: document.file, mediaType: 'application/xhtml+xml' })),
     ...fonts.map((font, index) => ({ id: `font-${index + 1}`, href: `fonts/${font.fileName}`, mediaType: 'font/ttf' })),
   ]
 
   const accessibility = accessibilityMetadata({
-    images: [...images, { asset: { id: cover.id, path: '', mediaType: 'image/svg+xml' }, alt: metadata.title }],
+    images: [...images, { asset: { id: coverImage.id, path: '', mediaType: coverImage.mediaType }, alt: metadata.title }],
     pageList: markers.length > 0,
     tables: book.chapters.some((chapter) => hasBlock(chapter.blocks, 'table')),
     notes: book.chapters.some((chapter) => chapter.notes.length > 0),
   })
-  const opf = packageTemplate(context, {
+  const contentOPF = packageTemplate(context, {
     items,
-    images: assetsShown.map((asset, index) => ({ id: `image-${index + 1}`, url: assetUrl(asset.id), mediaType: asset.mediaType })),
-    spine,
+    images: imageItems,
+    spine: publication.spine,
     accessibility,
     modified,
     ...(markers.length > 0 ? { pageSource: printEditionIdentifier(metadata) } : {}),
-    coverImageId: cover.id,
+    coverImageId: coverImage.id,
   })
-  const ncx = ncxDocument(context, toc, markers, {
-    files: spine.map((item) => items.find((candidate) => candidate.id === item.idref)!.href),
-    anchors: new Map(chapters.map((chapter) => [chapter.file, chapter.state.anchors])),
+  const tocNCX = ncxDocument(context, publication.toc, markers, {
+    files: publication.spine.map((item) => items.find((candidate) => candidate.id === item.idref)!.href),
+    anchors: publication.anchors,
   })
 
-  const serialized: GeneratedDocument[] = documents.map((document) => ({
-    fileName: document.file,
-    title: document.title,
-    xhtml: toXhtml(document.tree),
-    imageUrls: document.imageUrls,
-  }))
-  const navXhtml = toXhtml(nav)
-  const css = themeCss(theme)
-
-  const shown = collectText([...documents.map((document) => document.tree), nav])
+  const shown = collectText([...documents.map((document) => document.tree), publication.nav])
   const subsets = options.wholeFonts ? new Map<string, Uint8Array>() : await subsetFonts(fonts, shown.text + readerCharacters, shown.code)
 
   const generated = await runEpubGenMemory({
     title: metadata.title,
     lang,
-    css,
-    fonts: fonts.map((font) => ({ fileName: font.fileName, url: pathToFileURL(font.path).href })),
-    documents: serialized,
-    contentOPF: opf,
-    tocNCX: ncx,
-    tocXHTML: navXhtml,
-    cover: { fileName: cover.fileName, mediaType: cover.mediaType, bytes: new TextEncoder().encode(coverSvg(context)) },
+    css: themeCss(theme),
+    fonts: fonts.map((font) => ({ fileName: font.fileName, url: assetUrl(font.path) })),
+    documents: documents.map((document) => ({
+      fileName: document.file,
+      title: document.title,
+      xhtml: toXhtml(document.tree),
+      imageUrls: [...new Set(document.images.map((image) => assetUrl(image.asset.path)))],
+    })),
+    contentOPF,
+    tocNCX,
+    tocXHTML: toXhtml(publication.nav),
+    cover: { fileName: coverImage.fileName, mediaType: coverImage.mediaType, bytes: new TextEncoder().encode(coverSvg(context)) },
   })
 
   return repack(generated, {
-    order: ['META-INF/container.xml', 'OEBPS/content.opf', ...items.map((item) => `OEBPS/${item.href}`), ...[...imageHrefs.values()].map((href) => `OEBPS/${href}`)],
-    images: imageHrefs,
+    order: ['META-INF/container.xml', 'OEBPS/content.opf', ...items.map((item) => `OEBPS/${item.href}`), ...imageItems.map((item) => `OEBPS/${item.href}`)],
+    images: new Map(imageItems.map((item) => [item.id, item.href])),
     replace: new Map([...subsets].map(([fileName, bytes]) => [`OEBPS/fonts/${fileName}`, bytes])),
     date: zipDate(modified),
   })

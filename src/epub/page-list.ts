@@ -21,36 +21,38 @@ export interface PageStart {
 }
 
 /**
- * Separators between words: white space that allows a line break. The no-break
- * spaces (U+00A0, U+2007, U+202F) and U+FEFF join what they stand between.
+ * Separators between words: white space as JavaScript's `\s` knows it, which
+ * is how the print edition counts (it includes the no-break spaces).
  */
-const breakingSpace = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]/
+const space = /\s/
 
-export function isBreakingSpace(char: string): boolean {
-  return breakingSpace.test(char)
+export function isWordSeparator(char: string): boolean {
+  return space.test(char)
+}
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word !== '')
 }
 
 /**
- * The words of a block, as `PageStart.word` counts them: the runs of text
- * between breaking spaces in the block's plain text (`inlineText` for headings
- * and paragraphs, the source of a code block). Other blocks (lists, quotes,
- * tables, figures, breaks) count as having no words of their own: a page that
- * starts at one starts before it.
+ * The words of a block, as `PageStart.word` counts them: the runs of
+ * non-white-space in the block's plain text (`inlineText` for headings and
+ * paragraphs, the source of a code block, the cells of a table row by row).
+ * Other blocks (lists, quotes, figures, breaks) have no words of their own: a
+ * page that starts at one starts before it.
  */
 export function blockWords(block: Block): string[] {
-  let text: string
   switch (block.type) {
     case 'heading':
     case 'paragraph':
-      text = inlineText(block.children)
-      break
+      return words(inlineText(block.children))
     case 'code':
-      text = block.value
-      break
+      return words(block.value)
+    case 'table':
+      return block.rows.flatMap((row) => row.flatMap((cell) => words(inlineText(cell))))
     default:
       return []
   }
-  return text.split(new RegExp(`${breakingSpace.source}+`, 'u')).filter((word) => word !== '')
 }
 
 /** The block a path leads to inside a chapter, or undefined when the path leads nowhere. */

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { Asset, Block, Book, Chapter } from '../model/book.js'
+import type { Asset, Block, Book } from '../model/book.js'
 
 /**
  * Where everything goes inside the EPUB: the file of each document and image,
@@ -83,15 +83,10 @@ function* headingIds(blocks: readonly Block[]): Generator<string> {
   }
 }
 
-export function chapterTitleBlock(book: Book, chapter: Chapter): boolean {
-  return isArticle(book) && chapter === book.chapters[0]
-}
-
 /**
- * An article: one chapter that is the whole book and has no heading of its own
- * at the top. It opens with a title block (title, subtitle, byline), as in print.
+ * An article: a book of one chapter. Like the print edition, it opens with a
+ * title block (title, subtitle, byline) rather than a title of its own.
  */
 export function isArticle(book: Book): boolean {
-  const [only] = book.chapters
-  return book.chapters.length === 1 && only !== undefined && only.blocks[0]?.type !== 'heading'
+  return book.chapters.length <= 1
 }

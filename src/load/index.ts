@@ -3,8 +3,8 @@ import path from 'node:path'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Block, Book, Chapter, Metadata, Place } from '../model/book.js'
 import { inlineText } from '../model/text.js'
-import { frontMatterSource, mdastToModel, MAX_NESTING, parseMarkdown } from '../parse/index.js'
-import type { FootnoteDraft, FrontMatterSource } from '../parse/index.js'
+import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, parseMarkdown } from '../parse/index.js'
+import type { ClampReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
 import { chapterId } from '../transform/chapter-ids.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
 import { numberNotes } from '../transform/number-notes.js'
@@ -137,7 +137,8 @@ async function loadFolder(
 /** Read, parse and convert one chapter file, with its front matter checked. */
 async function loadFile(file: SourceFile, assets: AssetRegistry, diag: Diagnostics): Promise<LoadedFile> {
   const text = await readSource(file.path, file.display, diag)
-  const { tree, flattened } = parseMarkdown(text, file.display)
+  const { tree, flattened, clamped } = parseMarkdown(text, file.display)
+  reportClamped(clamped, file.display, diag)
   for (const report of flattened) {
     const what = report.kind === 'block' ? 'block quotes and lists' : 'emphasis and links'
     diag.warn(
@@ -157,6 +158,21 @@ async function loadFile(file: SourceFile, assets: AssetRegistry, diag: Diagnosti
   loaded.blocks = parsed.blocks
   loaded.footnotes = parsed.footnotes
   return loaded
+}
+
+/** One warning per kind of clamp, at its first line: a pathological file could have thousands. */
+function reportClamped(reports: ClampReport[], file: string, diag: Diagnostics): void {
+  for (const kind of ['markers', 'indent'] as const) {
+    const ofKind = reports.filter((report) => report.kind === kind)
+    const first = ofKind[0]
+    if (!first) continue
+    const what =
+      kind === 'markers'
+        ? `more than ${MAX_MARKERS} block-quote or list markers at the start of a line`
+        : `indentation wider than ${MAX_INDENT} columns`
+    const lines = ofKind.length === 1 ? 'this line' : `${ofKind.length} lines, the first here`
+    diag.warn(`${what} cut back (${lines})`, { file, line: first.line, column: first.column }, 'nesting')
+  }
 }
 
 /** The files `book.yaml` lists under `chapters`, each checked to be a `.md` file inside the folder. */

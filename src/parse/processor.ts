@@ -5,6 +5,8 @@ import remarkParse from 'remark-parse'
 import remarkSmartypants from 'remark-smartypants'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
+import { clampPrefixes } from './clamp-prefixes.js'
+import type { ClampReport } from './clamp-prefixes.js'
 import { remarkLimitNesting } from './limit-nesting.js'
 import type { FlattenReport } from './limit-nesting.js'
 
@@ -12,6 +14,8 @@ export interface ParseResult {
   tree: Root
   /** Nesting the parse flattened, to be reported against the file. */
   flattened: FlattenReport[]
+  /** Absurd line prefixes clamped before the parse, to be reported too. */
+  clamped: ClampReport[]
 }
 
 /**
@@ -32,7 +36,8 @@ export function parseMarkdown(text: string, path: string): ParseResult {
     .use(remarkLimitNesting, { onFlatten: (report) => flattened.push(report) })
     // `--` an en dash, `---` an em dash, as typists have long written them.
     .use(remarkSmartypants, { dashes: 'oldschool' })
-  const file = new VFile({ path, value: text })
+  const { text: clampedText, reports: clamped } = clampPrefixes(text)
+  const file = new VFile({ path, value: clampedText })
   const tree = processor.runSync(processor.parse(file), file) as Root
-  return { tree, flattened }
+  return { tree, flattened, clamped }
 }

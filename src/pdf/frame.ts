@@ -104,7 +104,8 @@ export const bleedSize = 3 * mm
 const slugSize = 6 * mm
 const cropMarkWeight = 0.25
 
-export function framePages(pages: readonly Page[], book: Book, theme: Theme, geometry: PageGeometry, measurer: Measurer, options: FrameOptions): Frame[] {
+/** Frames one page at a time, so that a long book is never held as frames all at once. */
+export function* framePages(pages: readonly Page[], book: Book, theme: Theme, geometry: PageGeometry, measurer: Measurer, options: FrameOptions): Generator<Frame> {
   const destPages = new Map<string, number>()
   for (const page of pages) {
     for (const placed of [...page.body, ...page.notes]) {
@@ -118,7 +119,7 @@ export function framePages(pages: readonly Page[], book: Book, theme: Theme, geo
   const folio = roleStyle(theme, 'folio')
   const footnote = resolveStyle(theme, 'footnote')
 
-  return pages.map((page) => {
+  for (const page of pages) {
     const recto = page.number % 2 === 1
     const left = margin + (recto ? geometry.margins.inner : geometry.margins.outer)
     const top = margin + geometry.margins.top
@@ -153,8 +154,8 @@ export function framePages(pages: readonly Page[], book: Book, theme: Theme, geo
       const width = measurer.width(text, folio)
       frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top + geometry.depth + 2 * body.leading, text, width, style: folio, struct: null })
     }
-    return frame
-  })
+    yield frame
+  }
 }
 
 function drawingItems(drawing: Drawing, left: number, baseline: number, destPages: ReadonlyMap<string, number>, measurer: Measurer): Array<FrameItem> {

@@ -21,7 +21,7 @@ type StructElement = PDFKit.PDFStructureElement
 
 const fontKeys: readonly FontKey[] = ['text', 'textItalic', 'textBold', 'textBoldItalic', 'mono']
 
-export function render(frames: readonly Frame[], structs: readonly StructNode[], book: Book, theme: Theme, options: RenderOptions): Promise<Uint8Array> {
+export function render(frames: Iterable<Frame>, structs: readonly StructNode[], book: Book, theme: Theme, options: RenderOptions): Promise<Uint8Array> {
   const metadata = book.metadata
   // The fixed instant of the edition: pdfkit derives the file identifier from the info dictionary, so this makes rebuilds byte-identical.
   const modified = new Date(metadata.modified)

@@ -153,8 +153,57 @@ export function richBook(): Book {
           { type: 'paragraph', children: [text('Illegal characters \u0001 and \uFFFE are dropped.')] },
         ],
       },
+      {
+        id: 'four',
+        title: 'Without a heading',
+        source: 'book/04-four.md',
+        notes: [],
+        blocks: [
+          {
+            type: 'paragraph',
+            children: [
+              text('H'),
+              { type: 'styled', style: 'subscript', children: [text('2')] },
+              text('O, E = mc'),
+              { type: 'styled', style: 'superscript', children: [text('2')] },
+              text(', '),
+              { type: 'styled', style: 'keyboard', children: [text('Ctrl')] },
+              text(', '),
+              { type: 'styled', style: 'mark', children: [text('marked')] },
+              text(', '),
+              { type: 'styled', style: 'underline', children: [text('underlined')] },
+              text(' and '),
+              { type: 'styled', style: 'small', children: [text('small print')] },
+              text('.'),
+            ],
+          },
+          {
+            type: 'code',
+            lang: 'js',
+            value: 'let answer = 42 // why',
+            tokens: [
+              { text: 'let', kind: 'keyword' },
+              { text: ' answer ' },
+              { text: '=', kind: 'operator' },
+              { text: ' ' },
+              { text: '42', kind: 'number' },
+              { text: ' ' },
+              { text: '// why', kind: 'comment' },
+            ],
+          },
+        ],
+      },
     ],
   }
+}
+
+/** An article whose manuscript repeats its title as a first-level heading. */
+export function articleWithHeading(): Book {
+  const book = articleBook()
+  book.metadata.subtitle = 'With a subtitle'
+  book.metadata.authors = ['Ann Author']
+  book.chapters[0]!.blocks.unshift({ type: 'heading', depth: 1, id: 'an-article', children: [text('An Article')] })
+  return book
 }
 
 /** An article as the seed manuscript gives it: one chapter of paragraphs, no author, no date, no heading. */

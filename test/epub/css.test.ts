@@ -20,6 +20,7 @@ function otherTheme(): Theme {
   return {
     ...defaultTheme,
     fonts: { ...defaultTheme.fonts, text: { ...defaultTheme.fonts.text, family: 'Other Serif' } },
+    fallbacks: [{ family: 'Fallback Face', weight: 400, style: 'normal', package: '@expo-google-fonts/literata', file: '500Medium/Literata_500Medium.ttf', license: 'OFL-1.1' }],
     generic: { text: 'sans-serif', mono: 'monospace' },
     leading: 1.6,
     indent: 2,
@@ -32,9 +33,10 @@ describe('CSS from the theme', () => {
     describe(name, () => {
       const rules = cssRules(theme)
 
-      it('sets the text in the theme’s face, falling back on its generic family', () => {
-        assert.equal(rule(rules, 'body')['font-family'], `"${theme.fonts.text.family}", ${theme.generic.text}`)
-        assert.equal(rule(rules, 'code')['font-family'], `"${theme.fonts.mono.family}", ${theme.generic.mono}`)
+      it('sets the text in the theme’s face, then its fallback faces, then its generic family', () => {
+        const fallbacks = theme.fallbacks.map((font) => `"${font.family}", `).join('')
+        assert.equal(rule(rules, 'body')['font-family'], `"${theme.fonts.text.family}", ${fallbacks}${theme.generic.text}`)
+        assert.equal(rule(rules, 'code')['font-family'], `"${theme.fonts.mono.family}", ${fallbacks}${theme.generic.mono}`)
         assert.equal(rule(rules, 'body')['line-height'], String(theme.leading))
       })
 
@@ -53,9 +55,9 @@ describe('CSS from the theme', () => {
         for (const selector of ['.section-break', 'figcaption', '.title', '.subtitle', '.byline']) assert.equal(rule(rules, selector)['text-indent'], '0', selector)
       })
 
-      it('declares every theme font with @font-face', () => {
+      it('declares every theme font, fallback faces too, with @font-face', () => {
         const faces = rules.filter((candidate) => candidate.selector === '@font-face')
-        for (const font of Object.values(theme.fonts)) {
+        for (const font of [...Object.values(theme.fonts), ...theme.fallbacks]) {
           assert.ok(
             faces.some(
               (face) =>

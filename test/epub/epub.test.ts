@@ -11,7 +11,7 @@ import { blockAt, blockWords } from '../../src/epub/page-list.js'
 import type { Book } from '../../src/model/book.js'
 import { defaultTheme, fontPath } from '../../src/theme/index.js'
 import { epubcheck, tempDir, type EpubcheckResult } from '../support/tools.js'
-import { articleBook, richBook } from './books.js'
+import { articleBook, articleWithHeading, richBook } from './books.js'
 
 /** Pages of an imagined print edition of the rich book, at blocks of every kind. */
 const richPages: PageStart[] = [
@@ -21,9 +21,12 @@ const richPages: PageStart[] = [
   { page: 4, chapter: 0, block: [5, 1, 1, 0, 0], word: 0 },
   { page: 5, chapter: 0, block: [8], word: 3 },
   { page: 6, chapter: 1, block: [4], word: 0 },
+  { page: 10, chapter: 1, block: [4], word: 8 },
   { page: 7, chapter: 1, block: [6], word: 0 },
   { page: 8, chapter: 2, block: [1], word: 2 },
   { page: 9, chapter: 2, block: [2], word: 1 },
+  { page: 11, chapter: 3, block: [], word: 0 },
+  { page: 12, chapter: 3, block: [1], word: 3 },
 ]
 
 interface Built {
@@ -169,6 +172,10 @@ describe('EPUB edition', () => {
     assert.doesNotMatch(two, / align="/)
     assert.match(two, /<figure><img class="figure-image" src="images\/diagram.png" alt="The same diagram, as a figure" \/><figcaption>A figure with a <strong>caption<\/strong><\/figcaption><\/figure>/)
     assert.ok(rich.zip.file('OEBPS/images/diagram.png'), 'the image is packaged under a stable name')
+    const four = withoutPageMarkers(rich.files.get('OEBPS/four.xhtml')!)
+    assert.match(four, /H<sub>2<\/sub>O, E = mc<sup>2<\/sup>, <kbd>Ctrl<\/kbd>, <mark>marked<\/mark>, <u>underlined<\/u> and <small>small print<\/small>\./)
+    assert.match(four, /<code class="language-js"><span class="tok-keyword">let<\/span> answer <span class="tok-operator">=<\/span> <span class="tok-number">42<\/span> <span class="tok-comment">\/\/ why<\/span><\/code>/)
+    assert.match(rich.files.get('OEBPS/style.css')!, new RegExp(`\\.tok-keyword \\{\\s*color: ${defaultTheme.codeColours.keyword};`))
   })
 
   it('links headings across chapter files and drops links that lead nowhere, with a warning', () => {
@@ -196,11 +203,21 @@ describe('EPUB edition', () => {
     assert.match(one, /<aside id="fn-one-2" [^>]*><p><a class="note-number" href="#noteref-fn-one-2" role="doc-backlink">2<\/a><\/p><ul>/)
   })
 
-  it('opens an article with its title block, and a chapter with its own heading only', () => {
+  it('opens an article with its title block, and a chapter with its own heading only', async () => {
     const xhtml = article.files.get('OEBPS/article.xhtml')!
     assert.match(xhtml, /<header class="title-block"><h1 class="title">An Article<\/h1><\/header>\s*<p>First paragraph/)
     assert.doesNotMatch(xhtml, /byline/, 'no byline without an author')
     assert.equal(rich.files.get('OEBPS/one.xhtml')!.match(/<h1/g)?.length, 1, 'no title prepended to a chapter')
+
+    // As in print, the title block replaces a first-level heading that repeats the title, and keeps its id.
+    const zip = await JSZip.loadAsync(await writeEpub(articleWithHeading(), defaultTheme, new Diagnostics()))
+    const repeated = await zip.file('OEBPS/article.xhtml')!.async('string')
+    assert.match(repeated, /<header class="title-block"><h1 class="title" id="an-article">An Article<\/h1><p class="subtitle" role="doc-subtitle">With a subtitle<\/p><p class="byline">Ann Author<\/p><\/header>\s*<p>First/)
+    assert.equal(repeated.match(/<h1/g)?.length, 1)
+  })
+
+  it('gives a chapter of a book that opens without a heading its title as one', () => {
+    assert.match(rich.files.get('OEBPS/four.xhtml')!, /<section id="chapter-4" [^>]*aria-labelledby="four">\s*<span [^>]*id="page-11"[^>]*\/><h1 id="four">Without a heading<\/h1>/)
   })
 
   it('has a nested table of contents, landmarks, a title page, a cover and a colophon', () => {
@@ -213,13 +230,15 @@ describe('EPUB edition', () => {
     const opf = rich.files.get('OEBPS/content.opf')!
     assert.match(opf, /<item id="cover-image" href="cover.svg" media-type="image\/svg\+xml" properties="cover-image" \/>/)
     assert.match(opf, /<spine toc="ncx">\s*<itemref idref="cover" \/>\s*<itemref idref="titlepage" \/>\s*<itemref idref="nav" \/>\s*<itemref idref="chapter-1" \/>/)
-    assert.match(rich.files.get('OEBPS/cover.svg')!, /<text [^>]*>The Compleat<\/text>/)
+    const cover = rich.files.get('OEBPS/cover.svg')!
+    assert.match(cover, /<title>The Compleat Tester: Every Block, Every Inline<\/title>/)
+    assert.match(cover, /<use xlink:href="#g\d+"/, 'letters drawn as outlines from the theme’s fonts')
+    assert.match(rich.files.get('OEBPS/cover.xhtml')!, /<img src="cover.svg" alt="The Compleat Tester — Every Block, Every Inline — Ada Lovelace — Charles Babbage" role="doc-cover" \/>/)
     assert.match(rich.files.get('OEBPS/titlepage.xhtml')!, /<p class="byline">Ada Lovelace and Charles Babbage<\/p>/)
     const colophon = rich.files.get('OEBPS/colophon.xhtml')!
     assert.match(colophon, /Published by Octavo Test Press/)
     assert.match(colophon, /Text under CC BY 4.0./)
-    assert.match(colophon, /Literata \(<a href="https:\/\/openfontlicense.org\/">SIL Open Font License 1.1<\/a>\)/)
-    assert.match(colophon, /JetBrains Mono/)
+    assert.match(colophon, /Set in Literata and JetBrains Mono \(<a href="https:\/\/openfontlicense.org\/">SIL Open Font License 1.1<\/a>\)\./)
   })
 
   it('derives accessibility metadata from the content', () => {
@@ -236,13 +255,12 @@ describe('EPUB edition', () => {
   it('marks where each print page begins, and lists the pages', () => {
     const book = richBook()
     for (const start of richPages) {
-      const file = `OEBPS/${['one', 'two', 'three'][start.chapter]}.xhtml`
+      const file = `OEBPS/${['one', 'two', 'three', 'four'][start.chapter]}.xhtml`
       const xhtml = rich.files.get(file)!
       const marker = new RegExp(`<span epub:type="pagebreak" role="doc-pagebreak" id="page-${start.page}" title="${start.page}" />`).exec(xhtml)
       assert.ok(marker, `page ${start.page} is marked in ${file}`)
-      const block = blockAt(book.chapters[start.chapter]!, start.block)!
-      const words = blockWords(block)
-      const expected = block.type === 'table' ? 'Left' : words[start.word]!
+      // A page that starts before a chapter's first block starts with its heading.
+      const expected = start.block.length === 0 ? 'Without' : blockWords(blockAt(book.chapters[start.chapter]!, start.block)!)[start.word]!
       assert.equal(textAfter(xhtml, marker.index).split(/\s+/)[0], expected, `page ${start.page} starts with “${expected}”`)
     }
     const nav = rich.files.get('OEBPS/toc.xhtml')!
@@ -250,7 +268,7 @@ describe('EPUB edition', () => {
     assert.match(nav, /<li><a href="one.xhtml#page-2">2<\/a><\/li>/)
     const ncx = rich.files.get('OEBPS/toc.ncx')!
     assert.equal(ncx.match(/<pageTarget /g)?.length, richPages.length)
-    assert.match(ncx, /<meta name="dtb:maxPageNumber" content="9" \/>/)
+    assert.match(ncx, /<meta name="dtb:maxPageNumber" content="12" \/>/)
     assert.match(rich.files.get('OEBPS/content.opf')!, /<dc:source id="print-source">urn:uuid:[0-9a-f-]+<\/dc:source>\s*<meta refines="#print-source" property="source-of">pagination<\/meta>/)
   })
 

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import type { Chapter } from '../../model/book.js'
+import { inlineText } from '../../model/text.js'
 import type { Context } from '../context.js'
 import { blocks } from '../hast/blocks.js'
 import { xhtmlDocument } from '../hast/document.js'
@@ -27,13 +28,34 @@ export function chapterDocument(context: Context, chapter: Chapter, index: numbe
   // Notes keep their model ids: claimed first so that no made-up id takes them.
   const noteIds = new Map(chapter.notes.map((note) => [note.id, claimId(state, note.id)]))
 
+  const { metadata } = context.book
   const content: ElementContent[] = [{ type: 'text', value: '\n' }]
+  // A page that starts before the chapter's first block starts with the chapter.
+  content.push(...pageMarkers(state, pages?.take([]).map((start) => start.page) ?? []))
+  const opening = chapter.blocks[0]?.type === 'heading' ? chapter.blocks[0] : undefined
+  let first = 0
+  let labelledBy = opening?.id
+
   if (isArticle(context.book)) {
-    // A page that starts with the first paragraph starts with the title block above it.
-    content.push(...pageMarkers(state, pages?.take([0], 0).map((start) => start.page) ?? []))
-    content.push(h('header', { className: ['title-block'] }, titleLines(context.book.metadata, context.lang)), { type: 'text', value: '\n' })
+    // As in print: the title block replaces a first-level heading that repeats the title, and takes its id.
+    const repeated = opening?.depth === 1 && inlineText(opening.children).trim() === metadata.title.trim() ? opening : undefined
+    if (repeated) first = 1
+    // A page that starts with the first block shown starts with the title block above it.
+    content.push(...pageMarkers(state, [...(repeated ? (pages?.take([0]) ?? []) : []), ...(pages?.take([first], 0) ?? [])].map((start) => start.page)))
+    const lines = titleLines(metadata, context.lang)
+    if (repeated) {
+      const id = claimId(state, repeated.id)
+      state.anchors.push(id)
+      lines[0]!.properties.id = id
+    }
+    content.push(h('header', { className: ['title-block'] }, lines), { type: 'text', value: '\n' })
+  } else if (!opening) {
+    // As in print: a chapter of a book that does not open with a heading is given its title as one.
+    labelledBy = claimId(state, chapter.id)
+    state.anchors.push(labelledBy)
+    content.push(h('h1', { id: labelledBy }, chapter.title.trim() || metadata.title), { type: 'text', value: '\n' })
   }
-  content.push(...blocks(state, chapter.blocks, []))
+  content.push(...blocks(state, chapter.blocks, [], first))
   content.push(...pageMarkers(state, pages?.rest() ?? []))
 
   for (const note of chapter.notes) {
@@ -52,15 +74,14 @@ export function chapterDocument(context: Context, chapter: Chapter, index: numbe
     })
   }
 
-  const firstHeading = chapter.blocks[0]?.type === 'heading' ? chapter.blocks[0].id : undefined
   const section = h(
     'section',
-    { id: claimId(state, `chapter-${index + 1}`), 'epub:type': 'chapter', role: 'doc-chapter', ariaLabelledby: firstHeading },
+    { id: claimId(state, `chapter-${index + 1}`), 'epub:type': 'chapter', role: 'doc-chapter', ariaLabelledby: labelledBy },
     content,
   )
   const tree = xhtmlDocument({
     lang: context.lang,
-    title: chapter.title.trim() || context.book.metadata.title,
+    title: chapter.title.trim() || metadata.title,
     body: [section, { type: 'text', value: '\n' }],
     bodyProperties: { 'epub:type': 'bodymatter' },
   })

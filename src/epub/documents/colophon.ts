@@ -3,7 +3,7 @@ import { h } from 'hastscript'
 import type { Theme } from '../../theme/index.js'
 import type { Context } from '../context.js'
 import { xhtmlDocument } from '../hast/document.js'
-import { authorList } from './title-block.js'
+import { listPhrase } from './title-block.js'
 
 /** Names and texts of the licences fonts are usually under, by SPDX identifier. */
 const licences: Record<string, { name: string; url: string }> = {
@@ -28,18 +28,20 @@ export function colophonDocument(context: Context): Root {
   }
 
   line(h('i', metadata.subtitle ? `${metadata.title}: ${metadata.subtitle}` : metadata.title))
-  if (metadata.authors.length > 0) line(`${labels.by} ${authorList(metadata.authors, context.lang)}`)
+  if (metadata.authors.length > 0) line(`${labels.by} ${listPhrase(metadata.authors, context.lang)}`)
   if (metadata.publisher) line(`${labels.publisher} ${metadata.publisher}`)
   if (metadata.date) line(metadata.date)
   if (metadata.rights) line(metadata.rights)
   line(`${labels.identifier}: `, h('span', { className: ['identifier'] }, context.identifier))
 
-  const families = themeFamilies(context.theme)
+  // "Set in Literata and JetBrains Mono (SIL Open Font License 1.1)": families grouped by licence.
+  const byLicence = new Map<string, string[]>()
+  for (const { family, license } of themeFamilies(context.theme)) byLicence.set(license, [...(byLicence.get(license) ?? []), family])
   const fonts: Array<ElementContent | string> = [`${labels.typeset} `]
-  families.forEach(({ family, license }, index) => {
-    if (index > 0) fonts.push(index === families.length - 1 ? ' & ' : ', ')
+  ;[...byLicence].forEach(([license, names], index) => {
+    if (index > 0) fonts.push('; ')
     const known = licences[license]
-    fonts.push(family, ' (', known ? h('a', { href: known.url }, known.name) : `${labels.licence} ${license}`, ')')
+    fonts.push(listPhrase(names, context.lang), ' (', known ? h('a', { href: known.url }, known.name) : `${labels.licence} ${license}`, ')')
   })
   fonts.push('.')
   line(...fonts)

@@ -2,12 +2,12 @@ import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { Metadata } from '../../model/book.js'
 
-/** The authors as one phrase in the book's language: "A, B and C". */
-export function authorList(authors: readonly string[], lang: string): string {
+/** Names as one phrase in the book's language: "A, B and C". */
+export function listPhrase(items: readonly string[], lang: string): string {
   try {
-    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(authors)
+    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items)
   } catch {
-    return authors.join(', ')
+    return items.join(', ')
   }
 }
 
@@ -15,6 +15,6 @@ export function authorList(authors: readonly string[], lang: string): string {
 export function titleLines(metadata: Metadata, lang: string): Element[] {
   const lines: Element[] = [h('h1', { className: ['title'] }, metadata.title)]
   if (metadata.subtitle) lines.push(h('p', { className: ['subtitle'], role: 'doc-subtitle' }, metadata.subtitle))
-  if (metadata.authors.length > 0) lines.push(h('p', { className: ['byline'] }, authorList(metadata.authors, lang)))
+  if (metadata.authors.length > 0) lines.push(h('p', { className: ['byline'] }, listPhrase(metadata.authors, lang)))
   return lines
 }

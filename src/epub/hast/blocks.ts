@@ -25,7 +25,7 @@ const handlers: { [K in Block['type']]: Handler<Extract<Block, { type: K }>> } =
 
 /** Blocks whose words page starts count (see `blockWords`). */
 function hasWords(node: Block): boolean {
-  return node.type === 'heading' || node.type === 'paragraph' || node.type === 'code'
+  return node.type === 'heading' || node.type === 'paragraph' || node.type === 'code' || node.type === 'table'
 }
 
 const newline: ElementContent = { type: 'text', value: '\n' }
@@ -35,9 +35,10 @@ const newline: ElementContent = { type: 'text', value: '\n' }
  * a page starts at its first word (or at a block without words), inside it
  * when a page starts at a later word.
  */
-export function blocks(state: State, nodes: readonly Block[], basePath?: number[]): ElementContent[] {
+export function blocks(state: State, nodes: readonly Block[], basePath?: number[], from = 0): ElementContent[] {
   const result: ElementContent[] = []
   nodes.forEach((node, index) => {
+    if (index < from) return
     const path = basePath === undefined ? undefined : [...basePath, index]
     const outer = { words: state.words, place: state.place }
     state.place = node.place ?? state.place
@@ -107,9 +108,15 @@ function listItem(state: State, item: ListItem, spread: boolean, path: Path): El
   return h('li', item.checked === null ? {} : { className: [item.checked ? 'task-done' : 'task-open'] }, children)
 }
 
+/** A code block; highlighted tokens become spans whose colours the CSS takes from the theme. */
 function code(state: State, node: CodeBlock): ElementContent[] {
   const language = node.lang?.trim().split(/\s+/)[0]
-  return [h('pre', h('code', { className: language ? [`language-${language}`] : undefined }, textWithMarkers(state, node.value)))]
+  const tokens = node.tokens ?? [{ text: node.value }]
+  const content = tokens.flatMap((token): ElementContent[] => {
+    const text = textWithMarkers(state, token.text)
+    return token.kind ? [h('span', { className: [`tok-${token.kind}`] }, text)] : text
+  })
+  return [h('pre', h('code', { className: language ? [`language-${language}`] : undefined }, content))]
 }
 
 /** A thematic break: the theme's section-break sign, centred. */
@@ -119,13 +126,15 @@ function thematicBreak(state: State, _node: ThematicBreak): ElementContent[] {
 
 const alignClass = { left: 'align-left', center: 'align-center', right: 'align-right' } as const
 
-/** A table: the first row is its header; alignment through classes the CSS sets. */
+/** A table: the first row is its header; alignment through classes the CSS sets (epub-gen-memory would drop `align`). */
 function table(state: State, node: Table): ElementContent[] {
   const rows = node.rows.filter((row) => row.length > 0)
   const [header, ...body] = rows
   if (!header) return []
   const cell = (tag: 'th' | 'td', content: Parameters<typeof inlines>[1], column: number): Element => {
     const align = node.align[column]
+    // Cells are counted in order, row by row: a page that starts inside a table starts in a cell.
+    state.words?.space()
     return h(tag, { scope: tag === 'th' ? 'col' : undefined, className: align ? [alignClass[align]] : undefined }, inlines(state, content))
   }
   const head = h('thead', h('tr', header.map((content, column) => cell('th', content, column))))

@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Break, Delete, Emphasis, Inline, InlineCode, InlineImage, Link, NoteRef, Strong, Text } from '../../model/book.js'
+import type { Break, Delete, Emphasis, Inline, InlineCode, InlineImage, Link, NoteRef, Strong, Styled, Text } from '../../model/book.js'
 import { resolveHref } from './links.js'
 import { pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
@@ -18,6 +18,7 @@ const handlers: { [K in Inline['type']]: Handler<Extract<Inline, { type: K }>> }
   break: hardBreak,
   noteRef,
   image,
+  styled,
 }
 
 export function inlines(state: State, nodes: readonly Inline[]): ElementContent[] {
@@ -54,6 +55,20 @@ function strong(state: State, node: Strong): ElementContent[] {
 
 function strikethrough(state: State, node: Delete): ElementContent[] {
   return [h('del', inlines(state, node.children))]
+}
+
+/** The HTML element of each style kept from raw HTML. */
+const styledElements: Record<Styled['style'], string> = {
+  superscript: 'sup',
+  subscript: 'sub',
+  underline: 'u',
+  keyboard: 'kbd',
+  mark: 'mark',
+  small: 'small',
+}
+
+function styled(state: State, node: Styled): ElementContent[] {
+  return [h(styledElements[node.style], inlines(state, node.children))]
 }
 
 function inlineCode(state: State, node: InlineCode): ElementContent[] {

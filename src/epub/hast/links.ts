@@ -42,7 +42,7 @@ export function resolveHref(state: State, url: string): string | undefined {
     state.diag.warn(`link to \`#${fragment}\` dropped: no heading or note has that id; its text is kept`, state.place, 'link')
     return undefined
   }
-  return target === state.file ? `#${encodeURIComponent(fragment)}` : `${target}#${encodeURIComponent(fragment)}`
+  return target === state.file ? `#${fragment}` : `${target}#${fragment}`
 }
 
 function decode(text: string): string {

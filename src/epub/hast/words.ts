@@ -1,4 +1,4 @@
-import { isBreakingSpace } from '../page-list.js'
+import { isWordSeparator } from '../page-list.js'
 
 /**
  * Walks the text of one block word by word, as `blockWords` counts them, and
@@ -36,7 +36,7 @@ export class WordCursor {
     return pages
   }
 
-  /** A hard line break separates words like a space. */
+  /** A hard line break, or the edge of a table cell, separates words like a space. */
   space(): void {
     this.atSpace = true
   }
@@ -49,7 +49,7 @@ export class WordCursor {
   }
 
   private step(char: string): number[] {
-    if (isBreakingSpace(char)) {
+    if (isWordSeparator(char)) {
       this.atSpace = true
       return []
     }

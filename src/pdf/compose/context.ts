@@ -4,7 +4,8 @@
  * heading with what follows, indenting a paragraph that follows a paragraph).
  */
 import type { Diagnostics } from '../../diagnostics.js'
-import type { Book, Inline } from '../../model/book.js'
+import type { Book, Inline, Place } from '../../model/book.js'
+import { inlineText } from '../../model/text.js'
 import type { PageGeometry, TextRole, Theme } from '../../theme/index.js'
 import { resolveStyle } from '../../theme/index.js'
 import type { ResolvedStyle } from '../../theme/index.js'
@@ -95,6 +96,18 @@ export class Composer {
     }
     this.items.push(box)
   }
+
+  /** Warn once for each character the text face lacks: it would print as an empty box. */
+  checkCoverage(inlines: readonly Inline[], place: Place | undefined): void {
+    for (const char of new Set(inlineText(inlines))) {
+      if (this.reportedMissing.has(char) || this.measurer.covers('text', char)) continue
+      this.reportedMissing.add(char)
+      const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+      this.diag.warn(`character ${code} (${char}) is not in the font ${this.theme.fonts.text.family}: the PDF shows it as an empty box`, place, 'pdf-glyph')
+    }
+  }
+
+  private readonly reportedMissing = new Set<string>()
 
   /** Run `fn` and take the flow items it made out of the flow. */
   capture(fn: () => void): FlowItem[] {

@@ -41,12 +41,20 @@ export function composeBook(book: Book, theme: Theme, measurer: Measurer, geomet
     contents(c, contentsEntries(book, theme.tocDepth), region)
   }
 
+  if (book.chapters.length === 0) {
+    // A manuscript with nothing but front matter still gets its title.
+    c.items.push({ kind: 'break', recto: true, pageKind: 'chapter', chapter: null })
+    titleBlock(c, book.metadata, region, c.struct('Sect', 0), true)
+  }
+
   book.chapters.forEach((chapter, index) => {
     c.chapter = index
     c.items.push({ kind: 'break', recto: true, pageKind: 'chapter', chapter: index })
     c.afterParagraph = false
     c.pendingKeep = 0
     const struct = c.struct('Sect', 0)
+    // A book's chapter opens a sixth of the way down its page, the way chapters are dropped in print.
+    if (!article) c.items.push(emptyBox(geometry.depth / 6))
     let first = 0
     if (article) {
       titleBlock(c, book.metadata, region, struct, true)

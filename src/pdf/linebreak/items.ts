@@ -50,7 +50,11 @@ export const forbiddenBreak = Infinity
 export interface Line {
   start: number
   end: number
-  /** How far glue on the line was stretched (> 0) or shrunk (< 0), relative to its stretchability or shrinkability. */
+  /**
+   * How far glue on the line was stretched (> 0) or shrunk (< 0), relative to its stretchability or
+   * shrinkability. Always finite and >= -1. A line ending at a forced break (the paragraph's last) is
+   * never stretched, but may be shrunk: apply a negative ratio on every line.
+   */
   ratio: number
   /** Whether the line ends at a hyphen. */
   hyphenated: boolean
@@ -74,6 +78,13 @@ export interface BreakOptions {
    * "easy lines"), which is faster. Absent: line counts are kept apart, always correct.
    */
   uniformFrom?: number
+  /**
+   * TeX's \looseness, for pagination: set the paragraph in this many lines more (> 0) or fewer (< 0)
+   * than its best setting, or as near as the tolerances allow (a widow or orphan can often be removed
+   * by making a paragraph one line longer or shorter). Lines stay within the same limits. Justified
+   * (total-fit) breaking only; slower, as line counts are kept apart.
+   */
+  looseness?: number
 }
 
 /*

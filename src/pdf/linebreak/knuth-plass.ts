@@ -17,8 +17,13 @@
  * 4. the last resort: any line that does not stick out, plus emergency breaks inside boxes. Should a box
  *    be wider than the measure with no emergency break in it, its line sticks out (`overfull`), alone.
  *
+ * With a `looseness` the passes go on (up to the third) until the paragraph comes out that many lines
+ * longer or shorter than its best, as TeX does; failing that, as near as the third pass allows.
+ *
  * The last line, and any line ending at a forced break, is set as if closed by infinitely stretchable
- * glue (TeX's \parfillskip): the breaker adds that behaviour itself; the items carry nothing for it.
+ * glue (TeX's \parfillskip 0pt plus 1fil): the breaker adds that behaviour itself, the items carry
+ * nothing for it. Such a line never stretches (ratio 0 when it falls short) but may shrink (ratio < 0)
+ * like any other: renderers must apply a negative ratio on it too.
  *
  * Speed: a node is dropped from the active list as soon as a line from it would be too long, and of the
  * nodes at one breakpoint only those that could still win are kept (same line class, lower or equal
@@ -86,10 +91,16 @@ export function knuthPlass<T>(items: readonly Item<T>[], options: BreakOptions, 
   passes.push({ tolerance: costs.tolerance, hyphenate: true, lastResort: false })
   passes.push({ tolerance: costs.looseTolerance, hyphenate: true, lastResort: false })
   passes.push({ tolerance: Infinity, hyphenate: true, lastResort: true })
+  let fallback: Node | null = null
   for (const pass of passes) {
-    const end = search(paragraph, options, costs, pass)
-    if (end !== null) return toLines(paragraph, end, costs)
+    const found = search(paragraph, options, costs, pass)
+    if (found === null) continue
+    // With a looseness not met, a looser pass may meet it (as TeX does), but not the last resort.
+    if (found.met || pass.lastResort) return toLines(paragraph, found.end, costs)
+    fallback = found.end
+    if (pass.tolerance === costs.looseTolerance) break
   }
+  if (fallback !== null) return toLines(paragraph, fallback, costs)
   // The last pass always reaches the end; this is only for the type checker.
   throw new Error('line breaking found no way through the paragraph')
 }
@@ -104,13 +115,23 @@ function fitnessClass(ratio: number): number {
 
 function badness(ratio: number): number {
   const r = Math.abs(ratio)
-  return r >= 464 ? MAX_BADNESS : Math.min(100 * r * r * r, MAX_BADNESS)
+  return Math.min(100 * r * r * r, MAX_BADNESS)
 }
 
-/** The best node at the paragraph's end, or `null` when this pass cannot set it. */
-function search(paragraph: Paragraph, options: BreakOptions, costs: BreakCosts, pass: Pass): Node | null {
+/**
+ * The best node at the paragraph's end, and whether it meets the looseness asked for; `null` when this
+ * pass cannot set the paragraph.
+ */
+function search(
+  paragraph: Paragraph,
+  options: BreakOptions,
+  costs: BreakCosts,
+  pass: Pass,
+): { end: Node; met: boolean } | null {
   const { items, width, stretch, shrink, fills, at, kind, breakWidth, cost, flagged, contentEnd } = paragraph
-  const uniformFrom = options.uniformFrom ?? Infinity
+  const looseness = options.looseness ?? 0
+  // Looseness compares line counts, so ways of reaching a breakpoint in different numbers of lines stay apart.
+  const uniformFrom = looseness === 0 ? (options.uniformFrom ?? Infinity) : Infinity
   const maxRun = costs.maxHyphenRun
   const root: Node = {
     k: -1,
@@ -125,7 +146,7 @@ function search(paragraph: Paragraph, options: BreakOptions, costs: BreakCosts, 
     overfull: false,
     prev: null,
   }
-  let active: Node[] = [root]
+  const active: Node[] = [root]
   const candidates: Node[] = []
   const last = at.length - 1
   /** The last glue breakpoint seen: a closing line starting at or after it holds a single word (a runt). */
@@ -208,7 +229,12 @@ function search(paragraph: Paragraph, options: BreakOptions, costs: BreakCosts, 
     }
 
     if (candidates.length > 0) {
-      if (isEnd) return cheapest(candidates)
+      if (isEnd) {
+        const best = cheapest(candidates)
+        if (looseness === 0) return { end: best, met: true }
+        const end = loosest(candidates, looseness)
+        return { end, met: end.line === best.line + looseness }
+      }
       const slack = costs.adjacentFitnessDemerits
       candidates.sort((x, y) => x.total - y.total)
       for (let i = 0; i < candidates.length; i++) {
@@ -270,6 +296,21 @@ function cheapest(candidates: Node[]): Node {
   let best = candidates[0]!
   for (const c of candidates) if (c.total < best.total) best = c
   return best
+}
+
+/**
+ * TeX's \looseness: of the ways to the end, the one whose line count is nearest the best way's count
+ * plus `looseness` (without overshooting), the cheapest of those.
+ */
+function loosest(candidates: Node[], looseness: number): Node {
+  const best = cheapest(candidates)
+  const target = best.line + looseness
+  let chosen = best
+  for (const c of candidates) {
+    const towards = looseness > 0 ? c.line <= target && c.line > chosen.line : c.line >= target && c.line < chosen.line
+    if (towards || (c.line === chosen.line && c.total < chosen.total)) chosen = c
+  }
+  return chosen
 }
 
 function toLines(paragraph: Paragraph, end: Node, costs: BreakCosts): Line[] {

@@ -1,0 +1,86 @@
+import type { Root } from 'hast'
+import type { Context } from './context.js'
+import { chapterDocument } from './documents/chapter.js'
+import { colophonDocument } from './documents/colophon.js'
+import { coverPageDocument } from './documents/cover-page.js'
+import { navDocument, type Landmark } from './documents/nav.js'
+import { titlePageDocument } from './documents/title-page.js'
+import type { ImageUse, PageMarker } from './hast/state.js'
+import { pagesByChapter, type PageStart } from './page-list.js'
+import { frontAndBackFiles } from './plan.js'
+import { tableOfContents, type TocEntry } from './toc.js'
+
+/** The cover image the EPUB generates (see cover.ts). */
+export const coverImage = { fileName: 'cover.svg', mediaType: 'image/svg+xml', id: 'cover-image' } as const
+
+/** A content document of the package. */
+export interface ContentDocument {
+  /** Manifest id. */
+  id: string
+  file: string
+  title: string
+  tree: Root
+  /** Images it shows. */
+  images: ImageUse[]
+}
+
+/** Every document of the EPUB, in reading order, with what the package needs to know of them. */
+export interface Publication {
+  documents: ContentDocument[]
+  nav: Root
+  toc: TocEntry[]
+  spine: Array<{ idref: string; linear: boolean }>
+  /** Page-break markers, in reading order. */
+  markers: PageMarker[]
+  /** Ids of headings and markers in each chapter file, in document order. */
+  anchors: Map<string, string[]>
+}
+
+/**
+ * Build the documents: cover page, title page, the chapters (with the print
+ * edition's page markers when its page starts are given), colophon, and the
+ * navigation document with the table of contents, landmarks and page list.
+ */
+export function composePublication(context: Context, pageStarts: readonly PageStart[] | undefined): Publication {
+  const { book, labels } = context
+  const pages = pageStarts && pageStarts.length > 0 ? pagesByChapter(pageStarts, book.chapters.length) : undefined
+  const chapters = book.chapters.map((chapter, index) => chapterDocument(context, chapter, index, pages?.[index]))
+
+  const front: ContentDocument[] = [
+    { id: 'cover', file: frontAndBackFiles.cover, title: labels.cover, tree: coverPageDocument(context, coverImage.fileName), images: [] },
+    { id: 'titlepage', file: frontAndBackFiles.titlePage, title: labels.titlePage, tree: titlePageDocument(context), images: [] },
+  ]
+  const body: ContentDocument[] = chapters.map((chapter, index) => ({
+    id: `chapter-${index + 1}`,
+    file: chapter.file,
+    title: book.chapters[index]!.title,
+    tree: chapter.tree,
+    images: chapter.state.images,
+  }))
+  const back: ContentDocument[] = [{ id: 'colophon', file: frontAndBackFiles.colophon, title: labels.colophon, tree: colophonDocument(context), images: [] }]
+
+  const toc = tableOfContents(book, context.theme, context.plan)
+  // A navigation document needs at least one entry: a book without chapters lists its title page.
+  if (toc.length === 0) toc.push({ label: book.metadata.title, href: frontAndBackFiles.titlePage, children: [] })
+  const landmarks: Landmark[] = [
+    { type: 'cover', href: frontAndBackFiles.cover, label: labels.cover },
+    { type: 'titlepage', href: frontAndBackFiles.titlePage, label: labels.titlePage },
+    { type: 'toc', href: `${frontAndBackFiles.nav}#toc`, label: labels.contents },
+  ]
+  if (body[0]) landmarks.push({ type: 'bodymatter', href: body[0].file, label: labels.startOfText })
+  const markers = chapters.flatMap((chapter) => chapter.state.markers)
+
+  // A book of several chapters lists them after its title page; an article's one-line contents stay out of the reading flow.
+  const navInFlow = book.chapters.length > 1
+  const inFlow = (documents: readonly ContentDocument[]): Array<{ idref: string; linear: boolean }> => documents.map((document) => ({ idref: document.id, linear: true }))
+  const spine = [...inFlow(front), ...(navInFlow ? [{ idref: 'nav', linear: true }] : []), ...inFlow(body), ...inFlow(back), ...(navInFlow ? [] : [{ idref: 'nav', linear: false }])]
+
+  return {
+    documents: [...front, ...body, ...back],
+    nav: navDocument(context, toc, landmarks, markers),
+    toc,
+    spine,
+    markers,
+    anchors: new Map(chapters.map((chapter) => [chapter.file, chapter.state.anchors])),
+  }
+}

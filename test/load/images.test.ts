@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { readFile, symlink } from 'node:fs/promises'
+import path from 'node:path'
+import { test } from 'node:test'
+import type { Block, Figure, Inline } from '../../src/model/book.js'
+import { bookOf, failure, fixtures, load, manuscriptFolder } from './support.js'
+
+async function folderWithImages(files: Record<string, string>): Promise<string> {
+  const png = await readFile(path.join(fixtures, 'images/diagram.png'))
+  const jpg = await readFile(path.join(fixtures, 'images/photo.jpg'))
+  return manuscriptFolder({ 'images/pic.png': png, 'images/photo.jpeg': jpg, ...files })
+}
+
+const matter = '---\ntitle: T\nlang: en\n---\n\n'
+
+test('a lone image is a figure with its title as caption; an image in text is inline', async () => {
+  const folder = await folderWithImages({
+    'book.md': `${matter}![A diagram](images/pic.png "Figure 1. Shapes.")\n\nText ![small](images/photo.jpeg) text.\n`,
+  })
+  const result = await load(path.join(folder, 'book.md'))
+  const book = bookOf(result)
+  assert.deepEqual(result.warnings, [])
+  const [figure, paragraph] = book.chapters[0]!.blocks as [Figure, Block]
+  assert.equal(figure.type, 'figure')
+  assert.equal(figure.alt, 'A diagram')
+  assert.deepEqual(figure.caption, [{ type: 'text', value: 'Figure 1. Shapes.' }])
+  assert.deepEqual(figure.place, { file: path.join(folder, 'book.md'), line: 6, column: 1 })
+  assert.equal(paragraph.type, 'paragraph')
+  const inline = (paragraph as { children: Inline[] }).children[1]!
+  assert.deepEqual(inline, { type: 'image', asset: 'img-images-photo.jpeg', alt: 'small' })
+  assert.deepEqual(book.assets, [
+    { id: 'img-images-pic.png', path: path.join(folder, 'images/pic.png'), mediaType: 'image/png' },
+    { id: 'img-images-photo.jpeg', path: path.join(folder, 'images/photo.jpeg'), mediaType: 'image/jpeg' },
+  ])
+  assert.equal(figure.asset, 'img-images-pic.png')
+})
+
+test('one file used twice, under two spellings, is one asset', async () => {
+  const folder = await folderWithImages({
+    'book.md': `${matter}![a](images/pic.png)\n\n![b](./images/../images/pic.png)\n\n![c](images/pic%2Epng)\n`,
+  })
+  const book = bookOf(await load(path.join(folder, 'book.md')))
+  assert.equal(book.assets.length, 1)
+  assert.deepEqual(book.chapters[0]!.blocks.map((block) => (block as Figure).asset), Array(3).fill('img-images-pic.png'))
+})
+
+test('images of chapters in subfolders resolve from their own file', async () => {
+  const folder = await folderWithImages({
+    'book.yaml': 'title: B\nlang: en\nchapters: [part/one.md]\n',
+    'part/one.md': '![x](../images/pic.png)\n',
+  })
+  const book = bookOf(await load(folder))
+  assert.equal(book.assets[0]!.id, 'img-images-pic.png')
+})
+
+test('a missing image fails, naming the file and the line that uses it', async () => {
+  const folder = await folderWithImages({ 'book.md': `${matter}Intro.\n\n![gone](images/missing.png)\n` })
+  assert.match(failure(await load(path.join(folder, 'book.md'))), /book\.md:8:1: error: image file not found: images\/missing\.png/)
+})
+
+test('an image outside the manuscript’s folder fails, and the file is never read', { timeout: 10_000 }, async () => {
+  const folder = await folderWithImages({ 'book/book.md': `${matter}See ![secret](../secret.png) here.\n` })
+  // A named pipe: reading it would block this test until it times out.
+  execFileSync('mkfifo', [path.join(folder, 'secret.png')])
+  assert.match(
+    failure(await load(path.join(folder, 'book/book.md'))),
+    /book\.md:6:5: error: image \.\.\/secret\.png is outside the manuscript's folder/,
+  )
+
+  const absolute = await folderWithImages({ 'book.md': `${matter}![x](${path.join(folder, 'secret.png')})\n` })
+  assert.match(failure(await load(path.join(absolute, 'book.md'))), /book\.md:6:1: error: image .*secret\.png is outside the manuscript's folder \(absolute paths/)
+
+  const fileUrl = await folderWithImages({ 'book.md': `${matter}![x](file:///etc/hostname.png)\n` })
+  assert.match(failure(await load(path.join(fileUrl, 'book.md'))), /outside the manuscript's folder/)
+})
+
+test('a symbolic link that leads outside the folder fails', async () => {
+  const outside = await folderWithImages({})
+  const folder = await manuscriptFolder({ 'book.md': `${matter}![x](link.png)\n` })
+  await symlink(path.join(outside, 'images/pic.png'), path.join(folder, 'link.png'))
+  assert.match(failure(await load(path.join(folder, 'book.md'))), /image link\.png leads outside the manuscript's folder/)
+})
+
+test('a remote image becomes its alt text with a warning; links stay links', async () => {
+  const folder = await folderWithImages({
+    'book.md': `${matter}![A remote chart](https://example.com/chart.png)\n\nInline ![logo](//cdn.example.com/l.png) and [a link](https://example.com/page).\n`,
+  })
+  const result = await load(path.join(folder, 'book.md'))
+  const book = bookOf(result)
+  const [first, second] = book.chapters[0]!.blocks as Array<{ type: string; children: Inline[] }>
+  assert.equal(first!.type, 'paragraph')
+  assert.deepEqual(first!.children, [{ type: 'text', value: 'A remote chart' }])
+  assert.deepEqual(second!.children.map((inline) => inline.type), ['text', 'text', 'text', 'link', 'text'])
+  assert.equal((second!.children[3] as { url: string }).url, 'https://example.com/page')
+  assert.equal(book.assets.length, 0)
+  assert.equal(result.warnings.length, 2)
+  assert.match(result.warnings[0]!, /book\.md:6:1: warning: image https:\/\/example\.com\/chart\.png is not a local file: set as its alt text/)
+  assert.match(result.warnings[1]!, /book\.md:8:8: warning: image \/\/cdn\.example\.com\/l\.png is not a local file/)
+})
+
+test('an image that is not PNG, JPEG, GIF or SVG, or not what its name says, fails', async () => {
+  const folder = await manuscriptFolder({
+    'a.md': `${matter}![x](pic.webp)\n`,
+    'b.md': `${matter}![x](fake.png)\n`,
+    'pic.webp': 'RIFF....WEBP',
+    'fake.png': 'this is text, not a PNG',
+  })
+  assert.match(failure(await load(path.join(folder, 'a.md'))), /a\.md:6:1: error: image pic\.webp: only PNG, JPEG, GIF and SVG/)
+  assert.match(failure(await load(path.join(folder, 'b.md'))), /b\.md:6:1: error: image fake\.png is not a PNG file/)
+})
+
+test('asset ids are stable and unique even when names collide after slugging', async () => {
+  const png = await readFile(path.join(fixtures, 'images/diagram.png'))
+  const folder = await manuscriptFolder({ 'A b.png': png, 'a-b.png': png, 'book.md': `${matter}![1](<A b.png>)\n\n![2](a-b.png)\n` })
+  const first = bookOf(await load(path.join(folder, 'book.md')))
+  const second = bookOf(await load(path.join(folder, 'book.md')))
+  assert.deepEqual(first.assets.map((asset) => asset.id), ['img-a-b.png', 'img-a-b-2.png'])
+  assert.deepEqual(first.assets, second.assets)
+})
