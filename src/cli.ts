@@ -106,7 +106,7 @@ async function buildOne(input: string, options: Options, stdout: NodeJS.Writable
       const seconds = ((performance.now() - started) / 1000).toFixed(2)
       stderr.write(`octavo: ${input}: wrote ${result.outputs.join(', ')} in ${seconds} s\n`)
     }
-    if (options.report && result.report) stdout.write(`${formatReport(result.report, result.outputs.find((file) => file.endsWith('.pdf')) ?? input)}\n`)
+    if (options.report) stdout.write(`${formatReport(result.report, input)}\n`)
     return exitCode.ok
   } catch (error) {
     if (!(error instanceof ManuscriptError)) throw error

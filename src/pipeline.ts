@@ -30,8 +30,8 @@ export interface BuildResult {
   book: Book
   /** Paths written. */
   outputs: string[]
-  /** The print edition's typesetting report, when a PDF was made. */
-  report?: LayoutReport
+  /** The print edition's typesetting report. */
+  report: LayoutReport
 }
 
 /** The name of an edition: the manuscript file's or folder's base name. */
@@ -52,23 +52,18 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
 
   const name = editionName(input)
   const files: Array<{ target: string; bytes: Uint8Array }> = []
-  let report: LayoutReport | undefined
-  // The PDF is set first: where its pages start is what the EPUB's page list records.
-  if (options.formats.includes('pdf')) {
-    phase('pdf')
-    const pdfOptions = { page: options.page, print: options.print === true, pdfA: options.pdfA === true }
-    const pdf = await writePdf(book, options.theme, pdfOptions, diag)
-    report = pdf.report
-    files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
-  }
+  // The print edition is always set: where its pages start is what the EPUB's
+  // page list records, so an e-reader can cite the printed page.
+  phase('pdf')
+  const pdfOptions = { page: options.page, print: options.print === true, pdfA: options.pdfA === true }
+  const pdf = await writePdf(book, options.theme, pdfOptions, diag)
+  if (options.formats.includes('pdf')) files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
   if (options.formats.includes('epub')) {
     phase('epub')
-    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, options.theme, diag) })
+    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, options.theme, diag, pdf.pageStarts) })
   }
 
   phase('write')
   for (const file of files) await writeFileAtomic(file.target, file.bytes)
-  const result: BuildResult = { book, outputs: files.map((file) => file.target) }
-  if (report) result.report = report
-  return result
+  return { book, outputs: files.map((file) => file.target), report: pdf.report }
 }
