@@ -103,7 +103,6 @@ export function cssRules(theme: Theme): CssRule[] {
 
   for (const role of headingRoles) rule(role, { ...roleDeclarations(theme, role), ...noHyphens, ...keepWithNext })
 
-  rule('.title-block, .titlepage', { 'margin-bottom': em(resolveStyle(theme, 'byline').spaceAfter / body.size) })
   rule('.title', { ...roleDeclarations(theme, 'title'), 'text-indent': '0', ...noHyphens, ...keepWithNext })
   rule('.subtitle', { ...roleDeclarations(theme, 'subtitle'), 'text-indent': '0', ...noHyphens, ...keepWithNext })
   rule('.byline', { ...roleDeclarations(theme, 'byline'), 'text-indent': '0', ...noHyphens })

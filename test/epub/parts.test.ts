@@ -76,6 +76,7 @@ describe('EPUB parts', () => {
         ['Beginnings', 'one.xhtml', [['Quotes and lists', 1]]],
         ['Middles', 'two.xhtml', [['Later', 0]]],
         ['Endings', 'three.xhtml', []],
+        ['Without a heading', 'four.xhtml', []],
       ],
     )
     const shallow = tableOfContents(book, { ...defaultTheme, tocDepth: 2 }, plan)

@@ -65,8 +65,8 @@ export function chapterDocument(context: Context, chapter: Chapter, index: numbe
     const number = call
       ? h('a', { className: ['note-number'], href: `#${call.firstId}`, role: 'doc-backlink' }, String(note.number))
       : h('span', { className: ['note-number'] }, String(note.number))
-    const first = body.find((node): node is Element => node.type === 'element')
-    if (first?.tagName === 'p') first.children.unshift(number, { type: 'text', value: ' ' })
+    const opener = body.find((node): node is Element => node.type === 'element')
+    if (opener?.tagName === 'p') opener.children.unshift(number, { type: 'text', value: ' ' })
     else body.unshift(h('p', number))
     content.push(h('aside', { id: noteIds.get(note.id), className: ['footnote'], 'epub:type': 'footnote', role: 'doc-footnote' }, body), {
       type: 'text',
