@@ -11,15 +11,16 @@ import type { Place } from './model/book.js'
 export class Diagnostics {
   readonly messages: VFileMessage[] = []
 
-  warn(reason: string, place?: Place, ruleId?: string): VFileMessage {
-    const message = createMessage(reason, place, ruleId)
+  /** `where` is a place in a file, or a file (or folder) as a whole. */
+  warn(reason: string, where?: Place | string, ruleId?: string): VFileMessage {
+    const message = createMessage(reason, where, ruleId)
     message.fatal = false
     this.messages.push(message)
     return message
   }
 
-  fail(reason: string, place?: Place, ruleId?: string): never {
-    const message = createMessage(reason, place, ruleId)
+  fail(reason: string, where?: Place | string, ruleId?: string): never {
+    const message = createMessage(reason, where, ruleId)
     message.fatal = true
     this.messages.push(message)
     throw new ManuscriptError(message)
@@ -41,20 +42,20 @@ export class ManuscriptError extends Error {
   }
 }
 
-function createMessage(reason: string, place: Place | undefined, ruleId: string | undefined): VFileMessage {
-  const message = new VFileMessage(reason, {
-    place: place ? { line: place.line, column: place.column } : undefined,
-    ruleId,
-    source: 'octavo',
-  })
-  if (place) message.file = place.file
+function createMessage(reason: string, where: Place | string | undefined, ruleId: string | undefined): VFileMessage {
+  const place = typeof where === 'object' ? { line: where.line, column: where.column } : undefined
+  const message = new VFileMessage(reason, { place, ruleId, source: 'octavo' })
+  if (where !== undefined) message.file = typeof where === 'string' ? where : where.file
   return message
 }
 
-/** One line in the style of unified's reporter: `file:line:column: warning: text`. */
+/**
+ * One line in the style of unified's reporter: `file:line:column: warning: text`,
+ * or `file: error: text` for a file as a whole, or `octavo: …` when no file is at issue.
+ */
 export function formatMessage(message: VFileMessage): string {
-  const where = [message.file || '<input>']
-  if (message.line != null) where.push(String(message.line), String(message.column ?? 1))
+  const where = [message.file || 'octavo']
+  if (message.file && message.line != null) where.push(String(message.line), String(message.column ?? 1))
   const severity = message.fatal === true ? 'error' : 'warning'
   return `${where.join(':')}: ${severity}: ${message.reason}`
 }

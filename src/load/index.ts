@@ -3,8 +3,8 @@ import path from 'node:path'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Block, Book, Chapter, Metadata, Place } from '../model/book.js'
 import { inlineText } from '../model/text.js'
-import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, parseMarkdown } from '../parse/index.js'
-import type { ClampReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
+import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, parseInParts, smartPunctuation } from '../parse/index.js'
+import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
 import { chapterId } from '../transform/chapter-ids.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
 import { numberNotes } from '../transform/number-notes.js'
@@ -16,6 +16,7 @@ import { BOOK_YAML, locateManuscript } from './manuscript.js'
 import type { Manuscript, SourceFile } from './manuscript.js'
 import { buildMetadata } from './metadata.js'
 import { readSource } from './read-source.js'
+import { restoreColumns } from './restore-columns.js'
 
 export interface LoadOptions {
   /** `SOURCE_DATE_EPOCH` from the environment: seconds since 1970, fixes `metadata.modified`. */
@@ -74,7 +75,7 @@ async function loadSingleFile(
   const title = frontMatter.title ?? firstHeadingText(loaded.blocks) ?? manuscript.name
   const where = loaded.frontMatterSource?.place ?? startOf(display)
   const metadata = buildMetadata(frontMatter, title, where, options.sourceDateEpoch, diag)
-  const drafts = splitChapters(loaded.blocks, title).map((slice) => ({
+  const drafts = splitChapters(loaded.blocks, metadata.title).map((slice) => ({
     ...slice,
     source: display,
     footnotes: loaded.footnotes,
@@ -90,14 +91,14 @@ async function loadFolder(
 ): Promise<{ metadata: Metadata; drafts: ChapterDraft[] }> {
   let bookMatter: FrontMatter = { keyPlaces: new Map() }
   if (manuscript.bookYaml) {
-    const text = await readSource(manuscript.bookYaml.path, manuscript.bookYaml.display, diag)
+    const { text } = await readSource(manuscript.bookYaml.path, manuscript.bookYaml.display, diag)
     bookMatter = parseFrontMatter({ text, file: manuscript.bookYaml.display, firstLine: 1 }, diag, { allowChapters: true })
   }
   const files = bookMatter.chapters
     ? await listedChapters(bookMatter.chapters, manuscript, diag)
     : manuscript.markdownFiles
   if (files.length === 0) {
-    diag.fail(`nothing to publish: no .md files in ${manuscript.display}`, undefined, 'empty')
+    diag.fail('nothing to publish: the folder holds no .md file', manuscript.display, 'empty')
   }
 
   const drafts: ChapterDraft[] = []
@@ -108,12 +109,15 @@ async function loadFolder(
       diag.warn('nothing in this chapter file: left out', startOf(file.display), 'empty')
       continue
     }
+    const written = loaded.frontMatter?.title
     const title =
-      loaded.frontMatter?.title ?? firstHeadingText(loaded.blocks) ?? path.basename(file.path).replace(/\.md$/i, '')
+      written !== undefined
+        ? smartPunctuation(written)
+        : (firstHeadingText(loaded.blocks) ?? path.basename(file.path).replace(/\.md$/i, ''))
     drafts.push({ title, source: file.display, blocks: loaded.blocks, footnotes: loaded.footnotes })
   }
   if (drafts.length === 0) {
-    diag.fail(`nothing to publish: every chapter file in ${manuscript.display} is empty`, undefined, 'empty')
+    diag.fail('nothing to publish: every chapter file is empty', manuscript.display, 'empty')
   }
 
   const where = startOf(manuscript.bookYaml ? manuscript.bookYaml.display : files[0]!.display)
@@ -136,28 +140,42 @@ async function loadFolder(
 
 /** Read, parse and convert one chapter file, with its front matter checked. */
 async function loadFile(file: SourceFile, assets: AssetRegistry, diag: Diagnostics): Promise<LoadedFile> {
-  const text = await readSource(file.path, file.display, diag)
-  const { tree, flattened, clamped } = parseMarkdown(text, file.display)
-  reportClamped(clamped, file.display, diag)
-  for (const report of flattened) {
+  const { text, removed } = await readSource(file.path, file.display, diag)
+  const loaded: LoadedFile = { file, blocks: [], footnotes: new Map() }
+  const images = assets.sourceFor(file.path)
+  let first = true
+  // A large file comes in parts; each part's tree is dropped once converted.
+  for (const { tree, lastLine, flattened, clamped } of parseInParts(text, file.display)) {
+    restoreColumns(tree, removed)
+    reportClamped(clamped, file.display, diag)
+    reportFlattened(flattened, file.display, diag)
+    if (first) {
+      // Front matter first: it stands at the top, so its errors come before any in the text.
+      const source = frontMatterSource(tree, file.display)
+      if (source) {
+        loaded.frontMatterSource = source
+        loaded.frontMatter = parseFrontMatter({ text: source.text, file: file.display, firstLine: source.firstLine }, diag)
+      }
+      first = false
+    }
+    const parsed = mdastToModel(tree, file.display, diag, images, lastLine)
+    for (const block of parsed.blocks) loaded.blocks.push(block)
+    for (const [label, footnote] of parsed.footnotes) {
+      if (!loaded.footnotes.has(label)) loaded.footnotes.set(label, footnote)
+    }
+  }
+  return loaded
+}
+
+function reportFlattened(reports: FlattenReport[], file: string, diag: Diagnostics): void {
+  for (const report of reports) {
     const what = report.kind === 'block' ? 'block quotes and lists' : 'emphasis and links'
     diag.warn(
       `${what} nested deeper than ${MAX_NESTING} levels: ${report.count} flattened into their content`,
-      { file: file.display, line: report.line, column: report.column },
+      { file, line: report.line, column: report.column },
       'nesting',
     )
   }
-  const loaded: LoadedFile = { file, blocks: [], footnotes: new Map() }
-  // Front matter first: it stands at the top, so its errors come before any in the text.
-  const source = frontMatterSource(tree, file.display)
-  if (source) {
-    loaded.frontMatterSource = source
-    loaded.frontMatter = parseFrontMatter({ text: source.text, file: file.display, firstLine: source.firstLine }, diag)
-  }
-  const parsed = mdastToModel(tree, file.display, diag, assets.sourceFor(file.path))
-  loaded.blocks = parsed.blocks
-  loaded.footnotes = parsed.footnotes
-  return loaded
 }
 
 /** One warning per kind of clamp, at its first line: a pathological file could have thousands. */

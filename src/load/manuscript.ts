@@ -40,21 +40,21 @@ export async function locateManuscript(input: string, diag: Diagnostics): Promis
   try {
     stats = await stat(absolute)
   } catch (error) {
-    diag.fail(`${input}: ${describeError(error) === 'no such file' ? 'no such file or folder' : describeError(error)}`, undefined, 'input')
+    diag.fail(describeError(error) === 'no such file' ? 'no such file or folder' : describeError(error), input, 'input')
   }
   const name = path.basename(absolute).replace(/\.md$/i, '')
 
   if (stats.isFile()) {
-    if (!/\.md$/i.test(absolute)) diag.fail(`${input}: not a .md file or a folder`, undefined, 'input')
+    if (!/\.md$/i.test(absolute)) diag.fail('not a .md file or a folder', input, 'input')
     return { kind: 'file', root: path.dirname(absolute), name, file: { path: absolute, display: input } }
   }
-  if (!stats.isDirectory()) diag.fail(`${input}: not a .md file or a folder`, undefined, 'input')
+  if (!stats.isDirectory()) diag.fail('not a .md file or a folder', input, 'input')
 
   let entries
   try {
     entries = await readdir(absolute, { withFileTypes: true })
   } catch (error) {
-    diag.fail(`${input}: cannot read the folder (${describeError(error)})`, undefined, 'input')
+    diag.fail(`cannot read the folder (${describeError(error)})`, input, 'input')
   }
   const markdownFiles = entries
     .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name) && !entry.name.startsWith('.'))

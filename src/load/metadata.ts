@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../diagnostics.js'
 import type { Metadata, Place } from '../model/book.js'
+import { smartPunctuation } from '../parse/smart-punctuation.js'
 import type { FrontMatter } from './front-matter.js'
 import { modifiedInstant } from './modified.js'
 
@@ -22,7 +23,8 @@ export function buildMetadata(
     diag.warn(`no \`lang\` given: assuming \`${DEFAULT_LANG}\``, where, 'lang')
   }
   const metadata: Metadata = {
-    title,
+    // Typography, not wording: the same smart punctuation as the text.
+    title: smartPunctuation(title),
     authors: frontMatter.authors ?? [],
     lang: frontMatter.lang ?? DEFAULT_LANG,
     subjects: frontMatter.subjects ?? [],
@@ -31,7 +33,7 @@ export function buildMetadata(
   const optional = ['subtitle', 'date', 'publisher', 'description', 'rights', 'identifier'] as const
   for (const key of optional) {
     const value = frontMatter[key]
-    if (value !== undefined) metadata[key] = value
+    if (value !== undefined) metadata[key] = key === 'subtitle' || key === 'description' ? smartPunctuation(value) : value
   }
   return metadata
 }

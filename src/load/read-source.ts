@@ -14,6 +14,13 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]
 /** Individual warnings per file before the rest are summed up in one. */
 const MAX_CONTROL_WARNINGS = 10
 
+/** A manuscript file's text, and where characters were taken out of it. */
+export interface SourceText {
+  text: string
+  /** Line and column (in the file as written) of each removed control character, in order. */
+  removed: Array<{ line: number; column: number }>
+}
+
 /**
  * Read a manuscript file as text: UTF-8 (a leading byte order mark is
  * dropped), failing at the first byte that is not UTF-8, with control
@@ -21,18 +28,18 @@ const MAX_CONTROL_WARNINGS = 10
  *
  * `file` is the path used in messages.
  */
-export async function readSource(path: string, file: string, diag: Diagnostics): Promise<string> {
+export async function readSource(path: string, file: string, diag: Diagnostics): Promise<SourceText> {
   let bytes: Uint8Array
   try {
     bytes = await readFile(path)
   } catch (error) {
-    diag.fail(`cannot read ${file}: ${describeError(error)}`, undefined, 'read')
+    diag.fail(`cannot read the file (${describeError(error)})`, file, 'read')
   }
   return decodeSource(bytes, file, diag)
 }
 
 /** The decoding half of `readSource`, for bytes already in memory. */
-export function decodeSource(bytes: Uint8Array, file: string, diag: Diagnostics): string {
+export function decodeSource(bytes: Uint8Array, file: string, diag: Diagnostics): SourceText {
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -45,15 +52,16 @@ export function decodeSource(bytes: Uint8Array, file: string, diag: Diagnostics)
   return removeControlCharacters(text, file, diag)
 }
 
-function removeControlCharacters(text: string, file: string, diag: Diagnostics): string {
+function removeControlCharacters(text: string, file: string, diag: Diagnostics): SourceText {
   CONTROL_CHARACTERS.lastIndex = 0
-  if (!CONTROL_CHARACTERS.test(text)) return text
+  if (!CONTROL_CHARACTERS.test(text)) return { text, removed: [] }
 
   let count = 0
   let line = 1
   let lineStart = 0
   let scanned = 0
   let firstUnreported: Place | undefined
+  const removed: SourceText['removed'] = []
   const result = text.replace(CONTROL_CHARACTERS, (character: string, offset: number) => {
     count += 1
     // Advance the line count lazily, only as far as this match: linear overall.
@@ -65,6 +73,7 @@ function removeControlCharacters(text: string, file: string, diag: Diagnostics):
       }
     }
     const place = { file, line, column: offset - lineStart + 1 }
+    removed.push({ line: place.line, column: place.column })
     if (count <= MAX_CONTROL_WARNINGS) {
       diag.warn(`control character ${codePoint(character)} removed`, place, 'control-character')
     } else {
@@ -79,7 +88,7 @@ function removeControlCharacters(text: string, file: string, diag: Diagnostics):
       'control-character',
     )
   }
-  return result
+  return { text: result, removed }
 }
 
 function codePoint(character: string): string {

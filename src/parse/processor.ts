@@ -2,16 +2,22 @@ import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import remarkSmartypants from 'remark-smartypants'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { clampPrefixes } from './clamp-prefixes.js'
 import type { ClampReport } from './clamp-prefixes.js'
 import { remarkLimitNesting } from './limit-nesting.js'
+import { remarkSmartPunctuation } from './smart-punctuation.js'
+import { PART_LENGTH, shiftPositions, splitSource, SPLIT_THRESHOLD } from './split-source.js'
 import type { FlattenReport } from './limit-nesting.js'
 
 export interface ParseResult {
   tree: Root
+  /**
+   * Last line of the file this part's text covers; top-level nodes starting
+   * after it are copies of definitions from other parts (see `split-source.ts`).
+   */
+  lastLine: number
   /** Nesting the parse flattened, to be reported against the file. */
   flattened: FlattenReport[]
   /** Absurd line prefixes clamped before the parse, to be reported too. */
@@ -25,7 +31,7 @@ export interface ParseResult {
  * and nowhere else. Code (spans and blocks) and raw HTML are left alone.
  *
  * Call it once per chapter file: micromark's cost grows faster than the
- * length of the document.
+ * length of the document. Use `parseInParts` for a file that may be large.
  */
 export function parseMarkdown(text: string, path: string): ParseResult {
   const flattened: FlattenReport[] = []
@@ -34,10 +40,43 @@ export function parseMarkdown(text: string, path: string): ParseResult {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkLimitNesting, { onFlatten: (report) => flattened.push(report) })
-    // `--` an en dash, `---` an em dash, as typists have long written them.
-    .use(remarkSmartypants, { dashes: 'oldschool' })
+    .use(remarkSmartPunctuation)
   const { text: clampedText, reports: clamped } = clampPrefixes(text)
   const file = new VFile({ path, value: clampedText })
   const tree = processor.runSync(processor.parse(file), file) as Root
-  return { tree, flattened, clamped }
+  return { tree, lastLine: Number.POSITIVE_INFINITY, flattened, clamped }
+}
+
+/**
+ * A file's parse, in parts when it is very large (see `split-source.ts`),
+ * one part at a time so that each tree can be dropped once converted.
+ * Positions and reports are those of the whole file.
+ */
+export function* parseInParts(
+  text: string,
+  path: string,
+  threshold = SPLIT_THRESHOLD,
+  partLength = PART_LENGTH,
+): Generator<ParseResult> {
+  if (text.length <= threshold) {
+    yield parseMarkdown(text, path)
+    return
+  }
+  const { parts, definitions } = splitSource(text, partLength)
+  for (const part of parts) {
+    const lines = countLines(part.text)
+    const appendix = definitions !== '' && !part.endsOpen ? `\n\n${definitions}\n` : ''
+    const result = parseMarkdown(part.text + appendix, path)
+    const shift = part.line - 1
+    shiftPositions(result.tree, shift, part.offset)
+    for (const report of [...result.flattened, ...result.clamped]) report.line += shift
+    yield { ...result, lastLine: shift + lines }
+  }
+}
+
+function countLines(text: string): number {
+  let lines = 1
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines += 1
+  // A part cut before a heading ends with a line break, which starts no line of its own.
+  return text.endsWith('\n') ? lines - 1 : lines
 }

@@ -6,10 +6,20 @@ import type { FrontMatterSource, ImageSource, ParsedFile } from './types.js'
 /**
  * One file's mdast as model blocks, through the handler registries
  * (see `handlers/index.ts`). Footnotes are left for the numbering pass.
+ * Top-level nodes after `lastLine` are not converted (see `parseInParts`).
  */
-export function mdastToModel(tree: Root, file: string, diag: Diagnostics, images: ImageSource): ParsedFile {
+export function mdastToModel(
+  tree: Root,
+  file: string,
+  diag: Diagnostics,
+  images: ImageSource,
+  lastLine = Number.POSITIVE_INFINITY,
+): ParsedFile {
+  // Definitions are collected from the whole tree, copies from other parts included…
   const state = new State(tree, file, diag, images)
-  return { file, blocks: state.blocks(tree), footnotes: state.footnotes }
+  // …but only what the part itself holds is converted.
+  const own = tree.children.filter((child) => (child.position?.start.line ?? 0) <= lastLine)
+  return { file, blocks: state.blocks({ ...tree, children: own }), footnotes: state.footnotes }
 }
 
 /** The YAML front matter the file opens with, if any, for the loader to read. */

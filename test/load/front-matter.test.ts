@@ -135,7 +135,13 @@ test('modified: SOURCE_DATE_EPOCH first, then the date, then the epoch; never th
   assert.match(bad.warnings.join('\n'), /SOURCE_DATE_EPOCH="yesterday" is not a number of seconds/)
 })
 
-test('smart punctuation does not reach front-matter values', async () => {
-  const book = bookOf(await loadText(`---\ntitle: "Don't -- stop"\nlang: en\n---\n${body}`))
-  assert.equal(book.metadata.title, "Don't -- stop")
+test('titles and descriptions get the same smart punctuation as the text; names and identifiers do not', async () => {
+  const book = bookOf(
+    await loadText(`---\ntitle: "Don't -- stop"\nsubtitle: "'Quoted' words..."\ndescription: 'A "short" one.'\nauthor: "O'Brien"\nidentifier: "urn:x:a--b"\nlang: en\n---\n${body}`),
+  )
+  assert.equal(book.metadata.title, 'Don’t – stop')
+  assert.equal(book.metadata.subtitle, '‘Quoted’ words…')
+  assert.equal(book.metadata.description, 'A “short” one.')
+  assert.deepEqual(book.metadata.authors, ["O'Brien"])
+  assert.equal(book.metadata.identifier, 'urn:x:a--b')
 })

@@ -7,14 +7,14 @@ import { bookOf, failure, fixtures, load, loadText, manuscriptFolder } from './s
 
 test('a path that does not exist fails, naming the path', async () => {
   const result = await load('no/such/manuscript.md')
-  assert.match(failure(result), /no\/such\/manuscript\.md: no such file or folder/)
+  assert.match(failure(result), /no\/such\/manuscript\.md: error: no such file or folder/)
   assert.equal(result.messages.length, 1)
 })
 
 test('a file that is not .md fails, naming the path', async () => {
   const folder = await manuscriptFolder({ 'notes.txt': 'Some text.\n' })
   const input = path.join(folder, 'notes.txt')
-  assert.match(failure(await load(input)), new RegExp(`${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a .md file or a folder`))
+  assert.match(failure(await load(input)), new RegExp(`${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: error: not a .md file or a folder`))
 })
 
 test('an empty manuscript, or front matter alone, is nothing to publish', async () => {
@@ -110,7 +110,7 @@ test('book.yaml errors point into book.yaml', async () => {
 
 test('a folder with no .md files, or only empty ones, is nothing to publish', async () => {
   const none = await manuscriptFolder({ 'readme.txt': 'hello' })
-  assert.match(failure(await load(none)), /nothing to publish: no \.md files/)
+  assert.match(failure(await load(none)), /: error: nothing to publish: the folder holds no \.md file/)
   const empty = await manuscriptFolder({ 'a.md': '', 'b.md': '---\ntitle: x\n---\n' })
   const result = await load(empty)
   assert.match(failure(result), /nothing to publish/)

@@ -1,6 +1,7 @@
 import type { Image, ImageReference, Paragraph } from 'mdast'
 import type { Block, Figure, Inline } from '../../model/book.js'
 import type { State } from '../state.js'
+import { smartPunctuation } from '../smart-punctuation.js'
 import { withPlace } from '../with-place.js'
 import { resolveImage } from './image.js'
 
@@ -34,6 +35,6 @@ function loneImage(state: State, node: Image | ImageReference): Figure | Inline[
   const asset = resolveImage(state, node, url)
   if (asset === undefined) return alt === '' ? [] : [{ type: 'text', value: alt }]
   const figure: Figure = { type: 'figure', asset, alt }
-  if (title) figure.caption = [{ type: 'text', value: title }]
+  if (title) figure.caption = [{ type: 'text', value: smartPunctuation(title) }]
   return figure
 }
