@@ -6,7 +6,7 @@ import type { Book } from './model/book.js'
 import { writePdf } from './pdf/index.js'
 import type { LayoutReport } from './pdf/index.js'
 import type { PagePreset, Theme } from './theme/index.js'
-import { writeFileAtomic } from './write-atomic.js'
+import { WriteError, writeFilesAtomic, type OutputFile } from './write-atomic.js'
 
 export type Format = 'epub' | 'pdf'
 export const formats: readonly Format[] = ['epub', 'pdf']
@@ -51,7 +51,7 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   const book = await loadBook(input, diag, { sourceDateEpoch: options.sourceDateEpoch })
 
   const name = editionName(input)
-  const files: Array<{ target: string; bytes: Uint8Array }> = []
+  const files: OutputFile[] = []
   // The print edition is always set: where its pages start is what the EPUB's
   // page list records, so an e-reader can cite the printed page.
   phase('pdf')
@@ -64,6 +64,11 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   }
 
   phase('write')
-  for (const file of files) await writeFileAtomic(file.target, file.bytes)
+  try {
+    await writeFilesAtomic(files)
+  } catch (error) {
+    if (error instanceof WriteError) diag.fail(`cannot write the edition: ${error.reason}`, error.target, 'write')
+    throw error
+  }
   return { book, outputs: files.map((file) => file.target), report: pdf.report }
 }
