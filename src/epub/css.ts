@@ -1,5 +1,6 @@
 import { headingRoles, resolveStyle, type TextRole, type Theme } from '../theme/index.js'
 import { themeFonts } from './fonts.js'
+import { leadInClass } from './hast/lead-in.js'
 
 /** One rule of the style sheet: a selector (or `@font-face`) and its declarations, in order. */
 export interface CssRule {
@@ -100,6 +101,8 @@ export function cssRules(theme: Theme): CssRule[] {
   // block starts flush, a paragraph that follows a paragraph is indented.
   rule('p', { margin: '0', 'text-indent': '0', 'text-align': body.align })
   rule('p + p', { 'text-indent': em(theme.indent) })
+  // The article's lead-in: its first words in the text face's small capitals (kept in the subset fonts), as in print.
+  if (theme.leadIn.words > 0) rule(`.${leadInClass}`, { 'font-variant': 'small-caps' })
 
   for (const role of headingRoles) rule(role, { ...roleDeclarations(theme, role), ...noHyphens, ...keepWithNext })
 

@@ -62,6 +62,13 @@ export async function subsetFonts(fonts: readonly EmbeddedFont[], text: string, 
   return subsets
 }
 
+/** Each font file as it is, by file name (for measuring what subsetting saves). */
+export async function wholeFonts(fonts: readonly EmbeddedFont[]): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>()
+  for (const font of fonts) files.set(font.fileName, new Uint8Array(await readFile(font.path)))
+  return files
+}
+
 function uniqueCharacters(text: string): string {
   return [...new Set(text)].sort().join('')
 }

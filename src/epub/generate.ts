@@ -58,7 +58,7 @@ export async function runEpubGenMemory(input: GeneratorInput): Promise<Uint8Arra
     version: 3,
     verbose: false,
     ignoreFailedDownloads: false,
-    ...(input.cover ? { cover: new File([input.cover.bytes], input.cover.fileName, { type: input.cover.mediaType, lastModified: 0 }) } : {}),
+    ...(input.cover ? { cover: new File([input.cover.bytes.slice()], input.cover.fileName, { type: input.cover.mediaType, lastModified: 0 }) } : {}),
   }
   const bytes = await new EPub(options, chapters).genEpub()
   return new Uint8Array(bytes)

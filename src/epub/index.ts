@@ -5,9 +5,9 @@ import type { Block, Book } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
 import { accessibilityMetadata } from './accessibility.js'
 import type { Context } from './context.js'
-import { coverSvg } from './cover.js'
+import { coverBytes, coverImageOf } from './cover-image.js'
 import { themeCss } from './css.js'
-import { subsetFonts, themeFonts } from './fonts.js'
+import { subsetFonts, themeFonts, wholeFonts } from './fonts.js'
 import { runEpubGenMemory } from './generate.js'
 import { toXhtml } from './hast/serialize.js'
 import { bookIdentifier, printEditionIdentifier } from './identifier.js'
@@ -16,7 +16,7 @@ import { ncxDocument } from './ncx.js'
 import { modifiedStamp, packageTemplate, type ManifestItem } from './package-document.js'
 import type { PageStart } from './page-list.js'
 import { frontAndBackFiles, planPublication } from './plan.js'
-import { composePublication, coverImage } from './publication.js'
+import { composePublication } from './publication.js'
 import { repack } from './repack.js'
 
 export type { PageStart } from './page-list.js'
@@ -52,7 +52,11 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   }
   const plan = planPublication(book)
   const context: Context = { book, theme, diag, plan, labels: labelsFor(lang), lang, identifier: bookIdentifier(metadata) }
-  const publication = composePublication(context, pageStarts)
+  const coverImage = coverImageOf(book)
+  if (metadata.cover !== undefined && !coverImage.asset) {
+    diag.warn(`cover image \`${metadata.cover}\` is not among the book's files: a cover is made from the title`, undefined, 'cover')
+  }
+  const publication = composePublication(context, pageStarts, coverImage)
   const { documents, markers } = publication
 
   // Images: fetched by epub-gen-memory from file:// URLs, then given the names the plan chose.
@@ -92,13 +96,15 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   })
 
   const shown = collectText([...documents.map((document) => document.tree), publication.nav])
-  const subsets = options.wholeFonts ? new Map<string, Uint8Array>() : await subsetFonts(fonts, shown.text + readerCharacters, shown.code)
+  const fontBytes = options.wholeFonts ? await wholeFonts(fonts) : await subsetFonts(fonts, shown.text + readerCharacters, shown.code)
 
   const generated = await runEpubGenMemory({
     title: metadata.title,
     lang,
     css: themeCss(theme),
-    fonts: fonts.map((font) => ({ fileName: font.fileName, url: assetUrl(font.path) })),
+    // The fonts go straight into the final zip (see `repack`): handed to epub-gen-memory whole, they
+    // would be compressed once there and again after, most of the time an EPUB takes to make.
+    fonts: [],
     documents: documents.map((document) => ({
       fileName: document.file,
       title: document.title,
@@ -108,13 +114,13 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
     contentOPF,
     tocNCX,
     tocXHTML: toXhtml(publication.nav),
-    cover: { fileName: coverImage.fileName, mediaType: coverImage.mediaType, bytes: new TextEncoder().encode(coverSvg(context)) },
+    cover: { fileName: coverImage.fileName, mediaType: coverImage.mediaType, bytes: await coverBytes(coverImage, context) },
   })
 
   return repack(generated, {
     order: ['META-INF/container.xml', 'OEBPS/content.opf', ...items.map((item) => `OEBPS/${item.href}`), ...imageItems.map((item) => `OEBPS/${item.href}`)],
     images: new Map(imageItems.map((item) => [item.id, item.href])),
-    replace: new Map([...subsets].map(([fileName, bytes]) => [`OEBPS/fonts/${fileName}`, bytes])),
+    replace: new Map([...fontBytes].map(([fileName, bytes]) => [`OEBPS/fonts/${fileName}`, bytes])),
     date: zipDate(modified),
   })
 }
@@ -141,7 +147,8 @@ function collectText(trees: readonly Root[]): { text: string; code: string } {
       if (inCode) code += node.value
     } else if (node.type === 'element') {
       if (node.tagName === 'head') return
-      const codeHere = inCode || node.tagName === 'code' || node.tagName === 'pre'
+      // The mono face sets code, code blocks and keys (`kbd`, see css.ts): its subset needs their characters.
+      const codeHere = inCode || node.tagName === 'code' || node.tagName === 'pre' || node.tagName === 'kbd'
       for (const child of node.children) visit(child, codeHere)
     } else if (node.type === 'root') {
       for (const child of node.children) visit(child, inCode)

@@ -1,5 +1,6 @@
 import type { Root } from 'hast'
 import type { Context } from './context.js'
+import type { CoverImage } from './cover-image.js'
 import { chapterDocument } from './documents/chapter.js'
 import { colophonDocument } from './documents/colophon.js'
 import { coverPageDocument } from './documents/cover-page.js'
@@ -9,9 +10,6 @@ import type { ImageUse, PageMarker } from './hast/state.js'
 import { pagesByChapter, type PageStart } from './page-list.js'
 import { frontAndBackFiles } from './plan.js'
 import { tableOfContents, type TocEntry } from './toc.js'
-
-/** The cover image the EPUB generates (see cover.ts). */
-export const coverImage = { fileName: 'cover.svg', mediaType: 'image/svg+xml', id: 'cover-image' } as const
 
 /** A content document of the package. */
 export interface ContentDocument {
@@ -41,13 +39,13 @@ export interface Publication {
  * edition's page markers when its page starts are given), colophon, and the
  * navigation document with the table of contents, landmarks and page list.
  */
-export function composePublication(context: Context, pageStarts: readonly PageStart[] | undefined): Publication {
+export function composePublication(context: Context, pageStarts: readonly PageStart[] | undefined, cover: CoverImage): Publication {
   const { book, labels } = context
   const pages = pageStarts && pageStarts.length > 0 ? pagesByChapter(pageStarts, book.chapters.length) : undefined
   const chapters = book.chapters.map((chapter, index) => chapterDocument(context, chapter, index, pages?.[index]))
 
   const front: ContentDocument[] = [
-    { id: 'cover', file: frontAndBackFiles.cover, title: labels.cover, tree: coverPageDocument(context, coverImage.fileName), images: [] },
+    { id: 'cover', file: frontAndBackFiles.cover, title: labels.cover, tree: coverPageDocument(context, cover.fileName), images: [] },
     { id: 'titlepage', file: frontAndBackFiles.titlePage, title: labels.titlePage, tree: titlePageDocument(context), images: [] },
   ]
   const body: ContentDocument[] = chapters.map((chapter, index) => ({

@@ -5,7 +5,7 @@ export interface RepackOptions {
   order: readonly string[]
   /** Manifest id → final href (relative to OEBPS/) of each image epub-gen-memory named at random. */
   images: ReadonlyMap<string, string>
-  /** Entries whose bytes are replaced (subset fonts). */
+  /** Entries added, or whose bytes are replaced (the fonts). */
   replace: ReadonlyMap<string, Uint8Array>
   /** The date every entry carries. */
   date: Date
@@ -15,7 +15,7 @@ const opfPath = 'OEBPS/content.opf'
 
 /**
  * Post-process epub-gen-memory's zip into the final EPUB: give the images it
- * named at random their stable names, put in the subset fonts, and write every
+ * named at random their stable names, put in the (subset) fonts, and write every
  * entry in a fixed order with a fixed date, `mimetype` first and stored, so
  * that two builds of one manuscript are byte-identical.
  */

@@ -42,7 +42,11 @@ export class AssetRegistry {
     return { resolve: (url, place) => this.resolve(url, chapterPath, place) }
   }
 
-  resolve(url: string, chapterPath: string, place: Place): ImageResolution {
+  /**
+   * The asset of an image URL written in the file at `chapterPath`. `noun`
+   * names the image in messages (`image`, `cover image`).
+   */
+  resolve(url: string, chapterPath: string, place: Place, noun = 'image'): ImageResolution {
     const target = url.trim()
     const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(target)?.[1]?.toLowerCase()
     // A one-letter "scheme" is a Windows drive (C:\…): an absolute path.
@@ -50,27 +54,27 @@ export class AssetRegistry {
       return { kind: 'remote' }
     }
     const written = decodePath(target.replace(/^file:(\/\/[^/]*)?/i, '').replace(/[?#].*$/, ''))
-    if (written === '') this.diag.fail('image has no file name', place, 'image')
+    if (written === '') this.diag.fail(`${noun} has no file name`, place, 'image')
     if (scheme !== undefined || path.isAbsolute(written) || path.win32.isAbsolute(written)) {
-      this.diag.fail(`image ${written} is outside the manuscript's folder (absolute paths are not allowed)`, place, 'image')
+      this.diag.fail(`${noun} ${written} is outside the manuscript's folder (absolute paths are not allowed)`, place, 'image')
     }
 
     const resolved = path.resolve(path.dirname(chapterPath), written)
     if (!isInside(this.root, resolved)) {
-      this.diag.fail(`image ${written} is outside the manuscript's folder`, place, 'image')
+      this.diag.fail(`${noun} ${written} is outside the manuscript's folder`, place, 'image')
     }
     let real: string
     try {
       const stats = statSync(resolved)
-      if (!stats.isFile()) this.diag.fail(`image ${written} is not a file`, place, 'image')
+      if (!stats.isFile()) this.diag.fail(`${noun} ${written} is not a file`, place, 'image')
       real = realpathSync(resolved)
     } catch (error) {
       if (error instanceof ManuscriptError) throw error
-      this.diag.fail(`image file not found: ${written} (${describeError(error)})`, place, 'image')
+      this.diag.fail(`${noun} file not found: ${written} (${describeError(error)})`, place, 'image')
     }
     // A symbolic link inside the folder may still point out of it.
     if (!isInside(this.realRoot, real)) {
-      this.diag.fail(`image ${written} leads outside the manuscript's folder`, place, 'image')
+      this.diag.fail(`${noun} ${written} leads outside the manuscript's folder`, place, 'image')
     }
 
     const known = this.byPath.get(real)
@@ -79,9 +83,9 @@ export class AssetRegistry {
     const extension = path.extname(real).toLowerCase()
     const mediaType = MEDIA_TYPES[extension]
     if (!mediaType) {
-      this.diag.fail(`image ${written}: only PNG, JPEG, GIF and SVG images can be published`, place, 'image')
+      this.diag.fail(`${noun} ${written}: only PNG, JPEG, GIF and SVG images can be published`, place, 'image')
     }
-    this.checkSignature(real, mediaType, written, place)
+    this.checkSignature(real, mediaType, written, place, noun)
 
     const asset: Asset = { id: this.uniqueId(path.relative(this.realRoot, real), extension), path: real, mediaType }
     this.byPath.set(real, asset)
@@ -90,7 +94,7 @@ export class AssetRegistry {
   }
 
   /** Refuse a file whose content is not what its name says: both editions would break on it later. */
-  private checkSignature(file: string, mediaType: Asset['mediaType'], written: string, place: Place): void {
+  private checkSignature(file: string, mediaType: Asset['mediaType'], written: string, place: Place, noun: string): void {
     const head = readHead(file, 512)
     const ok =
       mediaType === 'image/png'
@@ -102,7 +106,7 @@ export class AssetRegistry {
             : /^(\uFEFF)?\s*</.test(Buffer.from(head).toString('utf8'))
     if (!ok) {
       const kind = mediaType.slice('image/'.length).replace('+xml', '').toUpperCase()
-      this.diag.fail(`image ${written} is not a ${kind} file`, place, 'image')
+      this.diag.fail(`${noun} ${written} is not a ${kind} file`, place, 'image')
     }
   }
 

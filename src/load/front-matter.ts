@@ -19,6 +19,8 @@ export interface FrontMatter {
   subjects?: string[]
   rights?: string
   identifier?: string
+  /** Path of the cover image, relative to the manuscript, as written. */
+  cover?: string
   /** `book.yaml` only: chapter file names in reading order. */
   chapters?: ChapterEntry[]
   /** Where each present key stands, for later messages about it. */
@@ -43,7 +45,7 @@ export interface FrontMatterOptions {
   allowChapters?: boolean
 }
 
-type StringKey = 'title' | 'subtitle' | 'lang' | 'date' | 'publisher' | 'description' | 'rights' | 'identifier'
+type StringKey = 'title' | 'subtitle' | 'lang' | 'date' | 'publisher' | 'description' | 'rights' | 'identifier' | 'cover'
 
 const STRING_KEYS: readonly StringKey[] = [
   'title',
@@ -54,6 +56,7 @@ const STRING_KEYS: readonly StringKey[] = [
   'description',
   'rights',
   'identifier',
+  'cover',
 ]
 const LIST_KEYS = { author: 'authors', subject: 'subjects' } as const
 export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS)]

@@ -7,9 +7,11 @@ import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, 
 import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
 import { chapterId } from '../transform/chapter-ids.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
+import { highlightCode } from '../transform/highlight-code.js'
 import { numberNotes } from '../transform/number-notes.js'
 import { splitChapters } from '../transform/split-chapters.js'
 import { AssetRegistry } from './assets.js'
+import { resolveCover } from './cover.js'
 import { parseFrontMatter } from './front-matter.js'
 import type { ChapterEntry, FrontMatter } from './front-matter.js'
 import { BOOK_YAML, locateManuscript } from './manuscript.js'
@@ -39,6 +41,8 @@ interface LoadedFile {
   footnotes: Map<string, FootnoteDraft>
   frontMatter?: FrontMatter
   frontMatterSource?: FrontMatterSource
+  /** Asset id of the cover image the front matter names (single-file manuscripts). */
+  cover?: string
 }
 
 /**
@@ -66,7 +70,7 @@ async function loadSingleFile(
   diag: Diagnostics,
   options: LoadOptions,
 ): Promise<{ metadata: Metadata; drafts: ChapterDraft[] }> {
-  const loaded = await loadFile(manuscript.file, assets, diag)
+  const loaded = await loadFile(manuscript.file, assets, diag, { cover: true })
   const display = manuscript.file.display
   if (loaded.blocks.length === 0) {
     diag.fail('nothing to publish: the manuscript has no text', startOf(display), 'empty')
@@ -75,6 +79,7 @@ async function loadSingleFile(
   const title = frontMatter.title ?? firstHeadingText(loaded.blocks) ?? manuscript.name
   const where = loaded.frontMatterSource?.place ?? startOf(display)
   const metadata = buildMetadata(frontMatter, title, where, options.sourceDateEpoch, diag)
+  if (loaded.cover !== undefined) metadata.cover = loaded.cover
   const drafts = splitChapters(loaded.blocks, metadata.title).map((slice) => ({
     ...slice,
     source: display,
@@ -94,6 +99,8 @@ async function loadFolder(
     const { text } = await readSource(manuscript.bookYaml.path, manuscript.bookYaml.display, diag)
     bookMatter = parseFrontMatter({ text, file: manuscript.bookYaml.display, firstLine: 1 }, diag, { allowChapters: true })
   }
+  // The cover is checked with the rest of book.yaml, before any chapter is read.
+  const cover = manuscript.bookYaml ? resolveCover(bookMatter, manuscript.bookYaml.path, assets, diag) : undefined
   const files = bookMatter.chapters
     ? await listedChapters(bookMatter.chapters, manuscript, diag)
     : manuscript.markdownFiles
@@ -128,6 +135,7 @@ async function loadFolder(
     diag.warn(`no \`title\` in ${BOOK_YAML}: the book is titled \`${title}\` after its folder`, where, 'title')
   }
   const metadata = buildMetadata(bookMatter, title, where, options.sourceDateEpoch, diag)
+  if (cover !== undefined) metadata.cover = cover
   return { metadata, drafts }
 
   /** In a book folder a chapter's front matter can only title the chapter; the rest belongs to `book.yaml`. */
@@ -138,8 +146,8 @@ async function loadFolder(
   }
 }
 
-/** Read, parse and convert one chapter file, with its front matter checked. */
-async function loadFile(file: SourceFile, assets: AssetRegistry, diag: Diagnostics): Promise<LoadedFile> {
+/** Read, parse and convert one chapter file, with its front matter checked (and its cover, when it describes the book). */
+async function loadFile(file: SourceFile, assets: AssetRegistry, diag: Diagnostics, options: { cover?: boolean } = {}): Promise<LoadedFile> {
   const { text, removed } = await readSource(file.path, file.display, diag)
   const loaded: LoadedFile = { file, blocks: [], footnotes: new Map() }
   const images = assets.sourceFor(file.path)
@@ -155,6 +163,8 @@ async function loadFile(file: SourceFile, assets: AssetRegistry, diag: Diagnosti
       if (source) {
         loaded.frontMatterSource = source
         loaded.frontMatter = parseFrontMatter({ text: source.text, file: file.display, firstLine: source.firstLine }, diag)
+        const cover = options.cover ? resolveCover(loaded.frontMatter, file.path, assets, diag) : undefined
+        if (cover !== undefined) loaded.cover = cover
       }
       first = false
     }
@@ -226,7 +236,7 @@ async function listedChapters(
   return files
 }
 
-/** Ids, footnote numbers and heading ids: the passes that need the whole book. */
+/** Ids, footnote numbers, heading ids and code highlighting: the passes over the assembled chapters. */
 function assembleChapters(drafts: ChapterDraft[], diag: Diagnostics): Chapter[] {
   const called = new Map<Map<string, FootnoteDraft>, Set<string>>()
   const chapters = drafts.map((draft, index) => {
@@ -245,6 +255,7 @@ function assembleChapters(drafts: ChapterDraft[], diag: Diagnostics): Chapter[] 
     }
   }
   assignHeadingIds(chapters)
+  highlightCode(chapters)
   return chapters
 }
 

@@ -30,6 +30,12 @@ export interface Metadata {
   /** Identifier given by the writer (ISBN, URN, URL); otherwise derived from the metadata. */
   identifier?: string
   /**
+   * Id of the entry in `Book.assets` that is the book's cover image, when the
+   * front matter names one (`cover:`, a local image inside the manuscript's
+   * folder). Without it the EPUB makes its cover from the title and authors.
+   */
+  cover?: string
+  /**
    * When the edition was last modified, as an ISO 8601 instant. Fixed by the
    * pipeline from `SOURCE_DATE_EPOCH` or the front-matter date, never the clock,
    * so that two builds of one manuscript are byte-identical.

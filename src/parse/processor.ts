@@ -26,9 +26,10 @@ export interface ParseResult {
 
 /**
  * Markdown text to mdast: CommonMark with GFM and YAML front matter, nesting
- * capped, and smart punctuation. This is the only parse, and the only place
- * smart punctuation happens: curly quotes, dashes and ellipses are made here
- * and nowhere else. Code (spans and blocks) and raw HTML are left alone.
+ * capped, and smart punctuation. This is the only parse, and where smart
+ * punctuation happens: curly quotes, dashes and ellipses of the text are made
+ * here. Code (spans and blocks) is left alone; the text raw HTML blocks hold
+ * is smartened by the same transform when it is converted (`html/to-model.ts`).
  *
  * Call it once per chapter file: micromark's cost grows faster than the
  * length of the document. Use `parseInParts` for a file that may be large.

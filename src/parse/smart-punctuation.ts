@@ -9,7 +9,8 @@ type Transform = (tree: Root) => void
 /**
  * Smart punctuation: curly quotes, en and em dashes (`--` and `---`, as typists
  * have long written them), ellipses.
- * The one place in Octavo where they are made; code and raw HTML are left alone.
+ * The one place in Octavo where they are made (for Markdown's text here, for
+ * other text through the functions below); code and raw HTML markup are left alone.
  *
  * remark-smartypants does the work, but on a whole document at once it
  * costs more than linear time (it joins all the text into one string for
@@ -55,6 +56,21 @@ export function smartPunctuation(text: string): string {
 }
 
 let singleTransform: Transform | undefined
+
+/**
+ * Smart punctuation for the pieces of text of one paragraph that did not come
+ * from Markdown (raw HTML's own text), in place. The pieces are smartened
+ * together, so that a quotation mark pairs across formatting as in Markdown.
+ */
+export function smartPunctuationAcross(pieces: ReadonlyArray<{ value: string }>): void {
+  if (!pieces.some((piece) => /['"`.-]/.test(piece.value))) return
+  const nodes: Text[] = pieces.map((piece) => ({ type: 'text', value: piece.value }))
+  singleTransform ??= smartypantsTransform()
+  singleTransform({ type: 'root', children: [{ type: 'paragraph', children: nodes }] })
+  pieces.forEach((piece, index) => {
+    piece.value = nodes[index]!.value
+  })
+}
 
 function smartypantsTransform(): Transform {
   const options = { dashes: 'oldschool' as const }

@@ -2,6 +2,7 @@ import type { Definition, Nodes, Parents, Root, RootContent } from 'mdast'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Block, Inline, Place } from '../model/book.js'
 import { blockHandlers, inlineHandlers } from './handlers/index.js'
+import { htmlBlocks, htmlInlines } from './handlers/html.js'
 import type { BlockHandler, InlineHandler } from './handlers/index.js'
 import { withPlace } from './with-place.js'
 import type { FootnoteDraft, ImageSource } from './types.js'
@@ -22,12 +23,6 @@ export class State {
   readonly footnoteLabels = new Set<string>()
   /** Footnote content, filled in as definitions are met. */
   readonly footnotes = new Map<string, FootnoteDraft>()
-  /**
-   * Set while inside an inline `<script>` or `<style>` element: its content
-   * arrives as ordinary Markdown text nodes between two `html` nodes, and is
-   * dropped until the closing tag.
-   */
-  rawTextElement: string | undefined
   private readonly warnedTypes = new Set<string>()
 
   constructor(tree: Root, file: string, diag: Diagnostics, images: ImageSource) {
@@ -47,33 +42,37 @@ export class State {
     return this.place(node) ?? { file: this.file, line: 1, column: 1 }
   }
 
-  /** The block children of `parent` as model blocks. */
+  /**
+   * The block children of `parent` as model blocks. Children that include
+   * raw HTML are parsed as HTML together (see `handlers/html.ts`).
+   */
   blocks(parent: Parents): Block[] {
+    const children = parent.children as RootContent[]
+    if (children.some((child) => child.type === 'html')) return htmlBlocks(this, parent)
     const result: Block[] = []
-    for (const child of parent.children as RootContent[]) {
-      const handler = blockHandlers[child.type] as BlockHandler | undefined
-      if (handler) result.push(...handler(this, child, parent))
-      else result.push(...this.unknownBlock(child))
-    }
+    for (const child of children) result.push(...this.block(child, parent))
     return result
   }
 
-  /** The phrasing children of `parent` as model inlines. */
+  /** One block node of `parent`, through its handler. */
+  block(node: RootContent, parent: Parents): Block[] {
+    const handler = blockHandlers[node.type] as BlockHandler | undefined
+    return handler ? handler(this, node, parent) : this.unknownBlock(node)
+  }
+
+  /** The phrasing children of `parent` as model inlines; with raw HTML among them, parsed as HTML together. */
   inlines(parent: Parents): Inline[] {
+    const children = parent.children as RootContent[]
+    if (children.some((child) => child.type === 'html')) return htmlInlines(this, parent)
     const result: Inline[] = []
-    this.rawTextElement = undefined
-    for (const child of parent.children as RootContent[]) {
-      if (this.rawTextElement !== undefined) {
-        if (child.type === 'html' && closesElement(child.value, this.rawTextElement)) this.rawTextElement = undefined
-        continue
-      }
-      const handler = inlineHandlers[child.type] as InlineHandler | undefined
-      if (handler) result.push(...handler(this, child, parent))
-      else result.push(...this.unknownInline(child))
-    }
-    // An element left open never reaches past its paragraph.
-    this.rawTextElement = undefined
+    for (const child of children) result.push(...this.inline(child, parent))
     return result
+  }
+
+  /** One phrasing node of `parent`, through its handler. */
+  inline(node: RootContent, parent: Parents): Inline[] {
+    const handler = inlineHandlers[node.type] as InlineHandler | undefined
+    return handler ? handler(this, node, parent) : this.unknownInline(node)
   }
 
   /** A node no handler knows: keep its text, say so once per type. */
@@ -115,8 +114,4 @@ export class State {
       }
     }
   }
-}
-
-function closesElement(html: string, name: string): boolean {
-  return new RegExp(`</${name}\\s*>`, 'i').test(html)
 }

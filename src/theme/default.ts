@@ -16,11 +16,24 @@ export const defaultTheme: Theme = {
     textBoldItalic: { family: 'Literata', weight: 700, style: 'italic', package: literata, file: '700Bold_Italic/Literata_700Bold_Italic.ttf', license: 'OFL-1.1' },
     mono: { family: 'JetBrains Mono', weight: 400, style: 'normal', package: '@expo-google-fonts/jetbrains-mono', file: '400Regular/JetBrainsMono_400Regular.ttf', license: 'OFL-1.1' },
   },
-  fallbacks: [],
+  // Tried in order for characters Literata or JetBrains Mono lacks. DejaVu Sans: Greek, Cyrillic, Hebrew, Arabic,
+  // arrows, mathematical and other symbols (Bitstream Vera licence; DejaVu's changes are in the public domain).
+  // Noto Emoji: emoji, in black and white as print wants them. Noto Sans SC: Chinese and Japanese kana (10 MB a
+  // file; only the glyphs used are embedded).
+  fallbacks: [
+    { family: 'DejaVu Sans', weight: 400, style: 'normal', package: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans.ttf', license: 'Bitstream-Vera' },
+    { family: 'DejaVu Sans', weight: 400, style: 'italic', package: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans-Oblique.ttf', license: 'Bitstream-Vera' },
+    { family: 'DejaVu Sans', weight: 700, style: 'normal', package: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans-Bold.ttf', license: 'Bitstream-Vera' },
+    { family: 'DejaVu Sans', weight: 700, style: 'italic', package: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans-BoldOblique.ttf', license: 'Bitstream-Vera' },
+    { family: 'Noto Emoji', weight: 400, style: 'normal', package: '@expo-google-fonts/noto-emoji', file: '400Regular/NotoEmoji_400Regular.ttf', license: 'OFL-1.1' },
+    { family: 'Noto Sans SC', weight: 400, style: 'normal', package: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf', license: 'OFL-1.1' },
+    { family: 'Noto Sans SC', weight: 700, style: 'normal', package: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf', license: 'OFL-1.1' },
+  ],
   generic: { text: 'serif', mono: 'monospace' },
   size: 10.5,
   leading: 1.4,
   indent: 1.2,
+  scriptScale: 0.7,
   roles: {
     body: { scale: 1, face: 'text', align: 'justify' },
     title: { scale: 2, leading: 1.15, face: 'text', bold: true, align: 'left', spaceBefore: 2, spaceAfter: 1, colour: 'heading' },
@@ -61,6 +74,7 @@ export const defaultTheme: Theme = {
     muted: '#555555',
     rule: '#999999',
     codeBackground: '#f4f4f1',
+    mark: '#fbeaa5',
   },
   pages: {
     a5: { width: 148 * mm, height: 210 * mm },
@@ -78,4 +92,5 @@ export const defaultTheme: Theme = {
   hyphenation: { leftMin: 2, rightMin: 3, capitalised: 'initial' },
   tocDepth: 3,
   sectionBreak: '⁂',
+  leadIn: { words: 4 },
 }

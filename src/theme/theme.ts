@@ -70,6 +70,8 @@ export interface RoleSpec {
 
 export interface Colours {
   text: string
+  /** Ground of marked (highlighted) text. */
+  mark: string
   heading: string
   link: string
   muted: string
@@ -112,6 +114,8 @@ export interface Theme {
   /** First-line indent of a paragraph that follows a paragraph, in ems. Paragraphs after headings, breaks and other blocks are not indented. */
   indent: number
   roles: Record<TextRole, RoleSpec>
+  /** Size of superscripts and subscripts (footnote calls among them) as a multiple of the text around them. */
+  scriptScale: number
   colours: Colours
   /** Colours of highlighted code, per kind of token; plain code takes `colours.text`. */
   codeColours: Record<TokenKind, string>
@@ -129,4 +133,10 @@ export interface Theme {
   tocDepth: 1 | 2 | 3 | 4 | 5 | 6
   /** The sign set centred for a thematic break. */
   sectionBreak: string
+  /**
+   * The lead-in of an article: its first paragraph opens with this many words
+   * in small capitals (fewer when the first clause ends sooner), in both
+   * editions; 0 for none. Set only when the text face has small capitals (`smcp`).
+   */
+  leadIn: { words: number }
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { externalHref } from '../../src/epub/hast/links.js'
 import { WordCursor } from '../../src/epub/hast/words.js'
 import { bookIdentifier, nameBasedUuid } from '../../src/epub/identifier.js'
 import { blockAt, blockWords } from '../../src/epub/page-list.js'
@@ -22,6 +23,19 @@ describe('EPUB parts', () => {
     assert.notEqual(bookIdentifier(metadata), bookIdentifier({ ...metadata, lang: 'fr' }))
     assert.notEqual(bookIdentifier(metadata), bookIdentifier({ ...metadata, authors: ['B'] }))
     assert.equal(bookIdentifier({ ...metadata, identifier: ' isbn:123 ' }), 'isbn:123')
+  })
+
+  it('writes web and mail addresses as valid URIs, and refuses one with no valid host', () => {
+    assert.equal(externalHref('https://example.org/a?b=1&c=2#x', 'https'), 'https://example.org/a?b=1&c=2#x', 'a valid address stands as written')
+    assert.equal(externalHref('https://example.com', 'https'), 'https://example.com')
+    assert.equal(externalHref('https://example.com?find=\\*', 'https'), 'https://example.com?find=%5C*')
+    assert.equal(externalHref('https://example.com/\\[\\', 'https'), 'https://example.com/%5C%5B%5C')
+    assert.equal(externalHref('https://example.com/50%', 'https'), 'https://example.com/50%25')
+    assert.equal(externalHref('https://bücher.example/ä', 'https'), 'https://xn--bcher-kva.example/%C3%A4')
+    assert.equal(externalHref('http://[::1]:8080/x', 'http'), 'http://[::1]:8080/x')
+    assert.equal(externalHref('mailto:a@example.com?subject=Hi there', 'mailto'), 'mailto:a@example.com?subject=Hi%20there')
+    assert.equal(externalHref('https://../', 'https'), undefined)
+    assert.equal(externalHref('https://foo.bar.`baz', 'https'), undefined)
   })
 
   it('drops what XML cannot carry, and keeps everything else', () => {

@@ -118,3 +118,53 @@ test('asset ids are stable and unique even when names collide after slugging', a
   assert.deepEqual(first.assets.map((asset) => asset.id), ['img-a-b.png', 'img-a-b-2.png'])
   assert.deepEqual(first.assets, second.assets)
 })
+
+test('an image without alt text is a warning naming file and line, once, whether figure, inline or by reference; no alt is made up', async () => {
+  const folder = await folderWithImages({
+    'book.md': `${matter}![](images/pic.png)\n\nText ![ ](images/photo.jpeg) text.\n\nBy reference: ![][pic]\n\n[pic]: images/pic.png\n`,
+  })
+  const result = await load(path.join(folder, 'book.md'))
+  const book = bookOf(result)
+  assert.deepEqual(
+    result.warnings.map((warning) => warning.replace(/^.*book\.md:/, '')),
+    [
+      '6:1: warning: image images/pic.png has no alt text: readers who cannot see it get nothing',
+      '8:6: warning: image images/photo.jpeg has no alt text: readers who cannot see it get nothing',
+      '10:15: warning: image images/pic.png has no alt text: readers who cannot see it get nothing',
+    ],
+  )
+  const figure = book.chapters[0]!.blocks[0] as Figure
+  assert.equal(figure.alt, '')
+})
+
+test('`cover:` names a local image that becomes the book’s cover asset', async () => {
+  const folder = await folderWithImages({ 'book.md': `---\ntitle: T\nlang: en\ncover: images/photo.jpeg\n---\n\nText.\n` })
+  const result = await load(path.join(folder, 'book.md'))
+  const book = bookOf(result)
+  assert.deepEqual(result.warnings, [])
+  assert.equal(book.metadata.cover, 'img-images-photo.jpeg')
+  assert.deepEqual(book.assets, [{ id: 'img-images-photo.jpeg', path: path.join(folder, 'images/photo.jpeg'), mediaType: 'image/jpeg' }])
+})
+
+test('a book folder names its cover in book.yaml, relative to the folder', async () => {
+  const folder = await folderWithImages({ 'book.yaml': 'title: B\nlang: en\ncover: images/pic.png\n', 'one.md': '# One\n\nText.\n' })
+  const book = bookOf(await load(folder))
+  assert.equal(book.metadata.cover, 'img-images-pic.png')
+})
+
+test('a missing cover fails with its line; one outside the folder fails without being read; a remote one is ignored with a warning', async () => {
+  const missing = await folderWithImages({ 'book.md': `---\ntitle: T\nlang: en\ncover: images/none.png\n---\n\nText.\n` })
+  assert.match(failure(await load(path.join(missing, 'book.md'))), /book\.md:4:1: error: cover image file not found: images\/none\.png/)
+
+  const outside = await folderWithImages({ 'inner/book.md': `---\ntitle: T\nlang: en\ncover: ../../etc/passwd.png\n---\n\nText.\n` })
+  assert.match(failure(await load(path.join(outside, 'inner/book.md'))), /book\.md:4:1: error: cover image \.\.\/\.\.\/etc\/passwd\.png is outside the manuscript's folder/)
+  const absolute = await folderWithImages({ 'book.md': `---\ntitle: T\nlang: en\ncover: /etc/passwd\n---\n\nText.\n` })
+  assert.match(failure(await load(path.join(absolute, 'book.md'))), /book\.md:4:1: error: cover image \/etc\/passwd is outside the manuscript's folder/)
+
+  const remote = await folderWithImages({ 'book.md': `---\ntitle: T\nlang: en\ncover: https://example.com/cover.png\n---\n\nText.\n` })
+  const result = await load(path.join(remote, 'book.md'))
+  assert.equal(bookOf(result).metadata.cover, undefined)
+  assert.deepEqual(result.warnings.map((warning) => warning.replace(/^.*book\.md:/, '')), [
+    '4:1: warning: cover image https://example.com/cover.png is not a local file: ignored (Octavo never downloads); the cover is made from the title',
+  ])
+})

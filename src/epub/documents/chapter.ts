@@ -49,6 +49,9 @@ export function chapterDocument(context: Context, chapter: Chapter, index: numbe
       lines[0]!.properties.id = id
     }
     content.push(h('header', { className: ['title-block'] }, lines), { type: 'text', value: '\n' })
+    // As in print: the first paragraph, if the article opens with one, has the small-capital lead-in.
+    const opener = chapter.blocks[first]
+    if (opener?.type === 'paragraph') state.leadIn = opener
   } else if (!opening) {
     // As in print: a chapter of a book that does not open with a heading is given its title as one.
     labelledBy = claimId(state, chapter.id)

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Block, BlockQuote, CodeBlock, Figure, Heading, List, ListItem, Paragraph, Table, ThematicBreak } from '../../model/book.js'
 import { imageElement, inlines, textWithMarkers } from './inlines.js'
+import { applyLeadIn, leadInWords } from './lead-in.js'
 import { isPageMarker, pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
 import { WordCursor } from './words.js'
@@ -72,7 +73,9 @@ function heading(state: State, node: Heading): ElementContent[] {
 }
 
 function paragraph(state: State, node: Paragraph): ElementContent[] {
-  return [h('p', inlines(state, node.children))]
+  const content = inlines(state, node.children)
+  if (node === state.leadIn) return [h('p', applyLeadIn(content, leadInWords(state.theme)))]
+  return [h('p', content)]
 }
 
 function blockquote(state: State, node: BlockQuote, path: Path): ElementContent[] {

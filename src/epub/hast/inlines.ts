@@ -75,12 +75,36 @@ function inlineCode(state: State, node: InlineCode): ElementContent[] {
   return [h('code', textWithMarkers(state, node.value))]
 }
 
-/** A link whose target cannot be reached inside the EPUB is set as its text alone. */
+/**
+ * A link. One whose target cannot be reached inside the EPUB is set as its
+ * text alone, and so is a link inside a link (XHTML cannot nest them). A
+ * footnote call in the link's text is a link itself: the link is cut around
+ * it, so the call stays a pop-up and the text stays a link.
+ */
 function link(state: State, node: Link): ElementContent[] {
-  const children = inlines(state, node.children)
+  if (state.inLink) return inlines(state, node.children)
   const href = resolveHref(state, node.url)
-  if (href === undefined) return children
-  return [h('a', { href, title: node.title }, children)]
+  if (href === undefined) return inlines(state, node.children)
+  const result: ElementContent[] = []
+  let run: Inline[] = []
+  const flush = (): void => {
+    if (run.length === 0) return
+    state.inLink = true
+    const children = inlines(state, run)
+    state.inLink = false
+    result.push(h('a', { href, title: node.title }, children))
+    run = []
+  }
+  for (const child of node.children) {
+    if (child.type === 'noteRef') {
+      flush()
+      result.push(...inlines(state, [child]))
+    } else {
+      run.push(child)
+    }
+  }
+  flush()
+  return result
 }
 
 function hardBreak(state: State, _node: Break): ElementContent[] {
@@ -88,10 +112,11 @@ function hardBreak(state: State, _node: Break): ElementContent[] {
   return [h('br'), { type: 'text', value: '\n' }]
 }
 
-/** A footnote call: a pop-up link on e-readers that support them. */
+/** A footnote call: a pop-up link on e-readers that support them (a plain number deep inside a link's text, which cannot hold another). */
 function noteRef(state: State, node: NoteRef): ElementContent[] {
   const label = String(node.number)
   const before = pageMarkers(state, state.words?.atom(label) ?? [])
+  if (state.inLink) return [...before, h('sup', label)]
   const file = state.plan.targets.get(node.note)
   if (file === undefined) {
     state.diag.warn(`footnote call ${label} has no note: set as plain text`, state.place, 'footnote')
@@ -119,9 +144,7 @@ export function imageElement(state: State, assetId: string, alt: string, classNa
     state.diag.warn(`image \`${assetId}\` is not among the book's files: left out`, state.place, 'image')
     return undefined
   }
-  if (alt.trim() === '') {
-    state.diag.warn(`image \`${assetId}\` has no alt text: readers who cannot see it get nothing`, state.place, 'missing-alt')
-  }
+  // An image without alt text is reported by the parser, which knows its line; the alt is set as written.
   state.images.push({ asset, alt })
   return h('img', { className: [className], src, alt })
 }

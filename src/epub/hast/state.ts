@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../../diagnostics.js'
-import type { Asset, Book, Place } from '../../model/book.js'
+import type { Asset, Book, Paragraph, Place } from '../../model/book.js'
 import type { Theme } from '../../theme/index.js'
 import type { Labels } from '../labels.js'
 import type { ChapterPages } from '../page-list.js'
@@ -46,6 +46,10 @@ export interface State {
   readonly anchors: string[]
   /** Images shown, in document order. */
   readonly images: ImageUse[]
+  /** The paragraph that opens with the small-capital lead-in (an article's first), if any. */
+  leadIn: Paragraph | undefined
+  /** Set while the content of a link is converted: XHTML cannot nest links. */
+  inLink: boolean
 }
 
 export interface StateOptions {
@@ -76,6 +80,8 @@ export function createState(options: StateOptions): State {
     markers: [],
     anchors: [],
     images: [],
+    leadIn: undefined,
+    inLink: false,
   }
 }
 

@@ -8,7 +8,7 @@ export function image(state: State, node: Image): Inline[] {
 }
 
 export function imageInline(state: State, node: Image | ImageReference, url: string, alt: string): Inline[] {
-  const asset = resolveImage(state, node, url)
+  const asset = resolveImage(state, node, url, alt)
   if (asset !== undefined) return [{ type: 'image', asset, alt }]
   return alt === '' ? [] : [{ type: 'text', value: alt }]
 }
@@ -18,11 +18,18 @@ export function imageInline(state: State, node: Image | ImageReference, url: str
  * image that is not a local file: Octavo never fetches anything from the
  * network, so such an image is set as its alt text. A missing file, or one
  * outside the manuscript's folder, fails in the resolver.
+ *
+ * Every image of the manuscript, inline or a figure, comes through here: this
+ * is the one place that warns of an image without alt text (no alt is ever
+ * made up for it; the emitters set it as written).
  */
-export function resolveImage(state: State, node: Image | ImageReference, url: string): string | undefined {
+export function resolveImage(state: State, node: Image | ImageReference, url: string, alt: string): string | undefined {
   const place = state.placeOrFile(node)
   const resolution = state.images.resolve(url, place)
-  if (resolution.kind === 'asset') return resolution.id
+  if (resolution.kind === 'asset') {
+    if (alt.trim() === '') state.diag.warn(`image ${shorten(url)} has no alt text: readers who cannot see it get nothing`, place, 'missing-alt')
+    return resolution.id
+  }
   state.diag.warn(
     `image ${shorten(url)} is not a local file: set as its alt text (Octavo never downloads)`,
     place,

@@ -32,7 +32,7 @@ function loneImage(state: State, node: Image | ImageReference): Figure | Inline[
     title = definition.title
   }
   const alt = node.alt ?? ''
-  const asset = resolveImage(state, node, url)
+  const asset = resolveImage(state, node, url, alt)
   if (asset === undefined) return alt === '' ? [] : [{ type: 'text', value: alt }]
   const figure: Figure = { type: 'figure', asset, alt }
   if (title) figure.caption = [{ type: 'text', value: smartPunctuation(title) }]

@@ -1,0 +1,126 @@
+import type { ElementContent, Root } from 'hast'
+import { all, createLowlight } from 'lowlight'
+import type { Chapter, CodeBlock, CodeToken, TokenKind } from '../model/book.js'
+import { forEachBlock } from './walk.js'
+
+/**
+ * What each highlight.js scope is in the model, `null` for a scope that
+ * holds code of its own (an interpolation, parameters) and so is plain.
+ * A scope not listed passes on the kind of the scope around it; one with
+ * no listed scope around it is plain. Sub-scopes (`title.function`) are
+ * looked up whole first, then by their leading parts.
+ */
+const SCOPE_KINDS: Readonly<Record<string, TokenKind | null>> = {
+  keyword: 'keyword',
+  built_in: 'function',
+  type: 'type',
+  literal: 'literal',
+  number: 'number',
+  operator: 'operator',
+  punctuation: 'punctuation',
+  property: 'variable',
+  regexp: 'string',
+  string: 'string',
+  char: 'string',
+  subst: null,
+  symbol: 'literal',
+  class: 'type',
+  function: 'function',
+  variable: 'variable',
+  'variable.language': 'keyword',
+  'variable.constant': 'literal',
+  title: 'function',
+  'title.class': 'type',
+  'title.function': 'function',
+  params: null,
+  comment: 'comment',
+  doctag: 'comment',
+  quote: 'comment',
+  meta: 'meta',
+  section: 'keyword',
+  tag: 'punctuation',
+  name: 'keyword',
+  attr: 'variable',
+  attribute: 'variable',
+  bullet: 'punctuation',
+  code: 'string',
+  link: 'string',
+  'selector-tag': 'keyword',
+  'selector-id': 'type',
+  'selector-class': 'type',
+  'selector-attr': 'type',
+  'selector-pseudo': 'type',
+  'template-tag': 'keyword',
+  'template-variable': 'variable',
+  addition: 'string',
+  deletion: 'keyword',
+  emphasis: null,
+  strong: null,
+  formula: null,
+}
+
+let lowlight: ReturnType<typeof createLowlight> | undefined
+
+/**
+ * Fill in `tokens` of every code block whose fence names a language that
+ * highlight.js knows (by name or alias, any case), in chapters and notes.
+ * A block with no language, or one not known, stays plain: the language is
+ * never guessed from the code.
+ */
+export function highlightCode(chapters: readonly Chapter[]): void {
+  for (const chapter of chapters) {
+    for (const blocks of [chapter.blocks, ...chapter.notes.map((note) => note.blocks)]) {
+      forEachBlock(blocks, (block) => {
+        if (block.type === 'code') highlightBlock(block)
+      })
+    }
+  }
+}
+
+export function highlightBlock(block: CodeBlock): void {
+  const tokens = block.lang === undefined ? undefined : codeTokens(block.lang, block.value)
+  if (tokens) block.tokens = tokens
+  else delete block.tokens
+}
+
+/**
+ * Code cut into tokens by highlight.js's grammar for `language`, or
+ * `undefined` when no grammar has that name. The tokens' texts joined are
+ * `value`, exactly; neighbours of one kind are merged.
+ */
+export function codeTokens(language: string, value: string): CodeToken[] | undefined {
+  const name = language.trim()
+  if (name === '' || value === '') return undefined
+  lowlight ??= createLowlight(all)
+  if (!lowlight.registered(name)) return undefined
+  const tokens: CodeToken[] = []
+  collect(lowlight.highlight(name, value), undefined, tokens)
+  // Guard the promise the model makes: if the highlighter ever changed the text, the code is set plain.
+  if (tokens.map((token) => token.text).join('') !== value) return undefined
+  return tokens
+}
+
+function collect(node: Root | ElementContent, kind: TokenKind | undefined, into: CodeToken[]): void {
+  if (node.type === 'text') {
+    const last = into.at(-1)
+    if (last && last.kind === kind) last.text += node.value
+    else into.push(kind ? { text: node.value, kind } : { text: node.value })
+    return
+  }
+  if (node.type !== 'element' && node.type !== 'root') return
+  const inner = node.type === 'element' ? kindOf(node.properties.className, kind) : kind
+  for (const child of node.children) collect(child as ElementContent, inner, into)
+}
+
+/** The kind of a span from its classes (`hljs-title function_` is the scope `title.function`). */
+function kindOf(className: unknown, outer: TokenKind | undefined): TokenKind | undefined {
+  if (!Array.isArray(className)) return outer
+  const [first, ...modifiers] = className.map(String)
+  if (!first?.startsWith('hljs-')) return outer
+  const parts = [first.slice('hljs-'.length), ...modifiers.map((modifier) => modifier.replace(/_+$/, ''))]
+  for (let length = parts.length; length > 0; length--) {
+    const scope = parts.slice(0, length).join('.')
+    if (Object.hasOwn(SCOPE_KINDS, scope)) return SCOPE_KINDS[scope] ?? undefined
+  }
+  return outer
+}
