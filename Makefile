@@ -17,7 +17,7 @@ BOOKS := $(patsubst %/,%,$(dir $(wildcard content/*/*.md)))
 NAMES := $(sort $(basename $(notdir $(wildcard content/*.md))) $(notdir $(BOOKS)))
 EDITIONS := $(foreach name,$(NAMES),dist/$(name).epub dist/$(name).pdf)
 
-.PHONY: all test check clean
+.PHONY: all test check clean property
 all: $(EDITIONS)
 
 node_modules/.package-lock.json: package-lock.json
@@ -62,3 +62,9 @@ check: all
 
 clean:
 	rm -rf dist lib
+
+# The property test at length: PROPERTY_CASES random documents from PROPERTY_SEED (bench/property.ts).
+PROPERTY_CASES ?= 400
+PROPERTY_SEED ?= 1
+property: lib/.tests-built
+	node lib/bench/property.js $(PROPERTY_CASES) $(PROPERTY_SEED)

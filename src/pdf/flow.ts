@@ -3,6 +3,7 @@
  * data: boxes of fixed height with their drawings, spaces between them, and
  * page breaks.
  */
+import type { Asset, Place } from '../model/book.js'
 import type { LinkTarget } from './prepare.js'
 import type { LineRun, SetLine } from './setline.js'
 import type { RunStyle } from './style.js'
@@ -21,7 +22,8 @@ export interface TextDrawing {
   /** From the box's baseline, downwards. */
   y: number
   run: LineRun
-  struct: number
+  /** Structure node, or `null` for an artifact (a sign that is no part of the text). */
+  struct: number | null
 }
 
 export interface RuleDrawing {
@@ -51,6 +53,10 @@ export interface ImageDrawing {
   width: number
   height: number
   path: string
+  mediaType: Asset['mediaType']
+  /** The asset's id and where the manuscript uses it, for a warning while it is drawn. */
+  asset: string
+  place?: Place
   struct: number
 }
 

@@ -28,6 +28,8 @@ declare module 'fontkit' {
     lineGap: number
     capHeight: number
     xHeight: number
+    underlinePosition: number
+    underlineThickness: number
     availableFeatures: string[]
     layout(text: string, features?: Record<string, boolean> | string[]): GlyphRun
     hasGlyphForCodePoint(codePoint: number): boolean

@@ -7,11 +7,13 @@
 import type { Book } from '../model/book.js'
 import type { PageGeometry, Theme } from '../theme/index.js'
 import { resolveStyle } from '../theme/index.js'
-import type { Drawing } from './flow.js'
+import type { ResolvedStyle } from '../theme/index.js'
+import { splitByFace } from './faces.js'
+import type { Drawing, ImageDrawing } from './flow.js'
 import type { Measurer } from './measure.js'
 import type { Page, Placed } from './paginate/index.js'
 import type { LinkTarget } from './prepare.js'
-import { roleStyle } from './style.js'
+import { fallbackIndex, roleStyle } from './style.js'
 import type { RunStyle } from './style.js'
 
 export interface FrameText {
@@ -27,6 +29,8 @@ export interface FrameText {
   link?: LinkTarget
   /** Horizontal scaling in percent (a word space narrowed to its shrunk width). */
   scale?: number
+  /** What text extraction should read instead of the glyphs drawn (characters no face has, drawn as empty boxes). */
+  actual?: string
 }
 
 export interface FrameRule {
@@ -48,15 +52,7 @@ export interface FrameRect {
   colour: string
 }
 
-export interface FrameImage {
-  kind: 'image'
-  x: number
-  y: number
-  width: number
-  height: number
-  path: string
-  struct: number
-}
+export type FrameImage = ImageDrawing
 
 export interface FrameDest {
   kind: 'dest'
@@ -106,20 +102,51 @@ const cropMarkWeight = 0.25
 
 /** Frames one page at a time, so that a long book is never held as frames all at once. */
 export function* framePages(pages: readonly Page[], book: Book, theme: Theme, geometry: PageGeometry, measurer: Measurer, options: FrameOptions): Generator<Frame> {
-  const destPages = new Map<string, number>()
-  for (const page of pages) {
-    for (const placed of [...page.body, ...page.notes]) {
-      for (const name of placed.box.anchors) if (!destPages.has(name)) destPages.set(name, page.number)
-      for (const drawing of placed.box.drawings) for (const name of drawing.kind === 'text' ? (drawing.run.anchors ?? []) : []) if (!destPages.has(name)) destPages.set(name, page.number)
+  const framer = new Framer(book, theme, geometry, measurer, options)
+  framer.record(pages)
+  for (const page of pages) yield framer.frame(page)
+}
+
+/**
+ * Frames pages: told first where destinations landed (`record`), for the
+ * page numbers of the table of contents, then asked for one page's frame at
+ * a time.
+ */
+export class Framer {
+  private readonly destPages = new Map<string, number>()
+  private readonly margin: number
+  private readonly body: ResolvedStyle
+  private readonly head: RunStyle
+  private readonly folio: RunStyle
+  private readonly footnote: ResolvedStyle
+
+  constructor(
+    private readonly book: Book,
+    private readonly theme: Theme,
+    private readonly geometry: PageGeometry,
+    private readonly measurer: Measurer,
+    private readonly options: FrameOptions,
+  ) {
+    this.margin = options.print ? bleedSize + slugSize : 0
+    this.body = resolveStyle(theme, 'body')
+    this.head = roleStyle(theme, 'runningHead')
+    this.folio = roleStyle(theme, 'folio')
+    this.footnote = resolveStyle(theme, 'footnote')
+  }
+
+  /** Note the page each destination on these pages lands on. */
+  record(pages: readonly Page[]): void {
+    const destPages = this.destPages
+    for (const page of pages) {
+      for (const placed of [...page.body, ...page.notes]) {
+        for (const name of placed.box.anchors) if (!destPages.has(name)) destPages.set(name, page.number)
+        for (const drawing of placed.box.drawings) for (const name of drawing.kind === 'text' ? (drawing.run.anchors ?? []) : []) if (!destPages.has(name)) destPages.set(name, page.number)
+      }
     }
   }
-  const margin = options.print ? bleedSize + slugSize : 0
-  const body = resolveStyle(theme, 'body')
-  const head = roleStyle(theme, 'runningHead')
-  const folio = roleStyle(theme, 'folio')
-  const footnote = resolveStyle(theme, 'footnote')
 
-  for (const page of pages) {
+  frame(page: Page): Frame {
+    const { book, theme, geometry, measurer, options, margin, body, head, folio, footnote, destPages } = this
     const recto = page.number % 2 === 1
     const left = margin + (recto ? geometry.margins.inner : geometry.margins.outer)
     const top = margin + geometry.margins.top
@@ -133,7 +160,23 @@ export function* framePages(pages: readonly Page[], book: Book, theme: Theme, ge
       const baseline = top + placed.y
       for (const name of placed.box.anchors) frame.items.push({ kind: 'dest', name, x: left, y: baseline - placed.box.top })
       if (placed.box.heading) frame.outline.push({ title: placed.box.heading.title, depth: placed.box.heading.depth, y: baseline - placed.box.top })
-      for (const drawing of placed.box.drawings) frame.items.push(...drawingItems(drawing, left, baseline, destPages, measurer))
+      for (const drawing of placed.box.drawings) {
+        const items = drawingItems(drawing, left, baseline, destPages, measurer)
+        if (!placed.repeated) {
+          frame.items.push(...items)
+          continue
+        }
+        // A header row set again is no part of the text: an artifact, which text extraction reads as nothing; its destinations are where it first stands.
+        for (const item of items) {
+          if (item.kind === 'dest') continue
+          if (item.kind === 'text') {
+            item.struct = null
+            item.actual = ''
+            delete item.link
+          }
+          frame.items.push(item)
+        }
+      }
     }
     page.body.forEach(place)
     if (page.noteRule !== undefined) {
@@ -145,16 +188,14 @@ export function* framePages(pages: readonly Page[], book: Book, theme: Theme, ge
     // Running heads: the book's title on left-hand pages, the chapter's on right-hand ones; none where a chapter opens.
     if (page.kind === 'chapter' && !page.opening && page.chapter !== null) {
       const title = recto ? book.chapters[page.chapter]?.title ?? book.metadata.title : book.metadata.title
-      const text = fit(title, head, geometry.measure, measurer)
-      const width = measurer.width(text, head)
-      frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top - 2 * body.leading, text, width, style: head, struct: null })
+      frame.items.push(...centred(fit(title, head, geometry.measure, measurer), head, left, geometry.measure, top - 2 * body.leading, measurer))
     }
     if (page.kind === 'chapter' || page.kind === 'contents') {
       const text = String(page.number)
       const width = measurer.width(text, folio)
       frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top + geometry.depth + 2 * body.leading, text, width, style: folio, struct: null })
     }
-    yield frame
+    return frame
   }
 }
 
@@ -163,7 +204,8 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
     case 'text': {
       const run = drawing.run
       const x = left + drawing.x
-      const y = baseline + drawing.y
+      const baselineY = baseline + drawing.y
+      const y = baselineY - (run.style.rise ?? 0)
       // The word space is drawn as a space character, so that text extraction finds it. A shrunk space is
       // drawn narrowed to its width: a space glyph running into the next word makes poppler's raw mode fuse the two.
       const natural = run.spaceAfter ? measurer.width(' ', run.style) : 0
@@ -171,18 +213,35 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       const joined = run.spaceAfter && spaceWidth >= natural - 1e-3
       const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct: drawing.struct }
       if (run.link) item.link = run.link
+      if (run.missing) item.actual = item.text
       const space: FrameText[] = []
       if (run.spaceAfter && !joined && spaceWidth > 0) {
         space.push({ kind: 'text', x: x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct: drawing.struct, scale: (100 * spaceWidth) / natural })
         if (run.link) space[0]!.link = run.link
       }
       const dests: FrameItem[] = (run.anchors ?? []).map((name) => ({ kind: 'dest' as const, name, x, y: y - run.style.size }))
-      if (!run.style.strike) return [...dests, item, ...space]
-      // Struck-through text: a rule at half the x-height, the weight of the face's stem, roughly.
-      const metrics = measurer.metrics(run.style.font)
-      const at = y - (metrics.xHeight * run.style.size) / 2
-      const strike: FrameRule = { kind: 'rule', x1: x, y1: at, x2: x + run.width, y2: at, colour: run.style.colour, weight: run.style.size / 16 }
-      return [...dests, item, ...space, strike]
+      const style = run.style
+      if (!style.strike && !style.underline && style.ground === undefined) return [...dests, item, ...space]
+      // Decorations span the run, and the space after it when the next run on the line has the same.
+      const extent = run.width + (run.decorateSpace ? spaceWidth : 0)
+      const metrics = measurer.metrics(fallbackIndex(style.font) === undefined ? style.font : 'text')
+      const before: FrameItem[] = []
+      const after: FrameItem[] = []
+      if (style.ground !== undefined) {
+        // The ground covers the face's full height, ascender to descender, so marked words on one line join.
+        before.push({ kind: 'rect', x, y: y - metrics.ascent * style.size, width: extent, height: (metrics.ascent + metrics.descent) * style.size, colour: style.ground })
+      }
+      if (style.strike) {
+        // Struck-through text: a rule at half the x-height, the weight of the face's stem, roughly.
+        const at = y - (metrics.xHeight * style.size) / 2
+        after.push({ kind: 'rule', x1: x, y1: at, x2: x + extent, y2: at, colour: style.colour, weight: style.size / 16 })
+      }
+      if (style.underline) {
+        // Where and how thick the face's designer puts an underline.
+        const at = y + metrics.underlinePosition * style.size
+        after.push({ kind: 'rule', x1: x, y1: at, x2: x + extent, y2: at, colour: style.colour, weight: metrics.underlineThickness * style.size })
+      }
+      return [...dests, ...before, item, ...space, ...after]
     }
     case 'rule':
       return [{ ...drawing, x1: left + drawing.x1, x2: left + drawing.x2, y1: baseline + drawing.y1, y2: baseline + drawing.y2 }]
@@ -200,7 +259,7 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
   }
 }
 
-/** Shorten a running head that would not fit the measure, at a word, with an ellipsis. */
+/** Shorten a running head that would not fit the measure, at a word (or, for one long word, a character), with an ellipsis. */
 function fit(text: string, style: RunStyle, width: number, measurer: Measurer): string {
   if (measurer.width(text, style) <= width) return text
   const words = text.split(/\s+/)
@@ -209,7 +268,25 @@ function fit(text: string, style: RunStyle, width: number, measurer: Measurer): 
     const candidate = `${words.join(' ')}…`
     if (measurer.width(candidate, style) <= width) return candidate
   }
-  return words[0] ?? ''
+  const chars = Array.from(words[0] ?? '')
+  while (chars.length > 1 && measurer.width(`${chars.join('')}…`, style) > width) chars.splice(-Math.max(1, Math.floor(chars.length / 8)))
+  return `${chars.join('')}…`
+}
+
+/** A line of furniture (running head, folio) centred on the measure, each character in a face that has it. */
+function centred(text: string, style: RunStyle, left: number, measure: number, y: number, measurer: Measurer): FrameText[] {
+  const runs = splitByFace(text, style.font, measurer).map((run) => {
+    const runStyle = run.font === style.font ? style : { ...style, font: run.font }
+    return { text: run.text, style: runStyle, width: measurer.width(run.text, runStyle), missing: run.missing }
+  })
+  const total = runs.reduce((sum, run) => sum + run.width, 0)
+  let x = left + (measure - total) / 2
+  return runs.map((run) => {
+    const item: FrameText = { kind: 'text', x, y, text: run.text, width: run.width, style: run.style, struct: null }
+    if (run.missing) item.actual = run.text
+    x += run.width
+    return item
+  })
 }
 
 /** Crop marks at the trim's corners, standing off the bleed. */

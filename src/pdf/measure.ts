@@ -1,13 +1,14 @@
 /**
  * Measure: advance widths of text in the theme's fonts, through fontkit, the
  * same engine pdfkit draws with, so what is measured is what is drawn
- * (kerning and standard ligatures included).
+ * (kerning and standard ligatures included). The theme's fallback faces are
+ * opened only when a character sends the typesetter to them.
  */
 import * as fontkit from 'fontkit'
-import type { FontKey, Theme } from '../theme/index.js'
+import type { FontFile, FontKey, Theme } from '../theme/index.js'
 import { fontPath } from '../theme/index.js'
-import { fontFeatures } from './style.js'
-import type { FeatureSet, RunStyle } from './style.js'
+import { fallbackIndex, fallbackKey, fontFeatures } from './style.js'
+import type { FaceKey, FeatureSet, RunStyle } from './style.js'
 
 /** Vertical metrics in ems. */
 export interface FontMetrics {
@@ -15,29 +16,57 @@ export interface FontMetrics {
   descent: number
   capHeight: number
   xHeight: number
+  /** Distance of the underline's centre below the baseline, and its thickness. */
+  underlinePosition: number
+  underlineThickness: number
+  /** How far the designer raises superscripts and lowers subscripts (OS/2), both positive. */
+  superscriptOffset: number
+  subscriptOffset: number
 }
 
 export interface Measurer {
   /** Advance width in points of `text` set in `style`. */
   width(text: string, style: RunStyle): number
-  metrics(font: FontKey): FontMetrics
-  /** Whether the face has a glyph for every character of `text`. */
-  covers(font: FontKey, text: string): boolean
+  metrics(font: FaceKey): FontMetrics
+  /** Whether the face has a glyph for every character of `text` (spaces, controls and default-ignorables aside). */
+  covers(font: FaceKey, text: string): boolean
   /** Whether the face carries an OpenType feature (e.g. `smcp`). */
-  hasFeature(font: FontKey, feature: string): boolean
+  hasFeature(font: FaceKey, feature: string): boolean
+  /**
+   * The face to set a grapheme cluster in when `font` lacks it: the first of
+   * the theme's fallbacks, in the weight and style nearest `font`'s, that has
+   * all its characters; `undefined` when none has.
+   */
+  fallbackFor(font: FontKey, cluster: string): FaceKey | undefined
 }
 
-const fontKeys: readonly FontKey[] = ['text', 'textItalic', 'textBold', 'textBoldItalic', 'mono']
+export const fontKeys: readonly FontKey[] = ['text', 'textItalic', 'textBold', 'textBoldItalic', 'mono']
+
+/** Characters that need no glyph: white space, controls, soft hyphens, joiners and variation selectors. */
+const needsNoGlyph = /[\s\p{Cc}\p{Default_Ignorable_Code_Point}]/u
 
 export function createMeasurer(theme: Theme): Measurer {
-  const fonts = new Map<FontKey, fontkit.Font>()
+  const fonts = new Map<FaceKey, fontkit.Font>()
   for (const key of fontKeys) fonts.set(key, fontkit.openSync(fontPath(theme.fonts[key])))
   // Widths per em, per face and feature set: a book repeats its words, and shaping is the costly part.
   const cache = new Map<string, Map<string, number>>()
+  // Per face, whether each code point has a glyph: looked up once, then read for every word.
+  const coverage = new Map<FaceKey, { bmp: Uint8Array; astral: Map<number, boolean> }>()
+  const fallbackOrder = new Map<FontKey, FaceKey[]>()
 
-  const font = (key: FontKey): fontkit.Font => fonts.get(key)!
+  function font(key: FaceKey): fontkit.Font {
+    let face = fonts.get(key)
+    if (!face) {
+      const index = fallbackIndex(key)
+      const file = index === undefined ? undefined : theme.fallbacks[index]
+      if (!file) throw new Error(`no face ${key} in the theme`)
+      face = fontkit.openSync(fontPath(file))
+      fonts.set(key, face)
+    }
+    return face
+  }
 
-  function emWidth(text: string, key: FontKey, features: FeatureSet | undefined): number {
+  function emWidth(text: string, key: FaceKey, features: FeatureSet | undefined): number {
     const cacheKey = `${key}|${features ?? ''}`
     let widths = cache.get(cacheKey)
     if (!widths) cache.set(cacheKey, (widths = new Map()))
@@ -45,9 +74,33 @@ export function createMeasurer(theme: Theme): Measurer {
     if (width === undefined) {
       const face = font(key)
       width = face.layout(text, fontFeatures(features)).advanceWidth / face.unitsPerEm
-      widths.set(text, width)
+      // Words recur; a string longer than any word (a URL's prefix, a code line) rarely does, and would only fill the cache.
+      if (text.length <= 32) widths.set(text, width)
     }
     return width
+  }
+
+  function hasGlyph(key: FaceKey, code: number): boolean {
+    let known = coverage.get(key)
+    if (!known) coverage.set(key, (known = { bmp: new Uint8Array(0x10000), astral: new Map() }))
+    if (code < 0x10000) {
+      const state = known.bmp[code]!
+      if (state !== 0) return state === 1
+      const has = font(key).hasGlyphForCodePoint(code)
+      known.bmp[code] = has ? 1 : 2
+      return has
+    }
+    let has = known.astral.get(code)
+    if (has === undefined) known.astral.set(code, (has = font(key).hasGlyphForCodePoint(code)))
+    return has
+  }
+
+  function covers(key: FaceKey, text: string): boolean {
+    for (const char of text) {
+      if (hasGlyph(key, char.codePointAt(0)!) || needsNoGlyph.test(char)) continue
+      return false
+    }
+    return true
   }
 
   return {
@@ -58,19 +111,42 @@ export function createMeasurer(theme: Theme): Measurer {
     metrics(key) {
       const face = font(key)
       const em = face.unitsPerEm
-      return { ascent: face.ascent / em, descent: -face.descent / em, capHeight: face.capHeight / em, xHeight: face.xHeight / em }
-    },
-    covers(key, text) {
-      const face = font(key)
-      for (const char of text) {
-        const code = char.codePointAt(0)!
-        if (code <= 0x20 || code === 0xad) continue
-        if (!face.hasGlyphForCodePoint(code)) return false
+      const os2 = (face as unknown as { 'OS/2'?: { ySuperscriptYOffset?: number; ySubscriptYOffset?: number } })['OS/2']
+      return {
+        ascent: face.ascent / em,
+        descent: -face.descent / em,
+        capHeight: face.capHeight / em,
+        xHeight: face.xHeight / em,
+        underlinePosition: -face.underlinePosition / em,
+        underlineThickness: face.underlineThickness / em,
+        superscriptOffset: (os2?.ySuperscriptYOffset ?? face.xHeight) / em,
+        subscriptOffset: (os2?.ySubscriptYOffset ?? 0) / em,
       }
-      return true
     },
+    covers,
     hasFeature(key, feature) {
       return font(key).availableFeatures.includes(feature)
     },
+    fallbackFor(key, cluster) {
+      let order = fallbackOrder.get(key)
+      if (!order) fallbackOrder.set(key, (order = fallbackFaces(theme.fallbacks, key)))
+      return order.find((face) => covers(face, cluster))
+    },
   }
+}
+
+/**
+ * The fallback faces to try for text in a theme face: one per family, in the
+ * theme's order, each the file nearest the face's weight and style.
+ */
+export function fallbackFaces(fallbacks: readonly FontFile[], key: FontKey): FaceKey[] {
+  const weight = key === 'textBold' || key === 'textBoldItalic' ? 700 : 400
+  const style = key === 'textItalic' || key === 'textBoldItalic' ? 'italic' : 'normal'
+  const families = [...new Set(fallbacks.map((file) => file.family))]
+  return families.map((family) => {
+    const files = fallbacks.map((file, index) => ({ file, index })).filter((entry) => entry.file.family === family)
+    const score = (file: FontFile): number => (file.weight === weight ? 2 : 0) + (file.style === style ? 1 : 0)
+    const best = files.reduce((a, b) => (score(b.file) > score(a.file) ? b : a))
+    return fallbackKey(best.index)
+  })
 }

@@ -5,12 +5,13 @@
  * Words are measured whole and split at hyphenation points by difference of
  * prefix widths, so a word that is not broken keeps its kerning and ligatures.
  */
-import type { Inline } from '../model/book.js'
+import type { Inline, Styled } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
+import { splitByFace } from './faces.js'
 import { emergencyBreak, explicitHyphenBreak, hyphenationPoint } from './linebreak/items.js'
 import type { Box, Glue, Item, Penalty } from './linebreak/items.js'
 import type { Measurer } from './measure.js'
-import { emphasised, inlineCode, strong, withColour, withFeatures } from './style.js'
+import { emphasised, inlineCode, script, smaller, strong, withColour, withFeatures } from './style.js'
 import type { RunStyle } from './style.js'
 
 export type LinkTarget = { url: string } | { dest: string }
@@ -26,6 +27,10 @@ export interface Piece {
   note?: string
   /** A named destination placed at this piece (a footnote call's, for the note to link back to). */
   anchor?: string
+  /** The styled inline (superscript, underline …) the piece belongs to, numbered in the paragraph: tagged as a Span. */
+  span?: number
+  /** No face has these characters: drawn as empty boxes, extracted as themselves. */
+  missing?: true
 }
 
 export interface PrepareOptions {
@@ -40,6 +45,8 @@ export interface PrepareOptions {
   leadIn?: boolean
   /** Whether the text is justified: ragged text gets no stretchable word spaces. */
   justify: boolean
+  /** Collects the characters no face has. */
+  missing?: Set<string>
 }
 
 /** Interword glue relative to the face's space: TeX's 1/2 stretch and 1/3 shrink. */
@@ -49,8 +56,13 @@ const spaceShrink = 1 / 3
 const longWordFraction = 0.5
 /** Longest prefix measured whole inside a long word (see `addLongPart`). */
 const prefixLimit = 48
-/** How many words the small-caps lead-in covers at most. */
-const leadInWords = 4
+/**
+ * Between two Chinese or Japanese characters a line may break with no space:
+ * the gap there may stretch by this part of an em to justify the line, as
+ * CJK typesetting spreads its characters (a little, so extraction still reads
+ * the characters as one word).
+ */
+const ideographicStretch = 0.04
 
 interface Segment {
   kind: 'text' | 'note' | 'break'
@@ -58,13 +70,23 @@ interface Segment {
   style: RunStyle
   link?: LinkTarget
   note?: string
+  span?: number
+}
+
+/** What flattening needs besides the inlines: the theme, the faces' metrics, a counter of styled spans. */
+export interface SegmentContext {
+  theme: Theme
+  measurer: Measurer
+  spans: number
 }
 
 /** Flatten the inline tree into styled segments. */
-export function segments(inlines: readonly Inline[], theme: Theme, style: RunStyle, link?: LinkTarget): Segment[] {
+export function segments(inlines: readonly Inline[], context: SegmentContext, style: RunStyle, link?: LinkTarget, span?: number): Segment[] {
+  const { theme } = context
   const out: Segment[] = []
   const push = (segment: Segment): void => {
     if (link && !segment.link) segment.link = link
+    if (span !== undefined) segment.span = span
     out.push(segment)
   }
   for (const node of inlines) {
@@ -76,24 +98,28 @@ export function segments(inlines: readonly Inline[], theme: Theme, style: RunSty
         push({ kind: 'text', text: node.value, style: inlineCode(theme, style) })
         break
       case 'emphasis':
-        out.push(...segments(node.children, theme, emphasised(style), link))
+        out.push(...segments(node.children, context, emphasised(style), link, span))
         break
       case 'strong':
-        out.push(...segments(node.children, theme, strong(style), link))
+        out.push(...segments(node.children, context, strong(style), link, span))
         break
       case 'delete':
-        out.push(...segments(node.children, theme, { ...style, strike: true }, link))
+        out.push(...segments(node.children, context, { ...style, strike: true }, link, span))
         break
       case 'link': {
         const target: LinkTarget = node.url.startsWith('#') ? { dest: node.url.slice(1) } : { url: node.url }
-        out.push(...segments(node.children, theme, withColour(style, theme.colours.link), target))
+        out.push(...segments(node.children, context, withColour(style, theme.colours.link), target, span))
         break
       }
+      case 'styled':
+        // One Span per outermost styled inline; styles nested in it only change the look.
+        out.push(...segments(node.children, context, styledStyle(node.style, style, context), link, span ?? context.spans++))
+        break
       case 'break':
         push({ kind: 'break', text: '\n', style })
         break
       case 'noteRef':
-        push({ kind: 'note', text: String(node.number), style: withFeatures(style, 'superscript'), note: node.note })
+        push({ kind: 'note', text: String(node.number), style: styledStyle('superscript', style, context), note: node.note })
         break
       case 'image':
         // An image inside a line of text is set as its description, which is what a reader of the text needs.
@@ -102,6 +128,26 @@ export function segments(inlines: readonly Inline[], theme: Theme, style: RunSty
     }
   }
   return out
+}
+
+/** How inline formatting kept from raw HTML looks in print. */
+export function styledStyle(kind: Styled['style'], style: RunStyle, context: Pick<SegmentContext, 'theme' | 'measurer'>): RunStyle {
+  const { theme, measurer } = context
+  switch (kind) {
+    case 'superscript':
+    case 'subscript': {
+      const metrics = measurer.metrics(style.font)
+      return script(theme, style, { superscript: metrics.superscriptOffset, subscript: metrics.subscriptOffset }, kind)
+    }
+    case 'underline':
+      return { ...style, underline: true }
+    case 'keyboard':
+      return inlineCode(theme, style)
+    case 'mark':
+      return { ...style, ground: theme.colours.mark }
+    case 'small':
+      return smaller(theme, style)
+  }
 }
 
 class ItemBuilder {
@@ -156,33 +202,41 @@ class ItemBuilder {
 export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measurer: Measurer, options: PrepareOptions): Array<Item<Piece>> {
   const builder = new ItemBuilder(measurer, options)
   if (options.indent > 0) builder.items.push({ type: 'box', width: options.indent, content: { text: '', style: options.style, word: 0 } })
-  let leadIn = options.leadIn === true && measurer.hasFeature(options.style.font, 'smcp') ? leadInWords : 0
+  // The theme's number of words, fewer when the first clause ends sooner; none without the face's small capitals (as in the EPUB).
+  let leadIn = options.leadIn === true && measurer.hasFeature(options.style.font, 'smcp') ? Math.max(0, Math.floor(theme.leadIn.words)) : 0
 
-  for (const segment of segments(inlines, theme, options.style)) {
-    const extra: Partial<Piece> = segment.link ? { link: segment.link } : {}
+  for (const segment of segments(inlines, { theme, measurer, spans: 0 }, options.style)) {
+    const base: Partial<Piece> = {}
+    if (segment.link) base.link = segment.link
+    if (segment.span !== undefined) base.span = segment.span
     if (segment.kind === 'break') {
       builder.hardBreak()
       continue
     }
     if (segment.kind === 'note') {
       const id = segment.note!
-      builder.box(segment.text, segment.style, measurer.width(segment.text, segment.style), { note: id, anchor: noteCallAnchor(id), link: { dest: noteAnchor(id) } })
+      builder.box(segment.text, segment.style, measurer.width(segment.text, segment.style), { ...base, note: id, anchor: noteCallAnchor(id), link: { dest: noteAnchor(id) } })
       continue
     }
-    for (const token of segment.text.split(/(\s+)/)) {
-      if (token === '') continue
-      if (/^\s+$/.test(token)) {
-        if (leadIn > 0 && builder.inWord) leadIn--
-        builder.space(segment.style)
-        continue
+    // Characters the face lacks go to a fallback face, in runs of their own.
+    for (const run of splitByFace(segment.text, segment.style.font, measurer, options.missing)) {
+      const runStyle = run.font === segment.style.font ? segment.style : { ...segment.style, font: run.font }
+      const extra: Partial<Piece> = run.missing ? { ...base, missing: true } : base
+      for (const token of run.text.split(/(\s+)/)) {
+        if (token === '') continue
+        if (/^\s+$/.test(token)) {
+          if (leadIn > 0 && builder.inWord) leadIn--
+          builder.space(segment.style)
+          continue
+        }
+        let style = runStyle
+        if (leadIn > 0) {
+          style = withFeatures(style, 'smallCaps')
+          // The lead-in ends with the first clause.
+          if (/[.,;:!?]$/.test(token)) leadIn = 1
+        }
+        addText(builder, token, style, extra)
       }
-      let style = segment.style
-      if (leadIn > 0) {
-        style = withFeatures(style, 'smallCaps')
-        // The lead-in ends with the first clause.
-        if (/[.,;:!?]$/.test(token)) leadIn = 1
-      }
-      addWord(builder, token, style, extra)
     }
   }
   return builder.finish()
@@ -194,6 +248,36 @@ export function noteAnchor(id: string): string {
 
 export function noteCallAnchor(id: string): string {
   return `noteref-${id}`
+}
+
+/** Chinese and Japanese characters, set without spaces: a line may break between any two. */
+const ideograph = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff01-\uff60\u30fc]/u
+const ideographs = new RegExp(`(${ideograph.source})`, 'u')
+/** No line starts with these: closing marks, small kana, the prolonged sound mark (Japanese kinsoku). */
+const noBreakBefore = /^[\p{Pe}\p{Pf}\p{Po}\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308e\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6\u30fc\u309d\u309e\u30fd\u30fe\u3005]/u
+/** No line ends with an opening mark. */
+const noBreakAfter = /[\p{Ps}\p{Pi}]$/u
+
+/**
+ * One run of non-white-space in one style. Chinese and Japanese characters
+ * are set one box each, with a break allowed between them (unless the next
+ * one must not start a line); the rest is set as words.
+ */
+function addText(builder: ItemBuilder, token: string, style: RunStyle, extra: Partial<Piece>): void {
+  if (!ideograph.test(token)) {
+    addWord(builder, token, style, extra)
+    return
+  }
+  const parts = token.split(ideographs).filter((part) => part !== '')
+  parts.forEach((part, index) => {
+    if (index > 0 && (ideograph.test(part) || ideograph.test(parts[index - 1]!)) && !noBreakBefore.test(part) && !noBreakAfter.test(parts[index - 1]!)) {
+      const stretch = builder.options.justify ? ideographicStretch * style.size : 0
+      // A glue of no width: a place to break, drawn as no space.
+      builder.items.push({ type: 'glue', width: 0, stretch, shrink: 0 })
+    }
+    if (ideograph.test(part)) builder.box(part, style, builder.measurer.width(part, style), extra)
+    else addWord(builder, part, style, extra)
+  })
 }
 
 /**
@@ -211,7 +295,7 @@ function addWord(builder: ItemBuilder, token: string, style: RunStyle, extra: Pa
     if (index > 0) builder.penalty(/[-\u2010\u2013\u2014]$/u.test(parts[index - 1]!) ? explicitHyphenBreak() : hyphenationPoint(hyphen))
     // A part no line could hold comfortably gets emergency breaks inside it.
     if (measurer.width(part, style) > options.measure * longWordFraction || looksLikeAddress(part)) {
-      addLongPart(builder, part, style, extra, hyphen)
+      addLongPart(builder, part, style, extra, hyphen, prefix)
       prefix += part
       before = measurer.width(prefix, style)
       return
@@ -235,14 +319,15 @@ function looksLikeAddress(part: string): boolean {
  * punctuation that is itself too wide may also break between two letters (a
  * hyphen drawn, so that the broken word still reads as one).
  */
-function addLongPart(builder: ItemBuilder, part: string, style: RunStyle, extra: Partial<Piece>, hyphen: number): void {
+function addLongPart(builder: ItemBuilder, part: string, style: RunStyle, extra: Partial<Piece>, hyphen: number, wordBefore: string): void {
   const { measurer, options } = builder
   // Segments end after a run of punctuation that a letter or digit follows.
   const segments = part.split(/(?<=[\p{P}\p{S}])(?=[\p{L}\p{N}])/u)
   // Each character's width is a difference of prefix widths, as for hyphenated words, so that
-  // kerning and ligatures count; prefixes restart every so often to keep a huge word linear.
-  let prefix = ''
-  let before = 0
+  // kerning and ligatures count, from the word's start (a short word then measures what it measures
+  // whole); prefixes restart every so often to keep a huge word linear.
+  let prefix = wordBefore.length < prefixLimit ? wordBefore : ''
+  let before = prefix === '' ? 0 : measurer.width(prefix, style)
   segments.forEach((segment, index) => {
     if (index > 0) builder.penalty(emergencyBreak(0))
     const chars = Array.from(segment)

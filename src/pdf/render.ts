@@ -7,67 +7,181 @@
  */
 import PDFDocument from 'pdfkit'
 import type { Book } from '../model/book.js'
-import type { FontKey, Theme } from '../theme/index.js'
+import type { Theme } from '../theme/index.js'
 import { fontPath } from '../theme/index.js'
 import type { StructNode } from './flow.js'
 import type { Frame, FrameItem, FrameText, Rect } from './frame.js'
-import { fontFeatures } from './style.js'
+import { fontKeys } from './measure.js'
+import { ImageDrawer } from './render-image.js'
+import type { Warn } from './render-image.js'
+import { TextWriter } from './render-text.js'
+import { fallbackKey } from './style.js'
 
 export interface RenderOptions {
   pdfA: boolean
+  /** Told what could not be drawn as it stands (an SVG's unsupported features, a picture it may not embed). */
+  warn?: Warn
 }
 
 type StructElement = PDFKit.PDFStructureElement
 
-const fontKeys: readonly FontKey[] = ['text', 'textItalic', 'textBold', 'textBoldItalic', 'mono']
-
+/** Draws frames in the order given, for a caller that has them all. */
 export function render(frames: Iterable<Frame>, structs: readonly StructNode[], book: Book, theme: Theme, options: RenderOptions): Promise<Uint8Array> {
-  const metadata = book.metadata
-  // The fixed instant of the edition: pdfkit derives the file identifier from the info dictionary, so this makes rebuilds byte-identical.
-  const modified = new Date(metadata.modified)
-  const info: PDFKit.DocumentInfo = { Title: metadata.title, Creator: 'Octavo', Producer: 'Octavo with PDFKit', CreationDate: modified, ModDate: modified }
-  if (metadata.authors.length > 0) info.Author = metadata.authors.join(', ')
-  if (metadata.description) info.Subject = metadata.description
-  if (metadata.subjects.length > 0) info.Keywords = metadata.subjects.join(', ')
+  const renderer = new PdfRenderer(structs, book, theme, options)
+  for (const frame of frames) renderer.page(frame)
+  return renderer.finish()
+}
 
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: metadata.lang,
-    displayTitle: true,
-    info,
-    ...(options.pdfA ? { subset: 'PDF/A-2b' as const } : {}),
-  })
-  for (const key of fontKeys) doc.registerFont(key, fontPath(theme.fonts[key]))
+/**
+ * A PDF drawn a page at a time. Pages may come out of order (the table of
+ * contents is drawn once the chapters have told their page numbers): the
+ * document orders them, and the outline's top entries, by page number when it
+ * is finished. pdfkit writes each page out when the next begins, and the
+ * structure elements of a finished part when told (`release`), so what stays
+ * in memory is the part being drawn and the PDF's bytes.
+ */
+export class PdfRenderer {
+  private readonly doc: PDFKit.PDFDocument
+  private readonly output = new ByteCollector()
+  private readonly done: Promise<Uint8Array>
+  private readonly tree: StructureTree
+  private readonly outline: OutlineBuilder
+  private readonly images: ImageDrawer
+  private readonly writer: TextWriter
+  private readonly modified: Date
+  private readonly pageNumbers: number[] = []
 
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    doc.on('error', reject)
-  })
+  constructor(
+    structs: readonly StructNode[],
+    book: Book,
+    theme: Theme,
+    private readonly options: RenderOptions,
+  ) {
+    const metadata = book.metadata
+    // The fixed instant of the edition: pdfkit derives the file identifier from the info dictionary, so this makes rebuilds byte-identical.
+    this.modified = new Date(metadata.modified)
+    const info: PDFKit.DocumentInfo = { Title: metadata.title, Creator: 'Octavo', Producer: 'Octavo with PDFKit', CreationDate: this.modified, ModDate: this.modified }
+    if (metadata.authors.length > 0) info.Author = metadata.authors.join(', ')
+    if (metadata.description) info.Subject = metadata.description
+    if (metadata.subjects.length > 0) info.Keywords = metadata.subjects.join(', ')
 
-  const tree = new StructureTree(doc, structs)
-  const outline = new OutlineBuilder(doc)
-  for (const frame of frames) {
+    const doc = new PDFDocument({
+      autoFirstPage: false,
+      pdfVersion: '1.7',
+      tagged: true,
+      lang: metadata.lang,
+      displayTitle: true,
+      info,
+      // Text is shaped once per string by the text writer, which keeps what it shaped: pdfkit's own cache would hold it twice.
+      fontLayoutCache: false,
+      ...(options.pdfA ? { subset: 'PDF/A-2b' as const } : {}),
+    })
+    this.doc = doc
+    for (const key of fontKeys) doc.registerFont(key, fontPath(theme.fonts[key]))
+    // Fallback faces are read only if some text is set in them; like the others, only the glyphs used are embedded.
+    theme.fallbacks.forEach((file, index) => doc.registerFont(fallbackKey(index), fontPath(file)))
+
+    doc.on('data', (chunk: Buffer) => this.output.add(chunk))
+    this.done = new Promise<Uint8Array>((resolve, reject) => {
+      doc.on('end', () => resolve(this.output.bytes()))
+      doc.on('error', reject)
+    })
+    this.tree = new StructureTree(doc, structs)
+    this.outline = new OutlineBuilder(doc)
+    this.images = new ImageDrawer(doc, theme, options.warn ?? (() => {}))
+    this.writer = new TextWriter(doc)
+  }
+
+  /** Attach a structure node now, so that it stands in reading order though its pages are drawn later. */
+  reserve(struct: number): void {
+    this.tree.element(struct)
+  }
+
+  page(frame: Frame): void {
+    const doc = this.doc
     doc.addPage({ size: [frame.width, frame.height], margin: 0 })
+    this.pageNumbers.push(frame.number)
     if (frame.trim) setBox(doc, 'TrimBox', frame.trim, frame.height)
     if (frame.bleed) setBox(doc, 'BleedBox', frame.bleed, frame.height)
-    for (const entry of frame.outline) outline.add(entry.title, entry.depth, entry.y, frame.width)
-    drawFrame(doc, frame, tree)
+    for (const entry of frame.outline) this.outline.add(entry.title, entry.depth, entry.y, frame.width, frame.number)
+    drawFrame(doc, frame, this.tree, this.images, this.writer)
   }
-  if (options.pdfA) doc.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${modified.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`)
-  doc.end()
-  return done
+
+  /** The structure node and all below it are complete: pdfkit writes them out. */
+  release(struct: number): void {
+    this.tree.end(struct)
+  }
+
+  /**
+   * Let the bytes written so far reach the collector. pdfkit's document is a
+   * readable stream that queues what it writes until the event loop turns:
+   * drawn in one go, a long book's PDF would wait there in small pieces.
+   */
+  settle(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve))
+  }
+
+  finish(): Promise<Uint8Array> {
+    const doc = this.doc
+    // Pages in the order of their numbers (a stable sort keeps the order of equal numbers).
+    const pages = (doc as unknown as { _root: { data: { Pages: { data: { Kids: unknown[] } } } } })._root.data.Pages.data
+    const order = pages.Kids.map((kid, index) => ({ kid, number: this.pageNumbers[index]! }))
+    order.sort((a, b) => a.number - b.number)
+    pages.Kids = order.map((entry) => entry.kid)
+    this.outline.order()
+    if (this.options.pdfA) doc.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${this.modified.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`)
+    doc.end()
+    return this.done
+  }
 }
+
+/**
+ * The PDF's bytes as pdfkit writes them: it hands over a small buffer per
+ * token, hundreds of thousands for a long book, each costing more to keep than
+ * it holds; they are copied into blocks of a megabyte instead.
+ */
+class ByteCollector {
+  private readonly blocks: Uint8Array[] = []
+  private block = new Uint8Array(blockSize)
+  private used = 0
+
+  add(chunk: Uint8Array): void {
+    let offset = 0
+    while (offset < chunk.length) {
+      if (this.used === this.block.length) {
+        this.blocks.push(this.block)
+        this.block = new Uint8Array(Math.max(blockSize, chunk.length - offset))
+        this.used = 0
+      }
+      const count = Math.min(chunk.length - offset, this.block.length - this.used)
+      this.block.set(chunk.subarray(offset, offset + count), this.used)
+      this.used += count
+      offset += count
+    }
+  }
+
+  bytes(): Uint8Array {
+    const total = this.blocks.reduce((sum, block) => sum + block.length, this.used)
+    const bytes = new Uint8Array(total)
+    let offset = 0
+    for (const block of this.blocks) {
+      bytes.set(block, offset)
+      offset += block.length
+    }
+    bytes.set(this.block.subarray(0, this.used), offset)
+    this.blocks.length = 0
+    return bytes
+  }
+}
+
+const blockSize = 1 << 20
 
 function setBox(doc: PDFKit.PDFDocument, name: string, rect: Rect, pageHeight: number): void {
   const data = doc.page.dictionary.data as Record<string, unknown>
   data[name] = [rect.x, pageHeight - rect.y - rect.height, rect.x + rect.width, pageHeight - rect.y]
 }
 
-function drawFrame(doc: PDFKit.PDFDocument, frame: Frame, tree: StructureTree): void {
+function drawFrame(doc: PDFKit.PDFDocument, frame: Frame, tree: StructureTree, images: ImageDrawer, writer: TextWriter): void {
   const items = frame.items
   let index = 0
   while (index < items.length) {
@@ -86,7 +200,7 @@ function drawFrame(doc: PDFKit.PDFDocument, frame: Frame, tree: StructureTree): 
         break
       case 'image': {
         const content = doc.markStructureContent('Figure')
-        doc.image(item.path, item.x, item.y, { width: item.width, height: item.height })
+        images.draw(item)
         doc.endMarkedContent()
         tree.element(item.struct).add(content)
         index++
@@ -96,7 +210,7 @@ function drawFrame(doc: PDFKit.PDFDocument, frame: Frame, tree: StructureTree): 
         // One marked-content sequence for a run of text of one structure element and one link.
         let end = index + 1
         while (end < items.length && sameSequence(item, items[end]!)) end++
-        drawTexts(doc, items.slice(index, end) as FrameText[], tree)
+        drawTexts(doc, items.slice(index, end) as FrameText[], tree, writer)
         index = end
         break
       }
@@ -113,21 +227,34 @@ function linkKey(item: FrameText): string {
   return 'url' in item.link ? item.link.url : `#${item.link.dest}`
 }
 
-function drawTexts(doc: PDFKit.PDFDocument, texts: FrameText[], tree: StructureTree): void {
+function drawTexts(doc: PDFKit.PDFDocument, texts: FrameText[], tree: StructureTree, writer: TextWriter): void {
   const first = texts[0]!
   if (first.struct === null) {
     doc.markContent('Artifact', { type: 'Pagination' })
-    for (const text of texts) drawText(doc, text)
+    // A table's header row set again on the page its table continues on reads as nothing: a reader has read it.
+    const silent = texts.every((text) => text.actual === '')
+    if (silent) doc.addContent('/Span <</ActualText ()>> BDC')
+    writer.write(texts)
+    if (silent) doc.addContent('EMC')
     doc.endMarkedContent()
     return
   }
   const parent = tree.element(first.struct)
   const owner = first.link ? doc.struct('Link') : parent
   if (owner !== parent) parent.add(owner)
-  const content = doc.markStructureContent(first.link ? 'Link' : tree.type(first.struct))
-  for (const text of texts) drawText(doc, text)
-  doc.endMarkedContent()
-  owner.add(content)
+  const tag = first.link ? 'Link' : tree.type(first.struct)
+  let index = 0
+  while (index < texts.length) {
+    // Characters drawn as empty boxes get a marked-content sequence of their own, whose ActualText is what they are.
+    const actual = texts[index]!.actual
+    let end = index + 1
+    if (actual === undefined) while (end < texts.length && texts[end]!.actual === undefined) end++
+    const content = actual === undefined ? doc.markStructureContent(tag) : doc.markStructureContent('Span', { actual } as unknown as Record<string, unknown>)
+    writer.write(texts.slice(index, end))
+    doc.endMarkedContent()
+    owner.add(content)
+    index = end
+  }
   if (first.link) {
     // One annotation per line the link spans.
     const lines = new Map<number, { x1: number; x2: number; size: number }>()
@@ -146,20 +273,6 @@ function drawTexts(doc: PDFKit.PDFDocument, texts: FrameText[], tree: StructureT
       else doc.goTo(line.x1, top, line.x2 - line.x1, height, first.link.dest, structParent)
     }
   }
-}
-
-function drawText(doc: PDFKit.PDFDocument, text: FrameText): void {
-  const features = fontFeatures(text.style.features)
-  doc
-    .font(text.style.font)
-    .fontSize(text.style.size)
-    .fillColor(text.style.colour)
-    .text(text.text, text.x, text.y, {
-      lineBreak: false,
-      baseline: 'alphabetic',
-      ...(text.scale !== undefined ? { horizontalScaling: text.scale } : {}),
-      ...(features ? { features: features as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
-    })
 }
 
 function drawGraphic(doc: PDFKit.PDFDocument, item: Extract<FrameItem, { kind: 'rule' | 'rect' }>): void {
@@ -183,6 +296,17 @@ class StructureTree {
     return this.nodes[id]!.type
   }
 
+  /** End an element and those below it: pdfkit writes them and lets their content go, and so does the tree. */
+  end(id: number): void {
+    this.elements.get(id)?.end()
+    for (const key of this.elements.keys()) if (this.descends(key, id)) this.elements.delete(key)
+  }
+
+  private descends(id: number, ancestor: number): boolean {
+    for (let at: number | null = id; at !== null; at = this.nodes[at]!.parent) if (at === ancestor) return true
+    return false
+  }
+
   element(id: number): StructElement {
     let element = this.elements.get(id)
     if (element) return element
@@ -201,12 +325,24 @@ class OutlineBuilder {
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
-  add(title: string, depth: number, y: number, pageWidth: number): void {
+  private readonly topPages = new Map<PDFKit.PDFOutline, number>()
+
+  add(title: string, depth: number, y: number, pageWidth: number, page: number): void {
     while (this.stack.length > 0 && this.stack.at(-1)!.depth >= depth) this.stack.pop()
     const parent = this.stack.at(-1)?.item ?? this.doc.outline
     // pdfkit places the view at (width - left, height - top): this asks for the page's left edge and the heading's top.
     const options = { top: y, left: pageWidth } as unknown as { expanded?: boolean }
     const item = parent.addItem(title, options)
+    if (parent === this.doc.outline) this.topPages.set(item, page)
     this.stack.push({ depth, item })
+  }
+
+  /** Top entries in the order of their pages, as the pages themselves will be. */
+  order(): void {
+    const root = this.doc.outline as unknown as { children: PDFKit.PDFOutline[] }
+    root.children = root.children
+      .map((item, index) => ({ item, index, page: this.topPages.get(item) ?? 0 }))
+      .sort((a, b) => a.page - b.page || a.index - b.index)
+      .map((entry) => entry.item)
   }
 }

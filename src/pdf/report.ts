@@ -4,7 +4,7 @@
  * it to.
  */
 import type { FlowBox } from './flow.js'
-import type { Page } from './paginate/index.js'
+import type { Page, Placed } from './paginate/index.js'
 
 export interface RatioSummary {
   mean: number
@@ -29,8 +29,12 @@ export interface LayoutReport {
   widows: number
   /** A paragraph's first line alone at the foot of a page. */
   orphans: number
-  /** Headings with nothing after them on their page, while the text goes on overleaf. */
+  /** Headings with fewer than two lines of what follows them on their page, while that goes on overleaf. */
   strandedHeadings: number
+  /** Pages whose last line (of the text, or of a footnote that runs on) ends in a hyphen: a word broken over the page's foot. */
+  hyphenatedPageEnds: number
+  /** Full pages whose text stops short of the foot of the text block: vertical justification could not bring it down. */
+  shortPages: number
 }
 
 export function layoutReport(pages: readonly Page[]): LayoutReport {
@@ -44,38 +48,33 @@ export function layoutReport(pages: readonly Page[]): LayoutReport {
   let orphans = 0
   let stranded = 0
 
-  const boxes: FlowBox[] = []
-  for (const page of pages) {
-    for (const placed of page.body) boxes.push(placed.box)
-    for (const placed of page.notes) boxes.push(placed.box)
-  }
-  for (const box of boxes) {
-    const line = box.line
-    if (!line) continue
-    lines++
-    if (line.justified) ratios.push(line.ratio)
-    if (line.overfull) overfull++
-    if (line.hyphenated) {
-      hyphenated++
-      run++
-      longestRun = Math.max(longestRun, run)
-    } else run = 0
+  // The text's lines and the footnotes' lines are two sequences: a run of hyphens goes on from page to page in each.
+  for (const sequence of [pages.flatMap((page) => page.body), pages.flatMap((page) => page.notes)]) {
+    run = 0
+    for (const { box } of sequence) {
+      const line = box.line
+      if (!line) continue
+      lines++
+      if (line.justified) ratios.push(line.ratio)
+      if (line.overfull) overfull++
+      if (line.hyphenated) {
+        hyphenated++
+        run++
+        longestRun = Math.max(longestRun, run)
+      } else run = 0
+    }
   }
 
+  let brokenWords = 0
   pages.forEach((page, index) => {
-    // A table's header row set again at the top of the page is not part of the count.
-    const body = page.body[1]?.box.repeat === page.body[0]?.box ? page.body.slice(1) : page.body
-    const first = body[0]?.box
-    const last = body.at(-1)?.box
-    if (first?.para && first.para.count > 1 && first.para.index === first.para.count - 1) widows++
-    if (last?.para && last.para.count > 1 && last.para.index === 0) orphans++
-    const continues = pages.slice(index + 1).find((next) => next.body.length > 0)
-    if (last?.heading && continues && continues.chapter === page.chapter && continues.kind === page.kind) stranded++
-    else if (last && !last.heading && continues) {
-      // A heading followed only by its own further lines counts too.
-      const lastHeading = [...body].reverse().find((placed) => placed.box.heading)
-      if (lastHeading && body.slice(body.indexOf(lastHeading) + 1).every((placed) => placed.box.keepWithPrevious && !placed.box.para && placed.box.source?.block.join() === lastHeading.box.source?.block.join())) stranded++
-    }
+    const body = withoutRepeatedHeader(page)
+    if (isWidow(body[0]?.box)) widows++
+    if (isOrphan(body.at(-1)?.box)) orphans++
+    let next = index + 1
+    while (next < pages.length && pages[next]!.body.length === 0) next++
+    const following = pages[next]
+    if (following && following.chapter === page.chapter && following.kind === page.kind && strandsHeading(body, withoutRepeatedHeader(following)[0]?.box)) stranded++
+    if (endsInHyphen(page)) brokenWords++
   })
 
   return {
@@ -89,7 +88,58 @@ export function layoutReport(pages: readonly Page[]): LayoutReport {
     widows,
     orphans,
     strandedHeadings: stranded,
+    hyphenatedPageEnds: brokenWords,
+    shortPages: pages.filter((page) => page.short).length,
   }
+}
+
+/*
+ * The page checks below read only what the line breaker and the composer
+ * recorded on each box (a line's place in its paragraph, a heading, a
+ * hyphen), never the keeps pagination obeyed: a page builder that ignored a
+ * keep is caught here.
+ */
+
+/** The page's body, less a table's header row set again at its top. */
+function withoutRepeatedHeader(page: Page): readonly Placed[] {
+  return page.body[0]?.repeated ? page.body.slice(1) : page.body
+}
+
+/** A paragraph's last line opening a page. */
+export function isWidow(first: FlowBox | undefined): boolean {
+  return first?.para !== undefined && first.para.count > 1 && first.para.index === first.para.count - 1
+}
+
+/** A paragraph's first line closing a page. */
+export function isOrphan(last: FlowBox | undefined): boolean {
+  return last?.para !== undefined && last.para.count > 1 && last.para.index === 0
+}
+
+/**
+ * Whether the last heading on a page is left with fewer than two lines of
+ * what follows it, the rest overleaf. `nextFirst` is the next page's first box
+ * when the text goes on there in the same chapter: a heading with one line
+ * after it is no fault when that line was all its section held.
+ */
+export function strandsHeading(body: readonly Placed[], nextFirst: FlowBox | undefined): boolean {
+  let at = body.length - 1
+  while (at >= 0 && !body[at]!.box.heading) at--
+  if (at < 0 || nextFirst === undefined) return false
+  const heading = body[at]!.box
+  // A heading set on several lines: its further lines stand in the same block and belong to no paragraph.
+  let after = at + 1
+  while (after < body.length && !body[after]!.box.para && sameBlock(body[after]!.box, heading)) after++
+  const following = body.length - after
+  return following === 0 || (following === 1 && !nextFirst.heading)
+}
+
+function sameBlock(a: FlowBox, b: FlowBox): boolean {
+  return a.source !== undefined && b.source !== undefined && a.source.chapter === b.source.chapter && a.source.block.join() === b.source.block.join()
+}
+
+/** Whether the page's last line, in its text or in a footnote running on, ends in a hyphen. */
+export function endsInHyphen(page: Page): boolean {
+  return page.body.at(-1)?.box.line?.hyphenated === true || page.notes.at(-1)?.box.line?.hyphenated === true
 }
 
 function summarise(values: readonly number[]): RatioSummary {
@@ -103,15 +153,18 @@ function summarise(values: readonly number[]): RatioSummary {
 /** The report as `octavo build --report` prints it. */
 export function formatReport(report: LayoutReport, name: string): string {
   const figure = (value: number): string => value.toFixed(2)
+  const row = (label: string, value: string | number): string => `  ${label.padEnd(26)}${value}`
   return [
     `${name}: layout`,
-    `  pages              ${report.pages}`,
-    `  lines              ${report.lines} (${report.justifiedLines} justified)`,
-    `  adjustment ratio   mean ${figure(report.adjustment.mean)}, 95th percentile ${figure(report.adjustment.p95)}, max ${figure(report.adjustment.max)}`,
-    `  hyphenated lines   ${report.hyphenatedLines} (longest run ${report.longestHyphenRun})`,
-    `  overfull lines     ${report.overfullLines}`,
-    `  widows             ${report.widows}`,
-    `  orphans            ${report.orphans}`,
-    `  stranded headings  ${report.strandedHeadings}`,
+    row('pages', report.pages),
+    row('lines', `${report.lines} (${report.justifiedLines} justified)`),
+    row('adjustment ratio', `mean ${figure(report.adjustment.mean)}, 95th percentile ${figure(report.adjustment.p95)}, max ${figure(report.adjustment.max)}`),
+    row('hyphenated lines', `${report.hyphenatedLines} (longest run ${report.longestHyphenRun})`),
+    row('overfull lines', report.overfullLines),
+    row('widows', report.widows),
+    row('orphans', report.orphans),
+    row('stranded headings', report.strandedHeadings),
+    row('pages ending in a hyphen', report.hyphenatedPageEnds),
+    row('full pages left short', report.shortPages),
   ].join('\n')
 }

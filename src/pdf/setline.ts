@@ -26,6 +26,12 @@ export interface LineRun {
   spaceAfter: boolean
   /** Width of that space as set (natural, stretched or shrunk). */
   spaceWidth?: number
+  /** The styled inline the run belongs to (see `Piece.span`). */
+  span?: number
+  /** No face has these characters (see `Piece.missing`). */
+  missing?: true
+  /** The underline, strike or ground runs on under the space after the run, to the next run of the same look. */
+  decorateSpace?: true
 }
 
 export interface SetLine {
@@ -68,6 +74,12 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
     if (item.type === 'glue') {
       const last = runs.at(-1)
       const width = item.width + (ratio >= 0 ? ratio * item.stretch : ratio * item.shrink)
+      // A glue of no width is a place to break between ideographs, not a word space.
+      if (item.width === 0) {
+        x += width
+        if (width > 1e-6) afterGlue = true
+        continue
+      }
       if (last && !afterGlue) {
         last.spaceAfter = true
         last.spaceWidth = width
@@ -91,6 +103,8 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
       if (piece.link) run.link = piece.link
       if (piece.note) run.notes = [piece.note]
       if (piece.anchor) run.anchors = [piece.anchor]
+      if (piece.span !== undefined) run.span = piece.span
+      if (piece.missing) run.missing = true
       runs.push(run)
     }
     afterGlue = false
@@ -111,14 +125,64 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
     last.width += ending.width
     x += ending.width
   }
+  runs.forEach((run, index) => {
+    const next = runs[index + 1]
+    if (run.spaceAfter && next && decorated(run.style) && sameDecoration(run.style, next.style)) run.decorateSpace = true
+  })
+  reorderRightToLeft(runs)
   const used = last ? last.x + last.width : 0
   const offset = options.align === 'center' ? (width - used) / 2 : options.align === 'right' ? width - used : 0
   if (offset > 0) for (const run of runs) run.x += offset
   return { width, used, runs, ratio: justified ? line.ratio : 0, hyphenated: line.hyphenated, overfull: line.overfull || used > width + 0.01, justified }
 }
 
+/** Letters of scripts written from right to left. */
+const rightToLeft = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u
+const letter = /\p{L}/u
+
+function direction(text: string): 'rtl' | 'ltr' | 'neutral' {
+  if (rightToLeft.test(text)) return 'rtl'
+  return letter.test(text) ? 'ltr' : 'neutral'
+}
+
+/**
+ * A phrase in a right-to-left script inside a left-to-right line: its words
+ * read from right to left, so their places on the line are mirrored (each
+ * word's own glyphs come from fontkit already in visual order). This is the
+ * Unicode bidirectional algorithm's common case only, per line, in a
+ * left-to-right paragraph: words between two right-to-left words that have no
+ * letters (numbers, punctuation) go with them; text extraction then reads the
+ * phrase back in its logical order.
+ */
+function reorderRightToLeft(runs: LineRun[]): void {
+  const kinds = runs.map((run) => direction(run.text))
+  let index = 0
+  while (index < runs.length) {
+    if (kinds[index] !== 'rtl') {
+      index++
+      continue
+    }
+    let end = index
+    for (let next = index + 1; next < runs.length && kinds[next] !== 'ltr'; next++) if (kinds[next] === 'rtl') end = next
+    if (end > index) {
+      const left = runs[index]!.x
+      const right = runs[end]!.x + runs[end]!.width
+      for (let at = index; at <= end; at++) runs[at]!.x = left + right - runs[at]!.x - runs[at]!.width
+    }
+    index = end + 1
+  }
+}
+
 function canJoin(run: LineRun, piece: Piece): boolean {
-  return sameStyle(run.style, piece.style) && sameLink(run.link, piece.link) && !piece.note && !piece.anchor && !run.notes && !run.anchors
+  return sameStyle(run.style, piece.style) && sameLink(run.link, piece.link) && !piece.note && !piece.anchor && !run.notes && !run.anchors && run.span === piece.span && run.missing === piece.missing
+}
+
+function decorated(style: RunStyle): boolean {
+  return style.underline === true || style.strike === true || style.ground !== undefined
+}
+
+function sameDecoration(a: RunStyle, b: RunStyle): boolean {
+  return a.underline === b.underline && a.strike === b.strike && a.ground === b.ground
 }
 
 function sameLink(a: LinkTarget | undefined, b: LinkTarget | undefined): boolean {

@@ -12,15 +12,36 @@ import type { ResolvedStyle } from '../theme/index.js'
  * read past the end of the glyph table, and printed code should show the
  * characters as typed anyway.
  */
-export type FeatureSet = 'smallCaps' | 'superscript' | 'code'
+export type FeatureSet = 'smallCaps' | 'code'
+
+/**
+ * A face the PDF sets text in: one of the theme's faces, or a fallback face
+ * (`fallback` and an index into `theme.fallbacks`) for characters the theme's
+ * face lacks.
+ */
+export type FaceKey = FontKey | `fallback${number}`
+
+export function fallbackKey(index: number): FaceKey {
+  return `fallback${index}`
+}
+
+/** The index into `theme.fallbacks` of a fallback face, or `undefined` for a theme face. */
+export function fallbackIndex(key: FaceKey): number | undefined {
+  return key.startsWith('fallback') ? Number(key.slice('fallback'.length)) : undefined
+}
 
 export interface RunStyle {
-  font: FontKey
+  font: FaceKey
   /** Size in points. */
   size: number
   colour: string
   features?: FeatureSet
   strike?: boolean
+  underline?: boolean
+  /** A ground behind the text (marked text), in this colour. */
+  ground?: string
+  /** Baseline shift upwards in points (superscripts; negative for subscripts). */
+  rise?: number
 }
 
 /** fontkit's feature switches for a feature set; `undefined` is the font's defaults (kerning, standard ligatures). */
@@ -28,8 +49,6 @@ export function fontFeatures(set: FeatureSet | undefined): Record<string, boolea
   switch (set) {
     case 'smallCaps':
       return { smcp: true }
-    case 'superscript':
-      return { sups: true }
     case 'code':
       return { calt: false, liga: false }
     default:
@@ -38,7 +57,7 @@ export function fontFeatures(set: FeatureSet | undefined): Record<string, boolea
 }
 
 export function sameStyle(a: RunStyle, b: RunStyle): boolean {
-  return a.font === b.font && a.size === b.size && a.colour === b.colour && a.features === b.features && a.strike === b.strike
+  return a.font === b.font && a.size === b.size && a.colour === b.colour && a.features === b.features && a.strike === b.strike && a.underline === b.underline && a.ground === b.ground && a.rise === b.rise
 }
 
 /** The base run style of a role. */
@@ -54,7 +73,7 @@ export function fromResolved(resolved: ResolvedStyle): RunStyle {
   return style
 }
 
-function decompose(font: FontKey): { face: 'text' | 'mono'; bold: boolean; italic: boolean } {
+function decompose(font: FaceKey): { face: 'text' | 'mono'; bold: boolean; italic: boolean } {
   switch (font) {
     case 'mono':
       return { face: 'mono', bold: false, italic: false }
@@ -85,10 +104,31 @@ export function strong(style: RunStyle): RunStyle {
 /** Inline code: the theme's code face at the code role's size relative to the surrounding text. */
 export function inlineCode(theme: Theme, style: RunStyle): RunStyle {
   const scale = theme.roles.code.scale / theme.roles.body.scale
-  const { strike, ...rest } = style
-  const result: RunStyle = { ...rest, font: 'mono', size: style.size * scale, features: 'code' }
-  if (strike) result.strike = true
-  return result
+  return { ...style, font: 'mono', size: style.size * scale, features: 'code' }
+}
+
+/**
+ * The size of smaller text (`<small>`) relative to the text around it: the
+ * theme's footnote size over its body size, the step the theme already takes
+ * down for notes.
+ */
+export function smallerScale(theme: Theme): number {
+  return theme.roles.footnote.scale / theme.roles.body.scale
+}
+
+export function smaller(theme: Theme, style: RunStyle): RunStyle {
+  return { ...style, size: style.size * smallerScale(theme) }
+}
+
+/**
+ * A superscript or subscript (a footnote call among them): the theme's
+ * `scriptScale` of the text around it, raised or lowered by the distance the
+ * face's designer gives for them (OS/2 `ySuperscriptYOffset` and
+ * `ySubscriptYOffset`, in ems of the text around it).
+ */
+export function script(theme: Theme, style: RunStyle, offsets: { superscript: number; subscript: number }, position: 'superscript' | 'subscript'): RunStyle {
+  const shift = position === 'superscript' ? offsets.superscript : -offsets.subscript
+  return { ...style, size: style.size * theme.scriptScale, rise: (style.rise ?? 0) + shift * style.size }
 }
 
 export function withColour(style: RunStyle, colour: string): RunStyle {

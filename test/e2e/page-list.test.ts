@@ -59,6 +59,8 @@ describe('the EPUB page list matches the PDF page for page', () => {
       const after = markers.get(page) ?? ''
       const pdfStart = tokens(lines.join('\n')).slice(0, wordsCompared)
       const epubStart = tokens(after).slice(0, wordsCompared)
+      // A page may open inside a word hyphenated over the previous page's foot: its marker stands before the word.
+      if (pdfStart[0] !== epubStart[0] && epubStart[0]?.endsWith(pdfStart[0] ?? '')) pdfStart[0] = epubStart[0]
       assert.deepEqual(epubStart, pdfStart, `page ${page}`)
     }
   })

@@ -91,12 +91,13 @@ describe('the constructs fixture', () => {
       assert.match(raw, new RegExp(`/S /${type}\\b`), type)
     }
     assert.match(raw, /\/Alt \(A diagram of a circle and a triangle\)/)
+    assert.match(raw, /\/Alt \(A vector figure\)/)
     assert.match(raw, /\/URI \(https:\/\/example.com\/inline\)/)
     assert.match(raw, /\/S \/GoTo/)
-    // Formats pdfkit cannot draw are named in a warning and replaced by their description.
-    assert.ok(pdf.diag.warnings.some((message) => /svg/.test(message.reason)))
+    // Every figure is drawn: none is replaced by its description.
+    assert.deepEqual(pdf.diag.warnings.filter((message) => message.ruleId === 'pdf-image'), [])
     const text = await textBlockText(pdf.file)
-    assert.match(text, /A vector figure/)
+    assert.doesNotMatch(text, /A vector figure/)
     assert.match(text, /Left aligned/)
     assert.match(text, /function greet\(name\)/)
   })
@@ -113,7 +114,13 @@ describe('blocks that do not split', () => {
     const pdf = await setBook(book)
     assert.ok(pdf.report.pages >= 3)
     const pages = (await textBlockText(pdf.file)).split('\f').filter((page) => page.trim() !== '')
-    for (const page of pages) assert.match(page, /Station/)
+    // The header row is set again at the top of every later page, as an artifact that text extraction reads as nothing.
+    assert.equal([...pages.join('\n').matchAll(/Station/g)].length, 1, 'the header row is read once')
+    const raw = await uncompressed(pdf.file)
+    const contents = [...raw.matchAll(/%% Contents for page (\d+)[\s\S]*?\nstream\n([\s\S]*?)endstream/g)].map((match) => match[2]!)
+    assert.equal(contents.length, pdf.report.pages)
+    for (const content of contents.slice(1)) assert.match(content, /\/Artifact <<\n\/Type \/Pagination\n>> BDC\n\/Span <<\/ActualText \(\)>> BDC\nBT\n[^]*?\] TJ\n/)
+    assert.doesNotMatch(contents[0]!, /ActualText \(\)/)
     // Every row is set once, whole.
     const text = pages.join('\n')
     const numbers = [...text.matchAll(/Stop number (\d+)\b/g)].map((match) => Number(match[1]))
@@ -122,9 +129,10 @@ describe('blocks that do not split', () => {
     assert.ok(pdf.pageStarts.slice(1).every((start) => start.word > 0), 'a page starts at its first body row, not the repeated header')
   })
 
-  it('warns about a character the text face lacks', async () => {
-    const pdf = await setBook(smallBook(['A snowman ☃ in the text.']))
-    assert.ok(pdf.diag.warnings.some((message) => /U\+2603/.test(message.reason)))
+  it('warns about a character no font has (a fallback face sets the others)', async () => {
+    const pdf = await setBook(smallBook(['A snowman ☃ and a Hangul syllable 한 in the text.']))
+    assert.ok(pdf.diag.warnings.some((message) => /U\+D55C/.test(message.reason)))
+    assert.ok(!pdf.diag.warnings.some((message) => /U\+2603/.test(message.reason)))
   })
 
   it('sets the title of a manuscript with no text', async () => {

@@ -72,6 +72,17 @@ describe('prepare', () => {
     assert.deepEqual(small.join(''), 'PresidentTrump,')
   })
 
+  it("sets as many words of the lead-in as the theme says, none when it says none", () => {
+    const value = 'Four words of opening and then the rest of the sentence.'
+    const leadIn = (words: number): string[] =>
+      boxes(prepareParagraph([{ type: 'text', value }], { ...theme, leadIn: { words } }, measurer, { style: body, indent: 0, measure, justify: true, leadIn: true }))
+        .filter((box) => box.content.style.features === 'smallCaps')
+        .map((box) => box.content.text)
+    assert.deepEqual(leadIn(theme.leadIn.words), ['Four', 'words', 'of', 'opening'])
+    assert.deepEqual(leadIn(2), ['Four', 'words'])
+    assert.deepEqual(leadIn(0), [])
+  })
+
   it('gives a long URL breaks after its punctuation and a long word breaks with a hyphen', () => {
     const url = `https://example.com/${'segment/'.repeat(12)}end`
     const items = prepare([{ type: 'text', value: url }])
@@ -86,7 +97,9 @@ describe('prepare', () => {
     const items = prepare([{ type: 'text', value: 'A call' }, { type: 'noteRef', note: 'n1', number: 1 }, { type: 'text', value: ' here.' }])
     const call = boxes(items).find((box) => box.content.note === 'n1')!
     assert.equal(call.content.text, '1')
-    assert.equal(call.content.style.features, 'superscript')
+    // Set like a superscript: the theme's script scale, raised by the face's own offset.
+    assert.ok(Math.abs(call.content.style.size - body.size * theme.scriptScale) < 1e-9)
+    assert.ok(Math.abs(call.content.style.rise! - measurer.metrics('text').superscriptOffset * body.size) < 1e-9)
     assert.deepEqual(call.content.link, { dest: 'note-n1' })
     assert.equal(call.content.anchor, 'noteref-n1')
   })

@@ -70,12 +70,16 @@ export async function pdfText(file: string): Promise<string[]> {
   )
 }
 
-/** XML character references and the five predefined entities, decoded. */
+/**
+ * XML character references and the five predefined entities, decoded in one
+ * pass: `&#x26;#65;` is the text `&#65;`, not `A`.
+ */
 export function decodeXml(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!)
+  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_, hex?: string, decimal?: string, name?: string) => {
+    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16))
+    if (decimal !== undefined) return String.fromCodePoint(Number(decimal))
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name!]!
+  })
 }
 
 export async function pdfInfo(file: string): Promise<Record<string, string>> {

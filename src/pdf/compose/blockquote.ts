@@ -8,7 +8,7 @@ export function blockquote(c: Composer, block: BlockQuote, ctx: BlockContext): v
   const struct = c.struct('BlockQuote', ctx.struct)
   c.space(resolved.spaceBefore)
   c.afterParagraph = false
-  const region = { x: ctx.region.x + resolved.inset, width: ctx.region.width - 2 * resolved.inset }
+  const region = c.inset(ctx.region, resolved.inset, resolved.inset)
   blocks(c, block.children, { region, role: 'blockquote', path: ctx.path, struct })
   c.space(resolved.spaceAfter)
   c.afterParagraph = false

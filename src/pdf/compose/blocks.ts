@@ -11,6 +11,7 @@ import { table } from './table.js'
 import { thematicBreak } from './thematic-break.js'
 
 export function block(c: Composer, node: Block, ctx: BlockContext): void {
+  c.place = node.place
   switch (node.type) {
     case 'paragraph':
       return paragraph(c, node, ctx)

@@ -39,8 +39,8 @@ export function contentsTitle(lang: string): string {
   return contentsLabel[lang.split('-')[0]!.toLowerCase()] ?? contentsLabel.en!
 }
 
-/** A table of contents: one entry per heading, indented by depth, its page number right-aligned and linked. */
-export function contents(c: Composer, entries: readonly ContentsEntry[], region: Region): void {
+/** A table of contents: one entry per heading, indented by depth, its page number right-aligned and linked. Returns its structure node. */
+export function contents(c: Composer, entries: readonly ContentsEntry[], region: Region): number {
   const titleStyle = c.style('h1')
   const tocStruct = c.struct('TOC', 0)
   const title = contentsTitle(c.book.metadata.lang)
@@ -70,4 +70,5 @@ export function contents(c: Composer, entries: readonly ContentsEntry[], region:
       c.box(box)
     })
   }
+  return tocStruct
 }

@@ -5,15 +5,15 @@
  */
 import type { Diagnostics } from '../../diagnostics.js'
 import type { Book, Inline, Place } from '../../model/book.js'
-import { inlineText } from '../../model/text.js'
 import type { PageGeometry, TextRole, Theme } from '../../theme/index.js'
 import { resolveStyle } from '../../theme/index.js'
 import type { ResolvedStyle } from '../../theme/index.js'
 import { breakAndSet } from '../break.js'
-import type { FlowBox, FlowItem, SourceRef, StructNode } from '../flow.js'
+import { describeCharacters } from '../faces.js'
+import type { FlowBox, FlowItem, SourceRef, StructNode, TextDrawing } from '../flow.js'
 import type { Measurer } from '../measure.js'
 import { prepareParagraph } from '../prepare.js'
-import type { SetLine } from '../setline.js'
+import type { LineRun, SetLine } from '../setline.js'
 import { fromResolved } from '../style.js'
 import type { RunStyle } from '../style.js'
 
@@ -45,6 +45,13 @@ export interface TextOptions {
 
 /** Number of lines a heading keeps with: "at least two lines of what follows". */
 export const headingKeep = 2
+
+/**
+ * The narrowest a block nested in quotations and lists may be, as a part of
+ * the measure: past it, deeper nesting is not indented further, so the text
+ * keeps a readable width however deep the manuscript nests.
+ */
+const narrowestRegion = 0.5
 
 export class Composer {
   readonly items: FlowItem[] = []
@@ -97,17 +104,50 @@ export class Composer {
     this.items.push(box)
   }
 
-  /** Warn once for each character the text face lacks: it would print as an empty box. */
-  checkCoverage(inlines: readonly Inline[], place: Place | undefined): void {
-    for (const char of new Set(inlineText(inlines))) {
-      if (this.reportedMissing.has(char) || this.measurer.covers('text', char)) continue
-      this.reportedMissing.add(char)
-      const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-      this.diag.warn(`character ${code} (${char}) is not in the font ${this.theme.fonts.text.family}: the PDF shows it as an empty box`, place, 'pdf-glyph')
-    }
+  /** Characters no face has, gathered over the book; where the first was met. */
+  readonly missing = new Set<string>()
+  private missingPlace: Place | undefined
+  /** The block being set, for warnings. */
+  place: Place | undefined
+
+  /** Where the first character no face has was met, for the warning. */
+  noteMissingPlace(): void {
+    if (this.missing.size > 0 && this.missingPlace === undefined && this.place) this.missingPlace = this.place
   }
 
-  private readonly reportedMissing = new Set<string>()
+  /** One warning for the book, listing the characters that no face has (they print as empty boxes). */
+  reportMissing(): void {
+    if (this.missing.size === 0) return
+    const faces = [this.theme.fonts.text.family, ...new Set(this.theme.fallbacks.map((file) => file.family))].join(', ')
+    this.diag.warn(
+      `${this.missing.size === 1 ? 'a character is' : `${this.missing.size} characters are`} in none of the fonts (${faces}): ${describeCharacters(this.missing)}; the PDF prints each as an empty box and keeps it in its text`,
+      this.missingPlace,
+      'pdf-glyph',
+    )
+  }
+
+  /**
+   * The band for a block inset by `left` and `right` points within `region`,
+   * narrowed no further than half the measure: insets shrink to fit.
+   */
+  inset(region: Region, left: number, right: number): Region {
+    const floor = Math.min(region.width, this.geometry.measure * narrowestRegion)
+    const room = Math.max(0, region.width - floor)
+    const scale = left + right > room ? room / (left + right) : 1
+    return { x: region.x + left * scale, width: region.width - (left + right) * scale }
+  }
+
+  /** Drawings for the runs of a line, each in its structure element: a styled run in a Span of its own, made on first use. */
+  runDrawings(runs: readonly LineRun[], x: number, y: number, struct: number, spans: Map<number, number>): TextDrawing[] {
+    return runs.map((run) => {
+      let owner = struct
+      if (run.span !== undefined) {
+        owner = spans.get(run.span) ?? this.struct('Span', struct)
+        spans.set(run.span, owner)
+      }
+      return { kind: 'text' as const, x: x + run.x, y, run, struct: owner }
+    })
+  }
 
   /** Run `fn` and take the flow items it made out of the flow. */
   capture(fn: () => void): FlowItem[] {
@@ -125,23 +165,26 @@ export class Composer {
       justify: (options.align ?? align) === 'justify',
       ...(this.hyphenate && options.hyphenate !== false ? { hyphenate: this.hyphenate } : {}),
       ...(options.leadIn ? { leadIn: true } : {}),
+      missing: this.missing,
     })
+    this.noteMissingPlace()
     return breakAndSet(items, width, options.align ?? align)
   }
 
   /** Boxes for set lines, one per line, with widow and orphan keeps. */
   lineBoxes(lines: readonly SetLine[], style: ResolvedStyle, region: Region, struct: number, source: Omit<SourceRef, 'word'> | null, paragraph: boolean): FlowBox[] {
     const metrics = this.measurer.metrics(style.font)
+    const spans = new Map<number, number>()
     return lines.map((line, index) => {
       const box: FlowBox = {
         kind: 'box',
         height: style.leading,
         top: style.size,
         depth: style.size * metrics.descent,
-        drawings: line.runs.map((run) => ({ kind: 'text' as const, x: region.x + run.x, y: 0, run, struct })),
-        // A paragraph breaks across pages only with two lines or more on each side, and not after a
-        // hyphen: a word broken over a page turn is hard to read (TeX's \brokenpenalty, made a rule).
-        keepWithPrevious: index > 0 && (!paragraph || index < 2 || lines.length - index < 2 || lines[index - 1]!.hyphenated),
+        drawings: this.runDrawings(line.runs, region.x, 0, struct, spans),
+        // A paragraph breaks across pages only with two lines or more on each side. A break after a
+        // hyphenated line is allowed, and priced by the page builder (paginate/costs.ts).
+        keepWithPrevious: index > 0 && (!paragraph || index < 2 || lines.length - index < 2),
         notes: line.runs.flatMap((run) => run.notes ?? []),
         anchors: [],
         line,

@@ -4,18 +4,19 @@ import { imageSize } from '../image-size.js'
 import type { BlockContext, Composer } from './context.js'
 
 /**
- * A figure: the image scaled to fit the measure and the page, centred, with
- * its caption below; neither split from the other. Formats pdfkit cannot draw
- * (SVG, GIF) are replaced by their description, with a warning.
+ * A figure: the image (PNG, JPEG, GIF or SVG) scaled to fit the measure and
+ * the page, never enlarged, centred, with its caption below; neither split
+ * from the other. An image whose file does not say its size (damaged, or not
+ * the format it claims) is replaced by its description, with a warning.
  */
 export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
   const caption = c.style('caption')
   const asset = c.book.assets.find((entry) => entry.id === node.asset)
   const figureStruct = c.struct('Figure', ctx.struct, node.alt)
-  const size = asset && (asset.mediaType === 'image/png' || asset.mediaType === 'image/jpeg') ? imageSize(asset.path) : undefined
+  const size = asset ? imageSize(asset.path, asset.mediaType) : undefined
   c.space(caption.spaceBefore || caption.leading / 2)
   const captionLines = node.caption ? c.setText(node.caption, c.runStyle('caption'), caption.align, ctx.region.width) : []
-  if (asset && size && size.width > 0 && size.height > 0) {
+  if (asset && size) {
     const maxHeight = c.geometry.depth - (captionLines.length + 1) * caption.leading
     const scale = Math.min(1, ctx.region.width / size.width, maxHeight / size.height)
     const width = size.width * scale
@@ -25,7 +26,7 @@ export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
       height: height + caption.leading - caption.size,
       top: height,
       depth: 0,
-      drawings: [{ kind: 'image', x: ctx.region.x + (ctx.region.width - width) / 2, y: -height, width, height, path: asset.path, struct: figureStruct }],
+      drawings: [{ kind: 'image', x: ctx.region.x + (ctx.region.width - width) / 2, y: -height, width, height, path: asset.path, mediaType: asset.mediaType, asset: asset.id, ...(node.place ? { place: node.place } : {}), struct: figureStruct }],
       keepWithPrevious: false,
       notes: [],
       anchors: [],
@@ -34,7 +35,7 @@ export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
     c.box(box)
   } else {
     const where = node.place
-    c.diag.warn(`image \`${node.asset}\` cannot be set in the PDF (only PNG and JPEG can); its description is set instead`, where, 'pdf-image')
+    c.diag.warn(`image \`${node.asset}\` cannot be set in the PDF (its file does not read as ${asset?.mediaType ?? 'an image'}); its description is set instead`, where, 'pdf-image')
     const lines = c.setText([{ type: 'text', value: node.alt }], c.runStyle('caption'), 'center', ctx.region.width)
     for (const box of c.lineBoxes(lines, caption, ctx.region, figureStruct, { chapter: c.chapter, block: ctx.path }, false)) c.box(box)
   }

@@ -6,7 +6,6 @@ import { headingKeep } from './context.js'
 /** A heading: set ragged in its role, named as a destination, kept with what follows. */
 export function heading(c: Composer, block: Heading, ctx: BlockContext): void {
   const role = `h${block.depth}` as const
-  c.checkCoverage(block.children, block.place)
   const resolved = c.style(role)
   const lines = c.setText(block.children, c.runStyle(role), resolved.align, ctx.region.width, { hyphenate: false })
   const struct = c.struct(`H${block.depth}`, ctx.struct)

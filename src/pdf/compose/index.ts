@@ -7,7 +7,7 @@ import type { Diagnostics } from '../../diagnostics.js'
 import type { Book, Heading } from '../../model/book.js'
 import { inlineText } from '../../model/text.js'
 import type { PageGeometry, Theme } from '../../theme/index.js'
-import type { Flow, FlowBox } from '../flow.js'
+import type { Flow, FlowBox, FlowItem } from '../flow.js'
 import type { Measurer } from '../measure.js'
 import { block } from './blocks.js'
 import { contents, contentsEntries, openingHeading } from './contents.js'
@@ -27,34 +27,71 @@ export function isArticle(book: Book): boolean {
   return book.chapters.length <= 1
 }
 
+/**
+ * A part of the book that paginates on its own, starting on a new page: the
+ * title page, the contents, a chapter. Parts are composed one at a time, so
+ * that a long book is never held whole as boxes.
+ */
+export interface Part {
+  flow: Flow
+  /** The table of contents: its page numbers are known only once the chapters are set, so it is drawn last. */
+  deferred: boolean
+  /** The part's own structure element (a Sect, the TOC): complete once its pages are drawn. */
+  struct: number
+}
+
+/** The whole book as one flow: the parts joined (for tests, and for a caller that wants it all at once). */
 export function composeBook(book: Book, theme: Theme, measurer: Measurer, geometry: PageGeometry, diag: Diagnostics, options: ComposeOptions = {}): Flow {
   const c = new Composer(book, theme, measurer, geometry, diag, options.hyphenate)
+  const flow: Flow = { items: [], notes: new Map(), structs: c.structs, noteNumbers: new Map() }
+  for (const part of composeParts(c)) {
+    flow.items.push(...part.flow.items)
+    for (const [id, boxes] of part.flow.notes) flow.notes.set(id, boxes)
+    for (const [id, number] of part.flow.noteNumbers) flow.noteNumbers.set(id, number)
+  }
+  return flow
+}
+
+/** The book's parts in order; when the last is composed, one warning lists the characters no font has. */
+export function* composeParts(c: Composer): Generator<Part> {
+  const { book, geometry } = c
   const region: Region = { x: 0, width: geometry.measure }
   const article = isArticle(book)
+  const part = (struct: number, deferred = false): Part => {
+    const flow: Flow = { items: c.items.splice(0), notes: new Map(c.notes), structs: c.structs, noteNumbers: new Map(c.noteNumbers) }
+    c.notes.clear()
+    c.noteNumbers.clear()
+    return { flow, deferred, struct }
+  }
 
   if (!article) {
     c.items.push({ kind: 'break', recto: true, pageKind: 'title', chapter: null })
+    const start = c.items.length
+    const struct = c.struct('Sect', 0)
+    titleBlock(c, book.metadata, region, struct, false)
     // The title stands a quarter of the way down its page.
-    c.items.push(emptyBox(geometry.depth / 4))
-    titleBlock(c, book.metadata, region, c.struct('Sect', 0), false)
+    sink(c.items, start, geometry.depth / 4)
+    yield part(struct)
     c.items.push({ kind: 'break', recto: true, pageKind: 'contents', chapter: null })
-    contents(c, contentsEntries(book, theme.tocDepth), region)
+    const toc = contents(c, contentsEntries(book, c.theme.tocDepth), region)
+    yield part(toc, true)
   }
 
   if (book.chapters.length === 0) {
     // A manuscript with nothing but front matter still gets its title.
     c.items.push({ kind: 'break', recto: true, pageKind: 'chapter', chapter: null })
-    titleBlock(c, book.metadata, region, c.struct('Sect', 0), true)
+    const struct = c.struct('Sect', 0)
+    titleBlock(c, book.metadata, region, struct, true)
+    yield part(struct)
   }
 
-  book.chapters.forEach((chapter, index) => {
+  for (const [index, chapter] of book.chapters.entries()) {
     c.chapter = index
     c.items.push({ kind: 'break', recto: true, pageKind: 'chapter', chapter: index })
     c.afterParagraph = false
     c.pendingKeep = 0
     const struct = c.struct('Sect', 0)
-    // A book's chapter opens a sixth of the way down its page, the way chapters are dropped in print.
-    if (!article) c.items.push(emptyBox(geometry.depth / 6))
+    const start = c.items.length
     let first = 0
     if (article) {
       titleBlock(c, book.metadata, region, struct, true)
@@ -75,14 +112,23 @@ export function composeBook(book: Book, theme: Theme, measurer: Measurer, geomet
       else block(c, node, ctx)
       leadIn = false
     })
+    // A book's chapter opens a sixth of the way down its page, the way chapters are dropped in print.
+    if (!article) sink(c.items, start, geometry.depth / 6)
     for (const note of chapter.notes) {
       c.notes.set(note.id, composeNote(c, note, region, struct))
       c.noteNumbers.set(note.id, note.number)
     }
-  })
-  return { items: c.items, notes: c.notes, structs: c.structs, noteNumbers: c.noteNumbers }
+    yield part(struct)
+  }
+  c.reportMissing()
 }
 
-function emptyBox(height: number): FlowBox {
-  return { kind: 'box', height, top: height, depth: 0, drawings: [], keepWithPrevious: false, notes: [], anchors: [] }
+/**
+ * Lower the first box from `start` (the first on a new page) by `drop`: the
+ * top of its first line then stands `drop` below the top of the text block.
+ * The space above it does not add, as no space does at the top of a page.
+ */
+function sink(items: readonly FlowItem[], start: number, drop: number): void {
+  const first = items.slice(start).find((item): item is FlowBox => item.kind === 'box')
+  if (first) first.top += drop
 }

@@ -1,6 +1,7 @@
 import type { List } from '../../model/book.js'
-import type { FlowBox } from '../flow.js'
-import type { LineRun } from '../setline.js'
+import { splitByFace } from '../faces.js'
+import type { FlowBox, TextDrawing } from '../flow.js'
+import type { RunStyle } from '../style.js'
 import type { BlockContext, Composer } from './context.js'
 import { blocks } from './blocks.js'
 
@@ -11,11 +12,11 @@ import { blocks } from './blocks.js'
 export function list(c: Composer, node: List, ctx: BlockContext): void {
   const resolved = c.style(ctx.role)
   const style = c.runStyle(ctx.role)
-  const labels = node.items.map((item, index) => label(c, node, index, item.checked, style.font))
+  const labels = node.items.map((item, index) => label(c, node, index, item.checked, style))
   const space = c.measurer.width(' ', style)
-  const column = Math.max(...labels.map((text) => c.measurer.width(text, style))) + 2 * space
+  const column = Math.max(...labels.map((runs) => labelWidth(c, runs))) + 2 * space
   const listStruct = c.struct('L', ctx.struct)
-  const region = { x: ctx.region.x + column, width: ctx.region.width - column }
+  const region = c.inset(ctx.region, column, 0)
   c.space(resolved.leading / 2)
   node.items.forEach((item, index) => {
     if (index > 0 && node.spread) c.space(resolved.leading / 2)
@@ -26,20 +27,34 @@ export function list(c: Composer, node: List, ctx: BlockContext): void {
     c.afterParagraph = false
     blocks(c, item.children, { region, role: ctx.role, path: [...ctx.path, index], struct: bodyStruct })
     const box = c.items.slice(first).find((entry): entry is FlowBox => entry.kind === 'box')
-    const text = labels[index]!
-    const width = c.measurer.width(text, style)
-    const run: LineRun = { x: 0, width, text, style, word: 0, spaceAfter: true }
-    if (box) box.drawings.unshift({ kind: 'text', x: region.x - space - width, y: 0, run, struct: labelStruct })
+    const runs = labels[index]!
+    let x = region.x - space - labelWidth(c, runs)
+    const drawings: TextDrawing[] = runs.map((piece, at) => {
+      const width = c.measurer.width(piece.text, piece.style)
+      const drawing: TextDrawing = { kind: 'text', x, y: 0, run: { x: 0, width, text: piece.text, style: piece.style, word: 0, spaceAfter: at === runs.length - 1 }, struct: labelStruct }
+      x += width
+      return drawing
+    })
+    if (box) box.drawings.unshift(...drawings)
   })
   c.space(resolved.leading / 2)
   c.afterParagraph = false
 }
 
-function label(c: Composer, node: List, index: number, checked: boolean | null, font: Parameters<Composer['measurer']['covers']>[0]): string {
-  if (checked !== null) {
-    const box = checked ? '☑' : '☐'
-    return c.measurer.covers(font, box) ? box : checked ? '[x]' : '[ ]'
-  }
-  if (node.ordered) return `${node.start + index}.`
-  return c.measurer.covers(font, '•') ? '•' : '-'
+interface LabelRun {
+  text: string
+  style: RunStyle
+}
+
+/** The item's label: a number, a bullet or a check box, in a face that has it (a fallback face if need be). */
+function label(c: Composer, node: List, index: number, checked: boolean | null, style: RunStyle): LabelRun[] {
+  if (node.ordered && checked === null) return [{ text: `${node.start + index}.`, style }]
+  const sign = checked === null ? '•' : checked ? '☑' : '☐'
+  const runs = splitByFace(sign, style.font, c.measurer)
+  if (runs.some((run) => run.missing)) return [{ text: checked === null ? '-' : checked ? '[x]' : '[ ]', style }]
+  return runs.map((run) => ({ text: run.text, style: run.font === style.font ? style : { ...style, font: run.font } }))
+}
+
+function labelWidth(c: Composer, runs: readonly LabelRun[]): number {
+  return runs.reduce((sum, run) => sum + c.measurer.width(run.text, run.style), 0)
 }

@@ -7,7 +7,6 @@ import type { BlockContext, Composer } from './context.js'
  * another paragraph, flush after a heading or any other block.
  */
 export function paragraph(c: Composer, block: Paragraph, ctx: BlockContext, leadIn = false): void {
-  c.checkCoverage(block.children, block.place)
   const resolved = c.style(ctx.role)
   const indent = c.afterParagraph ? paragraphIndent(c.theme) : 0
   const lines = c.setText(block.children, c.runStyle(ctx.role), resolved.align, ctx.region.width, { indent, leadIn })

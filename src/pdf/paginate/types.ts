@@ -4,6 +4,8 @@ import type { FlowBox, PageKind } from '../flow.js'
 export interface Placed {
   box: FlowBox
   y: number
+  /** A table's header row set again at the top of a page its table continues on. */
+  repeated?: true
 }
 
 export interface Page {
@@ -17,8 +19,13 @@ export interface Page {
   notes: Placed[]
   /** Where the rule above the footnotes stands, from the top of the text block. */
   noteRule?: number
-  /** Whether the page was filled to the foot of the text block (its last baseline aligned with the other full pages'). */
+  /** Whether the page ended because it was full (not at a chapter's end): it is then justified to the foot of the text block. */
   full: boolean
+  /**
+   * A full page that could not be justified: its text stops short of the foot (of the footnotes' rule,
+   * when it has notes), and its last baseline is out of line with its neighbours'.
+   */
+  short?: true
 }
 
 export interface PageParams {

@@ -1,0 +1,229 @@
+/**
+ * Part of render: positioned text written as PDF text objects. The
+ * typesetter has placed every word; what is left is to write each line's
+ * words as glyphs with as few operators as the PDF needs: one text object per
+ * marked-content sequence, one `TJ` array per run of a line in one face, size
+ * and colour (the gaps between words are numbers in the array), the face,
+ * size and colour written only when they change.
+ *
+ * pdfkit's `text()` would lay each call out again (measure, then shape) and
+ * write a text object per word. Here each string is shaped once, through
+ * the font pdfkit embeds (which also records the glyphs for the
+ * subset and for the ToUnicode map text extraction reads), and its glyph
+ * string kept.
+ */
+import type { FrameText } from './frame.js'
+import { fontFeatures } from './style.js'
+import type { FaceKey, FeatureSet } from './style.js'
+
+/** The parts of pdfkit's embedded font that drawing needs. */
+interface PdfFont {
+  id: string
+  ref(): unknown
+  /** Glyph ids as 4-digit hex, and positions in thousandths of an em. */
+  encode(text: string, features?: Record<string, boolean>): [string[], GlyphPosition[]]
+}
+
+interface GlyphPosition {
+  xAdvance: number
+  xOffset: number
+  yOffset: number
+  advanceWidth: number
+}
+
+/** A string shaped in one face and feature set, in thousandths of an em. */
+interface Shaped {
+  /** What a `TJ` array holds for it: `<glyphs> adjustment <glyphs> …`, kerning written as adjustments (as pdfkit writes it). */
+  tj: string
+  /** Sum of the glyphs' advances, kerning included. */
+  advance: number
+  /** Set when some glyph is moved off the pen's path (a mark placed on its letter): the glyphs are then written one by one. */
+  glyphs?: Array<{ hex: string; position: GlyphPosition }>
+}
+
+/** Shaped strings kept at most (some megabytes): more than the vocabulary of a long book. */
+const maxShaped = 50000
+
+/** pdfkit's precision for numbers in content streams. */
+function num(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6)
+}
+
+export class TextWriter {
+  private readonly fonts = new Map<FaceKey, PdfFont>()
+  private readonly shaped = new Map<string, Shaped>()
+  private readonly colours = new Map<string, string>()
+
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+
+  /** One text object holding `texts`, in their order. */
+  write(texts: readonly FrameText[]): void {
+    const pageFonts = (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts
+    const object = new TextObject()
+    for (const text of texts) {
+      if (text.text === '') continue
+      const font = this.font(text.style.font)
+      if (pageFonts[font.id] === undefined) pageFonts[font.id] = font.ref()
+      object.setFont(font.id, text.style.size)
+      object.setColour(this.colour(text.style.colour))
+      object.setScale(text.scale ?? 100)
+      object.moveTo(text.x, text.y)
+      object.show(this.shape(font, text.text, text.style.features))
+    }
+    this.doc.addContent(object.end())
+  }
+
+  private font(key: FaceKey): PdfFont {
+    let font = this.fonts.get(key)
+    if (!font) {
+      this.doc.font(key)
+      font = (this.doc as unknown as { _font: PdfFont })._font
+      this.fonts.set(key, font)
+    }
+    return font
+  }
+
+  /** The fill colour operator for a colour as pdfkit reads it (`#rgb`, `#rrggbb`, a CSS name). */
+  private colour(colour: string): string {
+    let operator = this.colours.get(colour)
+    if (operator === undefined) {
+      const channels = (this.doc as unknown as { _normalizeColor(colour: string): number[] | null })._normalizeColor(colour) ?? [0, 0, 0]
+      operator = `${channels.map(num).join(' ')} ${channels.length === 4 ? 'k' : 'rg'}`
+      this.colours.set(colour, operator)
+    }
+    return operator
+  }
+
+  private shape(font: PdfFont, text: string, features: FeatureSet | undefined): Shaped {
+    const key = `${font.id}|${features ?? ''}|${text}`
+    let shaped = this.shaped.get(key)
+    if (shaped) return shaped
+    const [hex, positions] = font.encode(text.replace(/\n/g, ''), fontFeatures(features))
+    const parts: string[] = []
+    let advance = 0
+    let run = ''
+    let moved = false
+    positions.forEach((position, index) => {
+      run += hex[index]!
+      advance += position.xAdvance
+      if (position.xOffset !== 0 || position.yOffset !== 0) moved = true
+      const adjustment = position.xAdvance - position.advanceWidth
+      if (adjustment !== 0) {
+        parts.push(`<${run}>`, num(-adjustment))
+        run = ''
+      }
+    })
+    if (run !== '') parts.push(`<${run}>`)
+    shaped = { tj: parts.join(' '), advance }
+    if (moved) shaped.glyphs = positions.map((position, index) => ({ hex: hex[index]!, position }))
+    // A book's vocabulary is a fair cache; strings that are no words (code lines, long addresses) could grow it without end.
+    if (this.shaped.size >= maxShaped) this.shaped.clear()
+    this.shaped.set(key, shaped)
+    return shaped
+  }
+}
+
+/**
+ * A text object being written: the text state it has set, where the pen
+ * stands, and the `TJ` array it is filling. Each object starts from nothing,
+ * as other drawing between two of them may have changed the colour.
+ */
+class TextObject {
+  private readonly out: string[] = ['BT']
+  private array: string[] = []
+  private font = ''
+  private size = 0
+  private colour = ''
+  private scale = 100
+  private baseline = Number.NaN
+  private pen = 0
+
+  setFont(id: string, size: number): void {
+    if (id === this.font && size === this.size) return
+    this.flush()
+    this.font = id
+    this.size = size
+    this.out.push(`/${id} ${num(size)} Tf`)
+  }
+
+  setColour(operator: string): void {
+    if (operator === this.colour) return
+    this.flush()
+    this.colour = operator
+    this.out.push(operator)
+  }
+
+  /** Horizontal scaling in percent (a word space narrowed to its shrunk width). */
+  setScale(scale: number): void {
+    if (scale === this.scale) return
+    this.flush()
+    this.scale = scale
+    this.out.push(`${num(scale)} Tz`)
+  }
+
+  /** Bring the pen to `x` on the baseline `y`: along the line by an adjustment in the array, to another line by a new text matrix. */
+  moveTo(x: number, y: number): void {
+    if (y !== this.baseline) {
+      this.place(x, y)
+      return
+    }
+    if (Math.abs(x - this.pen) > 1e-6) {
+      this.array.push(num(-(x - this.pen) / this.perEm()))
+      this.pen = x
+    }
+  }
+
+  show(shaped: Shaped): void {
+    if (shaped.glyphs) {
+      this.showGlyphs(shaped.glyphs)
+      return
+    }
+    if (shaped.tj !== '') this.array.push(shaped.tj)
+    this.pen += shaped.advance * this.perEm()
+  }
+
+  end(): string {
+    this.flush()
+    if (this.scale !== 100) this.out.push('100 Tz')
+    this.out.push('ET')
+    return this.out.join('\n')
+  }
+
+  /** Points per thousandth of an em, at the current size and scaling. */
+  private perEm(): number {
+    return (this.size * this.scale) / 100000
+  }
+
+  private place(x: number, y: number): void {
+    this.flush()
+    // Text space flipped back upright: pdfkit's page coordinates run downwards from the top-left corner.
+    this.out.push(`1 0 0 -1 ${num(x)} ${num(y)} Tm`)
+    this.pen = x
+    this.baseline = y
+  }
+
+  /** Glyphs one at a time where some sit off the pen's path, as pdfkit writes them. */
+  private showGlyphs(glyphs: NonNullable<Shaped['glyphs']>): void {
+    const perEm = this.perEm()
+    const baseline = this.baseline
+    for (const { hex, position } of glyphs) {
+      if (position.xOffset !== 0 || position.yOffset !== 0) {
+        const after = this.pen + position.xAdvance * perEm
+        this.place(this.pen + position.xOffset * perEm, baseline - position.yOffset * perEm)
+        this.out.push(`[<${hex}>] TJ`)
+        this.place(after, baseline)
+        continue
+      }
+      this.array.push(`<${hex}>`)
+      const adjustment = position.xAdvance - position.advanceWidth
+      if (adjustment !== 0) this.array.push(num(-adjustment))
+      this.pen += position.xAdvance * perEm
+    }
+  }
+
+  private flush(): void {
+    if (this.array.length > 0) this.out.push(`[${this.array.join(' ')}] TJ`)
+    this.array = []
+  }
+}
