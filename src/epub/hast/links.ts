@@ -62,7 +62,10 @@ export function externalHref(url: string, scheme: string): string | undefined {
   if (scheme !== 'http' && scheme !== 'https' && scheme !== 'ftp') return valid ? url : normalizeUri(url)
   const match = /^([A-Za-z][A-Za-z0-9+.-]*:)\/\/([^/?#\\]*)(.*)$/s.exec(url)
   if (!match) return valid ? url : normalizeUri(url)
-  const [, prefix, authority, rest] = match as unknown as [string, string, string, string]
+  const [, prefix, authority, written] = match as unknown as [string, string, string, string]
+  // Browsers read a backslash in a web address's path as a slash (WHATWG URL):
+  // without it, `www.example.com\_` would run on into the host.
+  const rest = written.replace(/^[^?#]*/, (path) => path.replaceAll('\\', '/'))
   let parsed: URL
   try {
     parsed = new URL(`${prefix}//${authority}`)
