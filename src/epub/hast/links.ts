@@ -63,9 +63,9 @@ export function externalHref(url: string, scheme: string): string | undefined {
   const match = /^([A-Za-z][A-Za-z0-9+.-]*:)\/\/([^/?#\\]*)(.*)$/s.exec(url)
   if (!match) return valid ? url : normalizeUri(url)
   const [, prefix, authority, written] = match as unknown as [string, string, string, string]
-  // Browsers read a backslash in a web address's path as a slash (WHATWG URL):
-  // without it, `www.example.com\_` would run on into the host.
-  const rest = written.replace(/^[^?#]*/, (path) => path.replaceAll('\\', '/'))
+  // A path must start with a slash: `www.example.com\_` percent-encoded as it
+  // stands would run its backslash on into the host.
+  const rest = /^[^/?#]/.test(written) ? `/${written}` : written
   let parsed: URL
   try {
     parsed = new URL(`${prefix}//${authority}`)
