@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import * as fontkit from 'fontkit'
 import subsetFont from 'subset-font'
 import { fontPath, type FontFile, type FontKey, type Theme } from '../theme/index.js'
 
@@ -47,13 +48,16 @@ const keptFeatures = ['kern', 'liga', 'clig', 'calt', 'ccmp', 'locl', 'mark', 'm
 
 /**
  * Subset each font to the characters it has to show: the mono face to the
- * characters of code, the others (fallback faces too) to every character of
- * the book; a face keeps only the glyphs it has.
+ * characters of code, the text faces to every character of the book, and the
+ * fallback faces only to the characters the text face lacks, since a reader
+ * falls back to them for nothing else.
  */
 export async function subsetFonts(fonts: readonly EmbeddedFont[], text: string, code: string): Promise<Map<string, Uint8Array>> {
   const subsets = new Map<string, Uint8Array>()
+  const textFace = fonts.find((font) => font.keys.includes('text'))
+  const lacking = textFace ? await charactersLacking(textFace.path, text) : text
   for (const font of fonts) {
-    const characters = font.keys.length > 0 && font.keys.every((key) => key === 'mono') ? code : text
+    const characters = font.keys.length === 0 ? lacking : font.keys.every((key) => key === 'mono') ? code : text
     const whole = await readFile(font.path)
     // An empty subset would leave a font with no glyph at all: keep the space at least.
     const subset = await subsetFont(whole, uniqueCharacters(characters + ' '), { targetFormat: 'sfnt', preserveNameIds: keptNameIds, keepFeatures: keptFeatures })
@@ -71,4 +75,10 @@ export async function wholeFonts(fonts: readonly EmbeddedFont[]): Promise<Map<st
 
 function uniqueCharacters(text: string): string {
   return [...new Set(text)].sort().join('')
+}
+
+/** The characters of `text` that the font at `file` has no glyph for. */
+async function charactersLacking(file: string, text: string): Promise<string> {
+  const face = fontkit.create(await readFile(file)) as fontkit.Font
+  return [...new Set(text)].filter((character) => !face.hasGlyphForCodePoint(character.codePointAt(0)!)).join('')
 }
