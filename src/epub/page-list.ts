@@ -1,24 +1,8 @@
 import type { Block, Chapter } from '../model/book.js'
+import type { PageStart } from '../model/page-map.js'
 import { inlineText } from '../model/text.js'
 
-/**
- * Where a page of the print edition begins, in terms of the Book model, so that
- * the EPUB can mark the same place.
- */
-export interface PageStart {
-  /** The page number as printed (1-based). */
-  page: number
-  /** Index of the chapter in `Book.chapters`. */
-  chapter: number
-  /**
-   * Path to the block: an index into `chapter.blocks`, then, inside a block
-   * quote, an index into its `children`; inside a list, the item's index and an
-   * index into that item's `children`.
-   */
-  block: number[]
-  /** Index of the page's first word in the block's words (see `blockWords`). */
-  word: number
-}
+export type { PageStart } from '../model/page-map.js'
 
 /**
  * Separators between words: white space as JavaScript's `\s` knows it, which

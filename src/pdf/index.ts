@@ -5,6 +5,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js'
 import type { Book, Place } from '../model/book.js'
+import type { PageStart } from '../model/page-map.js'
 import type { PagePreset, Theme } from '../theme/index.js'
 import { pageGeometry, resolveStyle } from '../theme/index.js'
 import { Composer } from './compose/context.js'
@@ -29,23 +30,7 @@ export interface PdfOptions {
   pdfA?: boolean
 }
 
-/**
- * Where a printed page starts in the manuscript: the EPUB marks the print
- * edition's page breaks there.
- */
-export interface PageStart {
-  /** The page number as printed. */
-  page: number
-  /** Index into `book.chapters`. */
-  chapter: number
-  /**
-   * Path of the block: an index into `chapter.blocks`, then into a
-   * blockquote's children, or a list's items and then the item's children.
-   */
-  block: number[]
-  /** Index of the page's first word in the block's text: runs of non-white-space of `inlineText` (or of the code, or of the table's cells in order). */
-  word: number
-}
+export type { PageStart } from '../model/page-map.js'
 
 export interface PdfResult {
   bytes: Uint8Array
