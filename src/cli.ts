@@ -83,8 +83,11 @@ export async function main(argv: readonly string[], stdout = process.stdout, std
 async function buildOne(input: string, options: Options, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
   const diag = new Diagnostics()
   const started = performance.now()
+  // Progress goes to stderr; a terminal gets one line that updates in place, a log one line per step.
+  const live = !options.quiet && (stderr as NodeJS.WriteStream).isTTY === true
   const progress = (phase: string): void => {
-    if (!options.quiet) stderr.write(`octavo: ${input}: ${phase}…\n`)
+    if (options.quiet) return
+    stderr.write(live ? `\r\x1b[Koctavo: ${input}: ${phase}…` : `octavo: ${input}: ${phase}…\n`)
   }
   try {
     const result = await build(
@@ -101,6 +104,7 @@ async function buildOne(input: string, options: Options, stdout: NodeJS.Writable
       },
       diag,
     )
+    if (live) stderr.write('\r\x1b[K')
     for (const message of diag.warnings) stderr.write(`${formatMessage(message)}\n`)
     if (!options.quiet) {
       const seconds = ((performance.now() - started) / 1000).toFixed(2)
@@ -109,6 +113,7 @@ async function buildOne(input: string, options: Options, stdout: NodeJS.Writable
     if (options.report) stdout.write(`${formatReport(result.report, input)}\n`)
     return exitCode.ok
   } catch (error) {
+    if (live) stderr.write('\r\x1b[K')
     if (!(error instanceof ManuscriptError)) throw error
     // The failure is among the messages already, after any warnings that came before it.
     for (const message of diag.messages) stderr.write(`${formatMessage(message)}\n`)

@@ -22,7 +22,7 @@ export interface BuildOptions {
   pdfA?: boolean
   /** Seconds since 1970 that stand for "now" in the editions (reproducible builds). */
   sourceDateEpoch?: string | undefined
-  /** Told when each phase starts, for progress on long builds. */
+  /** Told when each phase starts, and as the print edition's pages are set: progress on long builds. */
   onPhase?: (phase: string) => void
 }
 
@@ -55,7 +55,7 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   // The print edition is always set: where its pages start is what the EPUB's
   // page list records, so an e-reader can cite the printed page.
   phase('pdf')
-  const pdfOptions = { page: options.page, print: options.print === true, pdfA: options.pdfA === true }
+  const pdfOptions = { page: options.page, print: options.print === true, pdfA: options.pdfA === true, onPart: (pages: number) => phase(`pdf: ${pages} page${pages === 1 ? '' : 's'} set`) }
   const pdf = await writePdf(book, options.theme, pdfOptions, diag)
   if (options.formats.includes('pdf')) files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
   if (options.formats.includes('epub')) {

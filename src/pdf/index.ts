@@ -28,6 +28,8 @@ export interface PdfOptions {
   print?: boolean
   /** Write PDF/A-2b. */
   pdfA?: boolean
+  /** Told after each part (title page, contents, chapter) is set, with the pages set so far: progress on long books. */
+  onPart?: (pages: number) => void
 }
 
 export type { PageStart } from '../model/page-map.js'
@@ -80,6 +82,7 @@ export async function writePdf(book: Book, theme: Theme, options: PdfOptions, di
     for (const page of pages) renderer.page(framer.frame(page))
     renderer.release(part.struct)
     await renderer.settle()
+    options.onPart?.(count)
   }
   for (const page of deferred) renderer.page(framer.frame(page))
   const bytes = await renderer.finish()
