@@ -20,8 +20,25 @@ export interface FaceRun {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
+/** Characters that are never seen: joiners, direction marks and isolates, zero-width spaces, variation selectors. */
+const invisible = /\p{Default_Ignorable_Code_Point}/u
+const invisibles = /\p{Default_Ignorable_Code_Point}/gu
+
+/**
+ * `text` less the characters that are never seen and that `font` has no
+ * glyph for. Shaped, each would come out as the face's empty box, whose
+ * width fontkit gives as nothing or as a box's, depending on what it shaped
+ * before; left out, they take no room and text extraction does not read them.
+ * (Those the face has, a soft hyphen, a zero-width space, fontkit hides.)
+ */
+export function withoutInvisible(text: string, font: FaceKey, measurer: Measurer): string {
+  if (!invisible.test(text)) return text
+  return text.replace(invisibles, (char) => (measurer.hasGlyph(font, char.codePointAt(0)!) ? char : ''))
+}
+
 /** `text` cut by the face that sets it; one run in `font` when the face has it all (the usual case). */
 export function splitByFace(text: string, font: FaceKey, measurer: Measurer, missing?: Set<string>): FaceRun[] {
+  text = withoutInvisible(text, font, measurer)
   if (fallbackIndex(font) !== undefined || measurer.covers(font, text)) return [{ text, font }]
   const base = font as FontKey
   const runs: FaceRun[] = []

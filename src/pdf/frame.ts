@@ -210,7 +210,8 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       // drawn narrowed to its width: a space glyph running into the next word makes poppler's raw mode fuse the two.
       const natural = run.spaceAfter ? measurer.width(' ', run.style) : 0
       const spaceWidth = run.spaceWidth ?? natural
-      const joined = run.spaceAfter && spaceWidth >= natural - 1e-3
+      // A right-to-left word is shaped in visual order: a space joined to it would be drawn before it, on its left.
+      const joined = run.spaceAfter && spaceWidth >= natural - 1e-3 && !rightToLeft.test(run.text)
       const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct: drawing.struct }
       if (run.link) item.link = run.link
       if (run.missing) item.actual = item.text
@@ -258,6 +259,9 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
     }
   }
 }
+
+/** Letters of the scripts written from right to left, which fontkit lays out in visual order. */
+const rightToLeft = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u
 
 /** Shorten a running head that would not fit the measure, at a word (or, for one long word, a character), with an ellipsis. */
 function fit(text: string, style: RunStyle, width: number, measurer: Measurer): string {

@@ -30,6 +30,8 @@ export interface Measurer {
   metrics(font: FaceKey): FontMetrics
   /** Whether the face has a glyph for every character of `text` (spaces, controls and default-ignorables aside). */
   covers(font: FaceKey, text: string): boolean
+  /** Whether the face has a glyph for the character with this code point. */
+  hasGlyph(font: FaceKey, code: number): boolean
   /** Whether the face carries an OpenType feature (e.g. `smcp`). */
   hasFeature(font: FaceKey, feature: string): boolean
   /**
@@ -124,6 +126,7 @@ export function createMeasurer(theme: Theme): Measurer {
       }
     },
     covers,
+    hasGlyph,
     hasFeature(key, feature) {
       return font(key).availableFeatures.includes(feature)
     },
@@ -136,17 +139,22 @@ export function createMeasurer(theme: Theme): Measurer {
 }
 
 /**
- * The fallback faces to try for text in a theme face: one per family, in the
- * theme's order, each the file nearest the face's weight and style.
+ * The fallback faces to try for text in a theme face: family by family, in
+ * the theme's order, each family's files from the nearest the face's weight
+ * and style to the farthest (an italic that lacks a script gives way to its
+ * upright, which may have it).
  */
 export function fallbackFaces(fallbacks: readonly FontFile[], key: FontKey): FaceKey[] {
   const weight = key === 'textBold' || key === 'textBoldItalic' ? 700 : 400
   const style = key === 'textItalic' || key === 'textBoldItalic' ? 'italic' : 'normal'
+  const score = (file: FontFile): number => (file.weight === weight ? 2 : 0) + (file.style === style ? 1 : 0)
   const families = [...new Set(fallbacks.map((file) => file.family))]
-  return families.map((family) => {
-    const files = fallbacks.map((file, index) => ({ file, index })).filter((entry) => entry.file.family === family)
-    const score = (file: FontFile): number => (file.weight === weight ? 2 : 0) + (file.style === style ? 1 : 0)
-    const best = files.reduce((a, b) => (score(b.file) > score(a.file) ? b : a))
-    return fallbackKey(best.index)
-  })
+  return families.flatMap((family) =>
+    fallbacks
+      .map((file, index) => ({ file, index }))
+      .filter((entry) => entry.file.family === family)
+      // A stable sort: of files as near, the theme's order decides.
+      .sort((a, b) => score(b.file) - score(a.file))
+      .map((entry) => fallbackKey(entry.index)),
+  )
 }

@@ -20,8 +20,10 @@ import type { FaceKey, FeatureSet } from './style.js'
 interface PdfFont {
   id: string
   ref(): unknown
-  /** Glyph ids as 4-digit hex, and positions in thousandths of an em. */
+  /** Glyph ids (in the subset) as 4-digit hex, and positions in thousandths of an em. */
   encode(text: string, features?: Record<string, boolean>): [string[], GlyphPosition[]]
+  /** The characters each glyph of the subset stands for, as `encode` recorded them (the ToUnicode map). */
+  unicode: Array<number[] | undefined>
 }
 
 interface GlyphPosition {
@@ -99,7 +101,12 @@ export class TextWriter {
     const key = `${font.id}|${features ?? ''}|${text}`
     let shaped = this.shaped.get(key)
     if (shaped) return shaped
-    const [hex, positions] = font.encode(text.replace(/\n/g, ''), fontFeatures(features))
+    const [allHex, allPositions] = font.encode(text.replace(/\n/g, ''), fontFeatures(features))
+    // Characters that are never seen (a soft hyphen, a zero-width space) take no room: fontkit shapes them as a space
+    // of no width, which is left out, so that text extraction does not read a space inside a word.
+    const kept = allPositions.map((_, index) => index).filter((index) => !isInvisible(font, allHex[index]!, allPositions[index]!))
+    const hex = kept.map((index) => allHex[index]!)
+    const positions = kept.map((index) => allPositions[index]!)
     const parts: string[] = []
     let advance = 0
     let run = ''
@@ -122,6 +129,14 @@ export class TextWriter {
     this.shaped.set(key, shaped)
     return shaped
   }
+}
+
+/** A glyph that takes no room and draws nothing: a space (what fontkit puts for a character never seen) or the face's empty box. */
+function isInvisible(font: PdfFont, hex: string, position: GlyphPosition): boolean {
+  if (position.xAdvance !== 0 || position.xOffset !== 0 || position.yOffset !== 0) return false
+  const id = Number.parseInt(hex, 16)
+  const chars = font.unicode[id]
+  return id === 0 || (chars !== undefined && chars.length === 1 && chars[0] === 0x20)
 }
 
 /**

@@ -323,3 +323,48 @@ describe('blocks nested very deep', () => {
     assert.doesNotThrow(() => frameItems(bookOf([quotes(300), mixed(300)])))
   })
 })
+
+describe('characters never seen, and words in both directions', () => {
+  const book = bookOf([
+    paragraph(text('Marks: \u200Fright\u200Fmark, \u200Eleft\u200Emark, iso\u2066late\u2069d, joi\u200Dner, non\u200Cjoiner, word\u2060joiner, soft\u00ADhyphen, zero\u200Bwidth, '), { type: 'inlineCode', value: 'co\u200Bde' }, text(' too.')),
+    paragraph(text('word word word birch state-of-the-art كتاب amber www.example.com gable gable.')),
+    paragraph(text('In italic: '), { type: 'emphasis', children: [text('the كتاب amber')] }, text(' and in bold italic: '), { type: 'strong', children: [{ type: 'emphasis', children: [text('the مرحبا amber')] }] }, text('.')),
+  ])
+  let pdf: Written
+  /** Poppler's words, line by line, left to right. */
+  let lines: Array<Array<{ word: string; xMin: number; xMax: number }>>
+  before(async () => {
+    pdf = await setBook(book, { page: 'a5' }, 'unseen')
+    const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf.file, '-'])
+    const words = [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(([, xMin, yMin, xMax, yMax, word]) => ({ word: decodeXml(word!), xMin: Number(xMin), xMax: Number(xMax), centre: (Number(yMin) + Number(yMax)) / 2 }))
+    lines = []
+    for (const word of words.sort((a, b) => a.centre - b.centre)) {
+      const line = lines.at(-1) as Array<(typeof words)[number]> | undefined
+      if (line && Math.abs(line[0]!.centre - word.centre) < 4) line.push(word)
+      else lines.push([word])
+    }
+    for (const line of lines) line.sort((a, b) => a.xMin - b.xMin)
+  })
+
+  it('draws no glyph for joiners, direction marks, isolates and zero-width spaces, and sets nothing over the next letters', () => {
+    const words = lines.flat().map((box) => box.word)
+    for (const word of ['rightmark,', 'leftmark,', 'isolated,', 'joiner,', 'nonjoiner,', 'wordjoiner,', 'softhyphen,', 'zerowidth,', 'code', 'too.']) assert.ok(words.includes(word), `${word} read whole`)
+    assert.ok(words.every((word) => !/[\u00AD\u200B-\u200F\u2060\u2066-\u2069]/.test(word)), 'none of them read back')
+    const overlaps = lines.flatMap((line) => line.flatMap((box, index) => (index > 0 && box.xMin < line[index - 1]!.xMax - 0.5 ? [`${line[index - 1]!.word} ${box.word}`] : [])))
+    assert.deepEqual(overlaps, [])
+  })
+
+  it('keeps the space after a right-to-left word between it and the next word', () => {
+    const line = lines.find((candidate) => candidate.some((box) => box.word === 'state-of-the-art'))!
+    const at = line.findIndex((box) => /\p{Script=Arabic}/u.test(box.word))
+    const [before, arabic, after] = [line[at - 1]!, line[at]!, line[at + 1]!]
+    assert.deepEqual([before.word, after.word], ['state-of-the-art', 'amber'])
+    assert.ok(Math.abs(arabic.xMin - before.xMax - (after.xMin - arabic.xMax)) < 0.01, 'the spaces either side are as wide')
+  })
+
+  it('sets Arabic in italic and bold italic from the upright fallback that has it, with no warning', async () => {
+    assert.deepEqual(pdf.diag.warnings.filter((message) => message.ruleId === 'pdf-glyph'), [])
+    const fonts = (await pdfFonts(pdf.file)).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))
+    assert.ok(fonts.includes('DejaVuSans') && fonts.includes('DejaVuSans-Bold'), fonts.join(', '))
+  })
+})
