@@ -16,28 +16,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { sequence, vocabulary } from '../test/pdf/prose.js'
 
 const run = promisify(execFile)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const megabytes = Number(process.argv[2] ?? 20)
 const chapterCount = Number(process.argv[3] ?? 100)
-
-const vocabulary = (
-  'the of and a to in is was that for it with as his on be at by had not are but from or have an they which one you were her all she ' +
-  'there would their we him been has when who will more no if out so said what up its about into than them can only other new some could ' +
-  'time these two may then do first any my now such like our over man me even most made after also did many before must through back years ' +
-  'government between understanding remarkable conversation administration particularly responsibility development international ' +
-  'afternoon harbour lighthouse weather morning evening distance mountain river village window garden kitchen station letter journey'
-).split(' ')
-
-/** A small linear congruential generator: the same manuscript on every run. */
-function sequence(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
 
 function sentence(next: () => number): string {
   const length = 6 + Math.floor(next() * 18)

@@ -5,7 +5,7 @@
  */
 import type { Block, Book, Chapter, Inline, Note } from '../../src/model/book.js'
 
-const vocabulary = (
+export const vocabulary = (
   'the of and a to in is was that for it with as his on be at by had not are but from or have an they which one you were her all she ' +
   'there would their we him been has when who will more no if out so said what up its about into than them can only other new some could ' +
   'time these two may then do first any my now such like our over man me even most made after also did many before must through back years ' +
@@ -16,7 +16,7 @@ const vocabulary = (
 ).split(' ')
 
 /** A small linear congruential generator: deterministic, which is all a test book needs. */
-function sequence(seed: number): () => number {
+export function sequence(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0
