@@ -9,7 +9,7 @@ import type { PageGeometry, Theme } from '../theme/index.js'
 import { resolveStyle } from '../theme/index.js'
 import type { ResolvedStyle } from '../theme/index.js'
 import { splitByFace } from './faces.js'
-import type { Drawing, ImageDrawing } from './flow.js'
+import type { Drawing, ImageDrawing, RectDrawing, RuleDrawing } from './flow.js'
 import type { Measurer } from './measure.js'
 import type { Page, Placed } from './paginate/index.js'
 import type { LinkTarget } from './prepare.js'
@@ -33,25 +33,10 @@ export interface FrameText {
   actual?: string
 }
 
-export interface FrameRule {
-  kind: 'rule'
-  x1: number
-  y1: number
-  x2: number
-  y2: number
-  colour: string
-  weight: number
-}
-
-export interface FrameRect {
-  kind: 'rect'
-  x: number
-  y: number
-  width: number
-  height: number
-  colour: string
-}
-
+// Rules, grounds and images have the same shape on the page as in the flow;
+// only their coordinates change, from the text block's to the page's.
+export type FrameRule = RuleDrawing
+export type FrameRect = RectDrawing
 export type FrameImage = ImageDrawing
 
 export interface FrameDest {
