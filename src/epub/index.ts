@@ -20,7 +20,7 @@ import { composePublication } from './publication.js'
 import { repack } from './repack.js'
 
 export type { PageStart } from './page-list.js'
-export { blockWords } from './page-list.js'
+export { blockWords } from '../model/text.js'
 export { cssRules, themeCss } from './css.js'
 export type { CssRule } from './css.js'
 export { bookIdentifier, printEditionIdentifier } from './identifier.js'

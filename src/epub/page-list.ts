@@ -1,64 +1,6 @@
-import type { Block, Chapter } from '../model/book.js'
 import type { PageStart } from '../model/page-map.js'
-import { inlineText } from '../model/text.js'
 
 export type { PageStart } from '../model/page-map.js'
-
-/**
- * Separators between words: white space as JavaScript's `\s` knows it, which
- * is how the print edition counts (it includes the no-break spaces).
- */
-const space = /\s/
-
-export function isWordSeparator(char: string): boolean {
-  return space.test(char)
-}
-
-function words(text: string): string[] {
-  return text.split(/\s+/).filter((word) => word !== '')
-}
-
-/**
- * The words of a block, as `PageStart.word` counts them: the runs of
- * non-white-space in the block's plain text (`inlineText` for headings and
- * paragraphs, the source of a code block, the cells of a table row by row).
- * Other blocks (lists, quotes, figures, breaks) have no words of their own: a
- * page that starts at one starts before it.
- */
-export function blockWords(block: Block): string[] {
-  switch (block.type) {
-    case 'heading':
-    case 'paragraph':
-      return words(inlineText(block.children))
-    case 'code':
-      return words(block.value)
-    case 'table':
-      return block.rows.flatMap((row) => row.flatMap((cell) => words(inlineText(cell))))
-    default:
-      return []
-  }
-}
-
-/** The block a path leads to inside a chapter, or undefined when the path leads nowhere. */
-export function blockAt(chapter: Chapter, path: readonly number[]): Block | undefined {
-  let blocks: readonly Block[] = chapter.blocks
-  let index = 0
-  for (;;) {
-    const block = blocks[path[index] ?? -1]
-    if (!block || index === path.length - 1) return block
-    if (block.type === 'blockquote') {
-      blocks = block.children
-      index += 1
-    } else if (block.type === 'list') {
-      const item = block.items[path[index + 1] ?? -1]
-      if (!item) return undefined
-      blocks = item.children
-      index += 2
-    } else {
-      return undefined
-    }
-  }
-}
 
 /** The page starts of one chapter, taken block by block as the chapter is written. */
 export class ChapterPages {

@@ -1,5 +1,6 @@
 import type { Block, Book, Inline } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
+import { inlineChildren } from '../model/walk.js'
 import type { Plan } from './plan.js'
 
 /** One entry of the table of contents, with the entries nested under it. */
@@ -19,7 +20,7 @@ export function headingLabel(inlines: readonly Inline[]): string {
     if (node.type === 'text' || node.type === 'inlineCode') text += node.value
     else if (node.type === 'image') text += node.alt
     else if (node.type === 'break') text += ' '
-    else if (node.type !== 'noteRef') text += headingLabel(node.children)
+    else if (node.type !== 'noteRef') text += headingLabel(inlineChildren(node))
   }
   return text.replace(/\s+/g, ' ').trim()
 }

@@ -94,14 +94,29 @@ export type Block =
 
 interface BlockBase {
   place?: Place
+  /**
+   * Link targets written just before the block (raw `<a id>` / `<a name>`
+   * standing on their own): ids, unique within the chapter's source file,
+   * that lead to the block's start.
+   */
+  anchors?: string[]
 }
 
 export interface Heading extends BlockBase {
   type: 'heading'
   /** 1–6, as in the manuscript. */
   depth: 1 | 2 | 3 | 4 | 5 | 6
-  /** Unique within the book; usable as an XML id and link target. */
+  /**
+   * Link target, unique within the source file the chapter comes from: the id
+   * written after the heading (`{#id}`), or GitHub's slug of `slugText` (the
+   * heading-ids pass sets it). Kept as written; an emitter that needs another
+   * form (an XML id) maps it.
+   */
   id: string
+  /** Whether `id` was written in the manuscript (`{#id}`) rather than made from the text. */
+  explicitId?: boolean
+  /** The heading's text as GitHub makes its slug of it: the words as written, before smart punctuation. */
+  slugText?: string
   children: Inline[]
 }
 
@@ -156,11 +171,29 @@ export interface ThematicBreak extends BlockBase {
   type: 'thematicBreak'
 }
 
+export type CellAlign = 'left' | 'right' | 'center'
+
+export interface TableCell {
+  children: Inline[]
+  /** Columns and rows the cell spans (HTML's `colspan`, `rowspan`); 1 when absent. */
+  colspan?: number
+  rowspan?: number
+  /** The cell's own alignment (HTML's `align`); otherwise its column's. */
+  align?: CellAlign
+}
+
 export interface Table extends BlockBase {
   type: 'table'
-  align: Array<'left' | 'right' | 'center' | null>
-  /** The first row is the header row. */
-  rows: Inline[][][]
+  /** Alignment per column (GFM's delimiter row); `null` for the default. */
+  align: Array<CellAlign | null>
+  /**
+   * Rows of cells, as written: a cell spanning rows stands only in its first
+   * row, so a row may hold fewer cells than the table has columns (see
+   * `model/table-grid.ts` for the grid).
+   */
+  rows: TableCell[][]
+  /** How many of the first rows are header rows (1 for GFM; `thead`'s rows for raw HTML; may be 0). */
+  headerRows: number
 }
 
 export interface Figure extends BlockBase {
@@ -185,6 +218,7 @@ export type Inline =
   | NoteRef
   | InlineImage
   | Styled
+  | Anchor
 
 export interface Text {
   type: 'text'
@@ -211,11 +245,34 @@ export interface InlineCode {
   value: string
 }
 
+/**
+ * Where a link leads, once the links pass has resolved it against the book:
+ * out of the book (`web`: any address with a scheme a reader may follow), or
+ * to a chapter, at an id of it or at its start.
+ */
+export type LinkTarget =
+  | { kind: 'web'; url: string }
+  | { kind: 'internal'; chapter: string; id?: string }
+
 export interface Link {
   type: 'link'
+  /** The address as written in the manuscript. */
   url: string
+  /**
+   * Set by the links pass (`transform/resolve-links.ts`); a link it cannot
+   * resolve is replaced by its text, so every link an emitter sees has one.
+   */
+  target?: LinkTarget
   title?: string
   children: Inline[]
+  /** Where the link is written, for messages about it. */
+  place?: Place
+}
+
+/** A link target inside a line of text: raw `<a id>` or `<a name>`. Unique within its source file. */
+export interface Anchor {
+  type: 'anchor'
+  id: string
 }
 
 /** A hard line break. */

@@ -1,4 +1,5 @@
 import type { Block, Inline } from './book.js'
+import { assertNever, blockInlines, nestedBlocks } from './walk.js'
 
 /** The plain text of inline content, as a reader would read it aloud. */
 export function inlineText(inlines: readonly Inline[]): string {
@@ -18,8 +19,17 @@ export function inlineText(inlines: readonly Inline[]): string {
       case 'noteRef':
         text += String(node.number)
         break
-      default:
+      case 'anchor':
+        break
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+      case 'styled':
         text += inlineText(node.children)
+        break
+      default:
+        assertNever(node)
     }
   }
   return text
@@ -29,29 +39,56 @@ export function inlineText(inlines: readonly Inline[]): string {
 export function blockText(blocks: readonly Block[]): string {
   const lines: string[] = []
   for (const block of blocks) {
-    switch (block.type) {
-      case 'heading':
-      case 'paragraph':
-        lines.push(inlineText(block.children))
-        break
-      case 'blockquote':
-        lines.push(blockText(block.children))
-        break
-      case 'list':
-        for (const item of block.items) lines.push(blockText(item.children))
-        break
-      case 'code':
-        lines.push(block.value)
-        break
-      case 'table':
-        for (const row of block.rows) lines.push(row.map(inlineText).join('\t'))
-        break
-      case 'figure':
-        lines.push(block.caption ? inlineText(block.caption) : block.alt)
-        break
-      case 'thematicBreak':
-        break
-    }
+    if (block.type === 'code') lines.push(block.value)
+    else if (block.type === 'table') for (const row of block.rows) lines.push(row.map((cell) => inlineText(cell.children)).join('\t'))
+    else if (block.type === 'figure') lines.push(block.caption ? inlineText(block.caption) : block.alt)
+    else for (const inlines of blockInlines(block)) lines.push(inlineText(inlines))
+    for (const nested of nestedBlocks(block)) lines.push(blockText(nested.blocks))
   }
   return lines.join('\n')
+}
+
+/**
+ * Separators between words: white space as JavaScript's `\s` knows it, which
+ * is how the print edition counts (it includes the no-break spaces).
+ */
+const space = /\s/
+
+export function isWordSeparator(char: string): boolean {
+  return space.test(char)
+}
+
+export function words(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word !== '')
+}
+
+/**
+ * The words of a block, as `PageStart.word` counts them in both editions: the
+ * runs of non-white-space in the block's plain text (`inlineText` for headings
+ * and paragraphs, the source of a code block, the cells of a table row by
+ * row). Other blocks (lists, quotes, figures, breaks) have no words of their
+ * own: a page that starts at one starts before it.
+ */
+export function blockWords(block: Block): string[] {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+      return words(inlineText(block.children))
+    case 'code':
+      return words(block.value)
+    case 'table':
+      return block.rows.flatMap((row) => row.flatMap((cell) => words(inlineText(cell.children))))
+    case 'blockquote':
+    case 'list':
+    case 'thematicBreak':
+    case 'figure':
+      return []
+    default:
+      return assertNever(block)
+  }
+}
+
+/** Whether a block has words of its own (see `blockWords`). */
+export function hasWords(block: Block): boolean {
+  return block.type === 'heading' || block.type === 'paragraph' || block.type === 'code' || block.type === 'table'
 }

@@ -6,6 +6,7 @@
  * prefix widths, so a word that is not broken keeps its kerning and ligatures.
  */
 import type { Inline, Styled } from '../model/book.js'
+import { assertNever } from '../model/walk.js'
 import type { Theme } from '../theme/index.js'
 import { splitByFace } from './faces.js'
 import { emergencyBreak, explicitHyphenBreak, hyphenationPoint } from './linebreak/items.js'
@@ -65,11 +66,13 @@ const prefixLimit = 48
 const ideographicStretch = 0.04
 
 interface Segment {
-  kind: 'text' | 'note' | 'break'
+  kind: 'text' | 'note' | 'break' | 'anchor'
   text: string
   style: RunStyle
   link?: LinkTarget
   note?: string
+  /** A link target written in the text (an `anchor`'s id). */
+  anchor?: string
   span?: number
 }
 
@@ -125,6 +128,11 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         // An image inside a line of text is set as its description, which is what a reader of the text needs.
         push({ kind: 'text', text: node.alt, style: emphasised(style) })
         break
+      case 'anchor':
+        push({ kind: 'anchor', text: '', style, anchor: node.id })
+        break
+      default:
+        assertNever(node)
     }
   }
   return out
@@ -165,6 +173,11 @@ class ItemBuilder {
     const box: Box<Piece> = { type: 'box', width, content: piece }
     this.items.push(box)
     this.inWord = true
+  }
+
+  /** A named destination where the text stands: a box of no width that is no part of a word. */
+  anchor(name: string): void {
+    this.items.push({ type: 'box', width: 0, content: { text: '', style: this.options.style, word: this.word, anchor: name } })
   }
 
   penalty(penalty: Penalty): void {
@@ -211,6 +224,10 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
     if (segment.span !== undefined) base.span = segment.span
     if (segment.kind === 'break') {
       builder.hardBreak()
+      continue
+    }
+    if (segment.kind === 'anchor') {
+      builder.anchor(segment.anchor!)
       continue
     }
     if (segment.kind === 'note') {

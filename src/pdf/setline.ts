@@ -69,6 +69,8 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
   let start = line.start
   while (start < line.end && items[start]!.type !== 'box') start++
   let afterGlue = true
+  // Destinations of empty pieces (anchors written in the text) go with the run that follows them.
+  let pendingAnchors: string[] = []
   for (let index = start; index < line.end; index++) {
     const item = items[index]!
     if (item.type === 'glue') {
@@ -91,18 +93,21 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
     if (item.type === 'penalty') continue
     const piece = item.content
     if (piece.text === '') {
+      if (piece.anchor) pendingAnchors.push(piece.anchor)
       x += item.width
       continue
     }
     const last = runs.at(-1)
-    if (last && !afterGlue && canJoin(last, piece)) {
+    if (pendingAnchors.length === 0 && last && !afterGlue && canJoin(last, piece)) {
       last.text += piece.text
       last.width += item.width
     } else {
       const run: LineRun = { x, width: item.width, text: piece.text, style: piece.style, word: piece.word, spaceAfter: false }
       if (piece.link) run.link = piece.link
       if (piece.note) run.notes = [piece.note]
-      if (piece.anchor) run.anchors = [piece.anchor]
+      const anchors = [...pendingAnchors, ...(piece.anchor ? [piece.anchor] : [])]
+      if (anchors.length > 0) run.anchors = anchors
+      pendingAnchors = []
       if (piece.span !== undefined) run.span = piece.span
       if (piece.missing) run.missing = true
       runs.push(run)
@@ -112,6 +117,7 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
   }
   // The last run of a line has no space after it on the line, whatever followed in the paragraph.
   const last = runs.at(-1)
+  if (last && pendingAnchors.length > 0) last.anchors = [...(last.anchors ?? []), ...pendingAnchors]
   if (last) {
     last.spaceAfter = false
     delete last.spaceWidth

@@ -1,7 +1,7 @@
 import type { Chapter } from '../model/book.js'
 import { inlineText } from '../model/text.js'
 import { Slugger } from './slug.js'
-import { forEachBlock } from './walk.js'
+import { forEachBlock } from '../model/walk.js'
 
 /**
  * Give every heading (in chapters and in notes) an id unique within the

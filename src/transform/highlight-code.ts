@@ -1,7 +1,7 @@
 import type { ElementContent, Root } from 'hast'
 import { all, createLowlight } from 'lowlight'
 import type { Chapter, CodeBlock, CodeToken, TokenKind } from '../model/book.js'
-import { forEachBlock } from './walk.js'
+import { forEachBlock } from '../model/walk.js'
 
 /**
  * What each highlight.js scope is in the model, `null` for a scope that

@@ -1,6 +1,6 @@
 import type { Chapter, NoteRef } from '../model/book.js'
 import type { FootnoteDraft } from '../parse/types.js'
-import { forEachInline } from './walk.js'
+import { forEachInline } from '../model/walk.js'
 
 /**
  * Number a chapter's footnotes 1, 2, 3… in the order of their first call,

@@ -8,7 +8,8 @@ import JSZip from 'jszip'
 import { Diagnostics } from '../../src/diagnostics.js'
 import { writeEpub, type PageStart } from '../../src/epub/index.js'
 import { bookIdentifier } from '../../src/epub/identifier.js'
-import { blockAt, blockWords } from '../../src/epub/page-list.js'
+import { blockWords } from '../../src/model/text.js'
+import { blockAt } from '../../src/model/walk.js'
 import type { Book } from '../../src/model/book.js'
 import { defaultTheme, fontPath } from '../../src/theme/index.js'
 import { epubcheck, tempDir, type EpubcheckResult } from '../support/tools.js'
@@ -262,7 +263,7 @@ describe('EPUB edition', () => {
       const marker = new RegExp(`<span epub:type="pagebreak" role="doc-pagebreak" id="page-${start.page}" title="${start.page}" />`).exec(xhtml)
       assert.ok(marker, `page ${start.page} is marked in ${file}`)
       // A page that starts before a chapter's first block starts with its heading.
-      const expected = start.block.length === 0 ? 'Without' : blockWords(blockAt(book.chapters[start.chapter]!, start.block)!)[start.word]!
+      const expected = start.block.length === 0 ? 'Without' : blockWords(blockAt(book.chapters[start.chapter]!.blocks, start.block)!)[start.word]!
       assert.equal(textAfter(xhtml, marker.index).split(/\s+/)[0], expected, `page ${start.page} starts with “${expected}”`)
     }
     const nav = rich.files.get('OEBPS/toc.xhtml')!

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test'
 import { externalHref } from '../../src/epub/hast/links.js'
 import { WordCursor } from '../../src/epub/hast/words.js'
 import { bookIdentifier, nameBasedUuid } from '../../src/epub/identifier.js'
-import { blockAt, blockWords } from '../../src/epub/page-list.js'
+import { blockWords } from '../../src/model/text.js'
+import { blockAt } from '../../src/model/walk.js'
 import { xmlSafe } from '../../src/epub/xml-safe.js'
 import { planPublication } from '../../src/epub/plan.js'
 import { tableOfContents } from '../../src/epub/toc.js'
@@ -75,9 +76,9 @@ describe('EPUB parts', () => {
         { type: 'blockquote', children: [{ type: 'list', ordered: false, start: 1, spread: false, items: [{ checked: null, children: [] }, { checked: null, children: [leaf] }] }] },
       ],
     }
-    assert.equal(blockAt(chapter, [0, 0, 1, 0]), leaf)
-    assert.equal(blockAt(chapter, [0, 0, 2, 0]), undefined)
-    assert.equal(blockAt(chapter, [1]), undefined)
+    assert.equal(blockAt(chapter.blocks, [0, 0, 1, 0]), leaf)
+    assert.equal(blockAt(chapter.blocks, [0, 0, 2, 0]), undefined)
+    assert.equal(blockAt(chapter.blocks, [1]), undefined)
   })
 
   it('nests the table of contents down to the theme’s depth', () => {

@@ -184,7 +184,7 @@ describe('characters the text face lacks', () => {
     paragraph(text(scripts)),
     paragraph(styled('underline', 'Hangul 한국어'), text(' and again 한국어 in a second place.')),
     { type: 'code', value: 'print("中文 → ok")' },
-    { type: 'table', align: [null, null], rows: [[[text('Script')], [text('Sample')]], [[text('Hangul')], [text('한글')]]] },
+    { type: 'table', align: [null, null], rows: [[{ children: [text('Script')] }, { children: [text('Sample')] }], [{ children: [text('Hangul')] }, { children: [text('한글')] }]], headerRows: 1 },
     { type: 'list', ordered: false, start: 1, spread: false, items: [{ checked: true, children: [paragraph(text('Done'))] }, { checked: false, children: [paragraph(text('To do'))] }] },
   ])
   let pdf: Written
@@ -249,7 +249,7 @@ describe('words and URLs longer than the line', () => {
           paragraph(text(`A paragraph with ${word} and `), { type: 'link', url, children: [text(url)] }, text('.')),
           { type: 'blockquote', children: [paragraph(text(`Quoted ${word} and ${url}.`))] },
           { type: 'list', ordered: false, start: 1, spread: false, items: [{ checked: null, children: [paragraph(text(`Listed ${word} and ${url}.`))] }] },
-          { type: 'table', align: [null, 'right'], rows: [[[text('Name')], [text('Value')]], [[text('long')], [text(`${word} ${url}`)]]] },
+          { type: 'table', align: [null, 'right'], rows: [[{ children: [text('Name')] }, { children: [text('Value')] }], [{ children: [text('long')] }, { children: [text(`${word} ${url}`)] }]], headerRows: 1 },
           { type: 'code', value: `const address = "${url}"\nconst name = "${word}"` },
           paragraph({ type: 'inlineCode', value: word }),
           // The note called last, so that its lines come after all the others in the text read back.

@@ -105,11 +105,11 @@ describe('the constructs fixture', () => {
 
 describe('blocks that do not split', () => {
   it("repeats a long table's header row at the top of every page it runs on", async () => {
-    const cell = (value: string) => [{ type: 'text' as const, value }]
+    const cell = (value: string) => ({ children: [{ type: 'text' as const, value }] })
     const rows = [[cell('Station'), cell('Distance')], ...Array.from({ length: 90 }, (_, index) => [cell(`Stop number ${index + 1}`), cell(`${index * 3} km`)])]
     const book: Book = {
       ...smallBook([]),
-      chapters: [{ id: 't', title: 'T', source: 't.md', blocks: [{ type: 'table', align: [null, 'right'], rows }], notes: [] }],
+      chapters: [{ id: 't', title: 'T', source: 't.md', blocks: [{ type: 'table', align: [null, 'right'], rows, headerRows: 1 }], notes: [] }],
     }
     const pdf = await setBook(book)
     assert.ok(pdf.report.pages >= 3)

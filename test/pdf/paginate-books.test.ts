@@ -164,7 +164,7 @@ describe('every construct, and long tables, code and notes', () => {
   function longBook(): Book {
     const blocks: Block[] = [{ type: 'heading', depth: 1, id: 'long', children: [{ type: 'text', value: 'Long things' }] }]
     for (let index = 0; index < 4; index++) blocks.push(paragraph(60, index))
-    blocks.push({ type: 'table', align: ['left', 'right'], rows: [[words(1, 0), words(1, 1)], ...Array.from({ length: 80 }, (_, row) => [words(2, row), [{ type: 'text' as const, value: String(row) }]])] })
+    blocks.push({ type: 'table', align: ['left', 'right'], rows: [[{ children: words(1, 0) }, { children: words(1, 1) }], ...Array.from({ length: 80 }, (_, row) => [{ children: words(2, row) }, { children: [{ type: 'text' as const, value: String(row) }] }])], headerRows: 1 })
     blocks.push(paragraph(40, 5))
     // A code block of twenty lines stands whole; one of eighty must run over pages.
     blocks.push({ type: 'code', value: Array.from({ length: 20 }, (_, row) => `line ${row}`).join('\n') })

@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import type { Book, Heading, NoteRef } from '../../src/model/book.js'
 import { blockText } from '../../src/model/text.js'
 import { splitChapters } from '../../src/transform/split-chapters.js'
-import { forEachBlock, forEachInline } from '../../src/transform/walk.js'
+import { forEachBlock, forEachInline } from '../../src/model/walk.js'
 import { bookOf, fixtures, load, loadText } from '../load/support.js'
 
 const matter = '---\ntitle: The Book\nlang: en\n---\n\n'

@@ -1,6 +1,8 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Block, BlockQuote, CodeBlock, Figure, Heading, List, ListItem, Paragraph, Table, ThematicBreak } from '../../model/book.js'
+import { tableGrid } from '../../model/table-grid.js'
+import { hasWords } from '../../model/text.js'
 import { imageElement, inlines, textWithMarkers } from './inlines.js'
 import { applyLeadIn, leadInWords } from './lead-in.js'
 import { isPageMarker, pageMarkers } from './page-marker.js'
@@ -22,11 +24,6 @@ const handlers: { [K in Block['type']]: Handler<Extract<Block, { type: K }>> } =
   thematicBreak,
   table,
   figure,
-}
-
-/** Blocks whose words page starts count (see `blockWords`). */
-function hasWords(node: Block): boolean {
-  return node.type === 'heading' || node.type === 'paragraph' || node.type === 'code' || node.type === 'table'
 }
 
 const newline: ElementContent = { type: 'text', value: '\n' }
@@ -129,20 +126,37 @@ function thematicBreak(state: State, _node: ThematicBreak): ElementContent[] {
 
 const alignClass = { left: 'align-left', center: 'align-center', right: 'align-right' } as const
 
-/** A table: the first row is its header; alignment through classes the CSS sets (epub-gen-memory would drop `align`). */
+/**
+ * A table: its header rows in `thead`, spans as written; alignment through
+ * classes the CSS sets (epub-gen-memory would drop `align`).
+ */
 function table(state: State, node: Table): ElementContent[] {
-  const rows = node.rows.filter((row) => row.length > 0)
-  const [header, ...body] = rows
-  if (!header) return []
-  const cell = (tag: 'th' | 'td', content: Parameters<typeof inlines>[1], column: number): Element => {
-    const align = node.align[column]
+  const grid = tableGrid(node)
+  if (grid.cells.length === 0) return []
+  const rows: Element[][] = node.rows.map(() => [])
+  for (const placed of grid.cells) {
+    const tag = placed.header ? 'th' : 'td'
     // Cells are counted in order, row by row: a page that starts inside a table starts in a cell.
     state.words?.space()
-    return h(tag, { scope: tag === 'th' ? 'col' : undefined, className: align ? [alignClass[align]] : undefined }, inlines(state, content))
+    rows[placed.row]!.push(
+      h(
+        tag,
+        {
+          scope: placed.header ? (placed.colspan > 1 ? 'colgroup' : 'col') : undefined,
+          colspan: placed.colspan > 1 ? placed.colspan : undefined,
+          rowspan: placed.rowspan > 1 ? placed.rowspan : undefined,
+          className: placed.align ? [alignClass[placed.align]] : undefined,
+        },
+        inlines(state, placed.cell.children),
+      ),
+    )
   }
-  const head = h('thead', h('tr', header.map((content, column) => cell('th', content, column))))
-  const children: Element[] = [head]
-  if (body.length > 0) children.push(h('tbody', body.map((row) => h('tr', row.map((content, column) => cell('td', content, column))))))
+  const tr = (cells: Element[]): Element => h('tr', cells)
+  const children: Element[] = []
+  const head = rows.slice(0, node.headerRows).map(tr)
+  const body = rows.slice(node.headerRows).map(tr)
+  if (head.length > 0) children.push(h('thead', head))
+  if (body.length > 0) children.push(h('tbody', body))
   return [h('table', children)]
 }
 

@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Break, Delete, Emphasis, Inline, InlineCode, InlineImage, Link, NoteRef, Strong, Styled, Text } from '../../model/book.js'
+import type { Anchor, Break, Delete, Emphasis, Inline, InlineCode, InlineImage, Link, NoteRef, Strong, Styled, Text } from '../../model/book.js'
 import { resolveHref } from './links.js'
 import { pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
@@ -19,6 +19,7 @@ const handlers: { [K in Inline['type']]: Handler<Extract<Inline, { type: K }>> }
   noteRef,
   image,
   styled,
+  anchor,
 }
 
 export function inlines(state: State, nodes: readonly Inline[]): ElementContent[] {
@@ -105,6 +106,11 @@ function link(state: State, node: Link): ElementContent[] {
   }
   flush()
   return result
+}
+
+/** A link target written in the text (raw `<a id>`): an empty element with the id. */
+function anchor(state: State, node: Anchor): ElementContent[] {
+  return [h('a', { id: claimId(state, node.id) })]
 }
 
 function hardBreak(state: State, _node: Break): ElementContent[] {

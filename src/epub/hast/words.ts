@@ -1,4 +1,4 @@
-import { isWordSeparator } from '../page-list.js'
+import { isWordSeparator } from '../../model/text.js'
 
 /**
  * Walks the text of one block word by word, as `blockWords` counts them, and

@@ -1,5 +1,6 @@
 /** The registry of block handlers: one per block type of the model. */
 import type { Block } from '../../model/book.js'
+import { assertNever } from '../../model/walk.js'
 import { blockquote } from './blockquote.js'
 import { code } from './code.js'
 import type { BlockContext, Composer } from './context.js'
@@ -29,6 +30,8 @@ export function block(c: Composer, node: Block, ctx: BlockContext): void {
       return table(c, node, ctx)
     case 'figure':
       return figure(c, node, ctx)
+    default:
+      return assertNever(node)
   }
 }
 

@@ -13,15 +13,17 @@ import type { BlockContext, Composer } from './context.js'
  * then it breaks between its lines, all its cells going on together.
  */
 export function table(c: Composer, node: Table, ctx: BlockContext): void {
-  if (node.rows.length === 0) return
+  // Spans are not set yet: each cell stands in the next column of its row.
+  const rows = node.rows.map((row) => row.map((cell) => cell.children))
+  if (rows.length === 0) return
   const resolved = c.style('table')
   const body = c.runStyle('table')
   const head = strong(body)
   const metrics = c.measurer.metrics(body.font)
   const padX = c.measurer.width(' ', body)
   const padY = (resolved.leading - resolved.size) / 2 + resolved.size * metrics.descent
-  const columns = Math.max(...node.rows.map((row) => row.length))
-  const widths = columnWidths(c, node.rows, columns, ctx.region.width - 2 * padX * columns)
+  const columns = Math.max(...rows.map((row) => row.length))
+  const widths = columnWidths(c, rows, columns, ctx.region.width - 2 * padX * columns)
   const weight = resolved.size / 20
   const rule = (y: number): Drawing => ({ kind: 'rule', x1: ctx.region.x, y1: y, x2: ctx.region.x + ctx.region.width, y2: y, colour: c.theme.colours.rule, weight })
 
@@ -29,7 +31,7 @@ export function table(c: Composer, node: Table, ctx: BlockContext): void {
   c.space(resolved.spaceBefore)
   let word = 0
   let header: FlowBox | undefined
-  node.rows.forEach((row, rowIndex) => {
+  rows.forEach((row, rowIndex) => {
     const isHeader = rowIndex === 0
     const rowStruct = c.struct('TR', tableStruct)
     const cells: SetLine[][] = []
@@ -42,9 +44,9 @@ export function table(c: Composer, node: Table, ctx: BlockContext): void {
     const cellSpans = cells.map(() => new Map<number, number>())
     const lineCount = Math.max(1, ...cells.map((lines) => lines.length))
     const height = 2 * padY + lineCount * resolved.leading
-    const last = rowIndex === node.rows.length - 1
+    const last = rowIndex === rows.length - 1
     // The header stays with the first row; a two-row table stays whole.
-    const keepWithPrevious = rowIndex === 1 || (rowIndex > 0 && node.rows.length <= 3)
+    const keepWithPrevious = rowIndex === 1 || (rowIndex > 0 && rows.length <= 3)
     const notes = (lines: readonly SetLine[]): string[] => lines.flatMap((line) => line.runs.flatMap((run) => run.notes ?? []))
     /** Drawings of the cells' lines `from` to `to`, the first line's slot starting `slotTop` below the box's baseline (negative: above). */
     const lineDrawings = (from: number, to: number, slotTop: number): Drawing[] => {

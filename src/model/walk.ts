@@ -1,0 +1,122 @@
+import type { Block, Inline } from './book.js'
+
+/**
+ * The one walker of the model. Every pass and emitter that needs to reach
+ * nested blocks or inlines goes through `nestedBlocks` and `blockInlines`, so
+ * a new kind of block is handled here once, and the exhaustive switches make
+ * forgetting it a compile error rather than lost text.
+ */
+
+/** For a `default:` that the type checker proves unreachable. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected model node: ${JSON.stringify(value)}`)
+}
+
+/**
+ * The block lists a block holds directly, each with the path steps that lead
+ * into it from the block (see `PageStart.block`): a block quote's children
+ * (no step), a list item's children (the item's index).
+ */
+export function nestedBlocks(block: Block): Array<{ steps: number[]; blocks: Block[] }> {
+  switch (block.type) {
+    case 'blockquote':
+      return [{ steps: [], blocks: block.children }]
+    case 'list':
+      return block.items.map((item, index) => ({ steps: [index], blocks: item.children }))
+    case 'heading':
+    case 'paragraph':
+    case 'code':
+    case 'thematicBreak':
+    case 'table':
+    case 'figure':
+      return []
+    default:
+      return assertNever(block)
+  }
+}
+
+/** The inline lists a block holds directly: a heading's or paragraph's text, each table cell, a figure's caption. */
+export function blockInlines(block: Block): Inline[][] {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+      return [block.children]
+    case 'table':
+      return block.rows.flatMap((row) => row.map((cell) => cell.children))
+    case 'figure':
+      return block.caption ? [block.caption] : []
+    case 'blockquote':
+    case 'list':
+    case 'code':
+    case 'thematicBreak':
+      return []
+    default:
+      return assertNever(block)
+  }
+}
+
+/** The inlines an inline holds, if any. */
+export function inlineChildren(inline: Inline): readonly Inline[] {
+  switch (inline.type) {
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+    case 'link':
+    case 'styled':
+      return inline.children
+    case 'text':
+    case 'inlineCode':
+    case 'break':
+    case 'noteRef':
+    case 'image':
+    case 'anchor':
+      return []
+    default:
+      return assertNever(inline)
+  }
+}
+
+/**
+ * Visit every block in document order, nested blocks after their parent, with
+ * the block's path (see `PageStart.block`). Recursion is safe: the parser caps
+ * nesting (see `parse/limit-nesting.ts`).
+ */
+export function forEachBlock(blocks: readonly Block[], visit: (block: Block, path: readonly number[]) => void, base: readonly number[] = []): void {
+  blocks.forEach((block, index) => {
+    const path = [...base, index]
+    visit(block, path)
+    for (const nested of nestedBlocks(block)) forEachBlock(nested.blocks, visit, [...path, ...nested.steps])
+  })
+}
+
+/** Visit every inline in document order: headings, paragraphs, table cells and captions, at every depth. */
+export function forEachInline(blocks: readonly Block[], visit: (inline: Inline) => void): void {
+  forEachBlock(blocks, (block) => {
+    for (const inlines of blockInlines(block)) visitInlines(inlines, visit)
+  })
+}
+
+export function visitInlines(inlines: readonly Inline[], visit: (inline: Inline) => void): void {
+  for (const inline of inlines) {
+    visit(inline)
+    visitInlines(inlineChildren(inline), visit)
+  }
+}
+
+/** The block a path leads to among `blocks`, or undefined when it leads nowhere. */
+export function blockAt(blocks: readonly Block[], path: readonly number[]): Block | undefined {
+  const block = blocks[path[0] ?? -1]
+  if (!block || path.length === 1) return block
+  for (const nested of nestedBlocks(block)) {
+    if (nested.steps.every((step, index) => path[1 + index] === step)) {
+      const found = blockAt(nested.blocks, path.slice(1 + nested.steps.length))
+      if (found) return found
+    }
+  }
+  return undefined
+}
+
+/** Whether any block at any depth satisfies `test`. */
+export function someBlock(blocks: readonly Block[], test: (block: Block) => boolean): boolean {
+  return blocks.some((block) => test(block) || nestedBlocks(block).some((nested) => someBlock(nested.blocks, test)))
+}
