@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
 import { formatReport } from './pdf/index.js'
-import { build, formats, type Format } from './pipeline.js'
+import { build, editionClashes, editionName, formats, type Format } from './pipeline.js'
 import { themes } from './theme/index.js'
 import type { PagePreset } from './theme/index.js'
 
@@ -71,6 +72,16 @@ export async function main(argv: readonly string[], stdout = process.stdout, std
   if (options === 'version') {
     stdout.write(`${version()}\n`)
     return exitCode.ok
+  }
+
+  // Two inputs of one name would overwrite each other's editions: nothing is built.
+  const clashes = editionClashes(options.inputs)
+  if (clashes.length > 0) {
+    for (const [first, second] of clashes) {
+      const name = editionName(second)
+      stderr.write(`octavo: ${first} and ${second} would both be published as ${path.join(options.outDir, name)}.epub and .pdf: build them one at a time with different --out folders, or rename one\n`)
+    }
+    return exitCode.usage
   }
 
   let status: number = exitCode.ok

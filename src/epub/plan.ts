@@ -1,19 +1,19 @@
-import path from 'node:path'
-import type { Asset, Block, Book } from '../model/book.js'
+import type { Asset, Book, Chapter } from '../model/book.js'
+import { blockInlines, forEachBlock, visitInlines } from '../model/walk.js'
 
 /**
- * Where everything goes inside the EPUB: the file of each document and image,
- * and the file each link target (heading or note id) lives in.
+ * Where everything goes inside the EPUB: the file of each chapter and image,
+ * and the XML id each id of the manuscript is written as. Which file of a
+ * long chapter (split into parts, see `documents/chapter.ts`) holds an id is
+ * known only once the chapter is built: see `Locations`.
  */
 export interface Plan {
-  /** File name of each chapter, in book order. */
+  /** File name of each chapter (of its first part), in book order. */
   chapterFiles: string[]
-  /** The file that holds each heading and note id. */
-  targets: Map<string, string>
+  /** For each chapter, by id: the XML id each of its manuscript's ids (headings, anchors) is written as. */
+  ids: Map<string, Map<string, string>>
   /** Path of each asset inside the package (relative to the OPF), by asset id. */
   assetHrefs: Map<string, string>
-  /** The chapter file made from each source file, for links between manuscript files. */
-  sourceFiles: Map<string, string>
 }
 
 /** Documents the emitter adds around the chapters; chapter files never take these names. */
@@ -50,13 +50,7 @@ export function planPublication(book: Book): Plan {
   const chapterFiles = book.chapters.map((chapter, index) =>
     unique(safeName(chapter.id) || `chapter-${index + 1}`, 'xhtml', taken),
   )
-
-  const targets = new Map<string, string>()
-  book.chapters.forEach((chapter, index) => {
-    const file = chapterFiles[index]!
-    for (const id of headingIds(chapter.blocks)) if (!targets.has(id)) targets.set(id, file)
-    for (const note of chapter.notes) if (!targets.has(note.id)) targets.set(note.id, file)
-  })
+  const ids = new Map(book.chapters.map((chapter) => [chapter.id, xmlIds(chapter)]))
 
   const takenImages = new Set<string>()
   const assetHrefs = new Map<string, string>()
@@ -66,21 +60,46 @@ export function planPublication(book: Book): Plan {
     assetHrefs.set(asset.id, `images/${unique(base, extension, takenImages)}`)
   }
 
-  const sourceFiles = new Map<string, string>()
-  book.chapters.forEach((chapter, index) => {
-    const source = path.resolve(chapter.source)
-    if (!sourceFiles.has(source)) sourceFiles.set(source, chapterFiles[index]!)
-  })
-
-  return { chapterFiles, targets, assetHrefs, sourceFiles }
+  return { chapterFiles, ids, assetHrefs }
 }
 
-function* headingIds(blocks: readonly Block[]): Generator<string> {
-  for (const block of blocks) {
-    if (block.type === 'heading') yield block.id
-    else if (block.type === 'blockquote') yield* headingIds(block.children)
-    else if (block.type === 'list') for (const item of block.items) yield* headingIds(item.children)
+/**
+ * The XML id of each id the manuscript gives in a chapter: the id as written
+ * when XML allows it (GitHub's slugs keep every script's letters, which XML
+ * names allow too), otherwise the nearest valid name (`1-intro` → `_1-intro`),
+ * never two the same.
+ */
+function xmlIds(chapter: Chapter): Map<string, string> {
+  const ids = new Map<string, string>()
+  const used = new Set<string>()
+  const add = (id: string): void => {
+    if (id === '' || ids.has(id)) return
+    let xml = xmlName(id)
+    for (let n = 2; used.has(xml); n += 1) xml = `${xmlName(id)}-${n}`
+    used.add(xml)
+    ids.set(id, xml)
   }
+  for (const blocks of [chapter.blocks, ...chapter.notes.map((note) => note.blocks)]) {
+    forEachBlock(blocks, (block) => {
+      for (const id of block.anchors ?? []) add(id)
+      if (block.type === 'heading') add(block.id)
+      for (const inlines of blockInlines(block)) visitInlines(inlines, (inline) => inline.type === 'anchor' && add(inline.id))
+    })
+  }
+  return ids
+}
+
+/** XML 1.0 (fifth edition) name characters, without the colon (an NCName, as an `id` must be). */
+const nameStart = 'A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}'
+const nameRest = `${nameStart}\\-.0-9\u00B7\u0300-\u036F\u203F-\u2040`
+const validName = new RegExp(`^[${nameStart}][${nameRest}]*$`, 'u')
+const invalidNameChar = new RegExp(`[^${nameRest}]`, 'gu')
+
+/** `id` if it is a valid XML id, else the nearest one: other characters become `_`, and one that cannot start a name gets `_` before it. */
+export function xmlName(id: string): string {
+  if (validName.test(id)) return id
+  const cleaned = id.replace(invalidNameChar, '_')
+  return validName.test(cleaned) ? cleaned : `_${cleaned}`
 }
 
 /**

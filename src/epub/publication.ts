@@ -8,6 +8,7 @@ import { navDocument, type Landmark } from './documents/nav.js'
 import { titlePageDocument } from './documents/title-page.js'
 import type { ImageUse, PageMarker } from './hast/state.js'
 import { pagesByChapter, type PageStart } from './page-list.js'
+import { Locations } from './locations.js'
 import { frontAndBackFiles } from './plan.js'
 import { tableOfContents, type TocEntry } from './toc.js'
 
@@ -43,21 +44,26 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
   const { book, labels } = context
   const pages = pageStarts && pageStarts.length > 0 ? pagesByChapter(pageStarts, book.chapters.length) : undefined
   const chapters = book.chapters.map((chapter, index) => chapterDocument(context, chapter, index, pages?.[index]))
+  const locations = new Locations(new Map(chapters.map((chapter, index) => [book.chapters[index]!.id, chapter])))
+  for (const chapter of chapters) locations.writeLinks(chapter)
 
   const front: ContentDocument[] = [
     { id: 'cover', file: frontAndBackFiles.cover, title: labels.cover, tree: coverPageDocument(context, cover.fileName), images: [] },
     { id: 'titlepage', file: frontAndBackFiles.titlePage, title: labels.titlePage, tree: titlePageDocument(context), images: [] },
   ]
-  const body: ContentDocument[] = chapters.map((chapter, index) => ({
-    id: `chapter-${index + 1}`,
-    file: chapter.file,
-    title: book.chapters[index]!.title,
-    tree: chapter.tree,
-    images: chapter.state.images,
-  }))
+  const body: ContentDocument[] = chapters.flatMap((chapter, index) =>
+    chapter.parts.map((part, partIndex) => ({
+      id: partIndex === 0 ? `chapter-${index + 1}` : `chapter-${index + 1}-${partIndex + 1}`,
+      file: part.file,
+      title: book.chapters[index]!.title,
+      tree: part.tree,
+      // The package lists each image once; the first part of the chapter carries the chapter's.
+      images: partIndex === 0 ? chapter.state.images : [],
+    })),
+  )
   const back: ContentDocument[] = [{ id: 'colophon', file: frontAndBackFiles.colophon, title: labels.colophon, tree: colophonDocument(context), images: [] }]
 
-  const toc = tableOfContents(book, context.theme, context.plan)
+  const toc = tableOfContents(book, context.theme, context.plan, locations)
   // A navigation document needs at least one entry: a book without chapters lists its title page.
   if (toc.length === 0) toc.push({ label: book.metadata.title, href: frontAndBackFiles.titlePage, children: [] })
   const landmarks: Landmark[] = [
@@ -79,6 +85,6 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
     toc,
     spine,
     markers,
-    anchors: new Map(chapters.map((chapter) => [chapter.file, chapter.state.anchors])),
+    anchors: new Map(chapters.flatMap((chapter) => [...locations.anchorsByFile(chapter)])),
   }
 }

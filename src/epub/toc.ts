@@ -1,6 +1,7 @@
 import type { Block, Book, Inline } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
 import { inlineChildren } from '../model/walk.js'
+import type { Locations } from './locations.js'
 import type { Plan } from './plan.js'
 
 /** One entry of the table of contents, with the entries nested under it. */
@@ -30,9 +31,10 @@ export function headingLabel(inlines: readonly Inline[]): string {
  * nested under it by level, down to the theme's `tocDepth`. A chapter that
  * opens with a heading is listed by that heading.
  */
-export function tableOfContents(book: Book, theme: Theme, plan: Plan): TocEntry[] {
-  return book.chapters.map((chapter, index) => {
-    const file = plan.chapterFiles[index]!
+export function tableOfContents(book: Book, theme: Theme, plan: Plan, locations: Locations): TocEntry[] {
+  return book.chapters.map((chapter) => {
+    const file = locations.fileOf(chapter.id)!
+    const ids = plan.ids.get(chapter.id)
     const headings = chapter.blocks.filter((block): block is Extract<Block, { type: 'heading' }> => block.type === 'heading' && block.depth <= theme.tocDepth)
     const opening = chapter.blocks[0]?.type === 'heading' ? chapter.blocks[0] : undefined
     const root: TocEntry = {
@@ -44,7 +46,8 @@ export function tableOfContents(book: Book, theme: Theme, plan: Plan): TocEntry[
     for (const heading of headings) {
       if (heading === opening) continue
       while (stack.length > 1 && stack.at(-1)!.depth >= heading.depth) stack.pop()
-      const entry: TocEntry = { label: headingLabel(heading.children) || '…', href: `${file}#${heading.id}`, id: heading.id, children: [] }
+      const id = ids?.get(heading.id) ?? heading.id
+      const entry: TocEntry = { label: headingLabel(heading.children) || '…', href: `${locations.fileOf(chapter.id, id)}#${id}`, id, children: [] }
       stack.at(-1)!.entry.children.push(entry)
       stack.push({ depth: heading.depth, entry })
     }

@@ -7,6 +7,7 @@ import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, 
 import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
 import { chapterId } from '../transform/chapter-ids.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
+import { resolveLinks } from '../transform/resolve-links.js'
 import { highlightCode } from '../transform/highlight-code.js'
 import { numberNotes } from '../transform/number-notes.js'
 import { splitChapters } from '../transform/split-chapters.js'
@@ -61,7 +62,7 @@ export async function loadBook(input: string, diag: Diagnostics, options: LoadOp
     manuscript.kind === 'file'
       ? await loadSingleFile(manuscript, assets, diag, options)
       : await loadFolder(manuscript, assets, diag, options)
-  return { metadata, chapters: assembleChapters(drafts, diag), assets: assets.assets }
+  return { metadata, chapters: assembleChapters(drafts, manuscript.root, diag), assets: assets.assets }
 }
 
 async function loadSingleFile(
@@ -236,8 +237,8 @@ async function listedChapters(
   return files
 }
 
-/** Ids, footnote numbers, heading ids and code highlighting: the passes over the assembled chapters. */
-function assembleChapters(drafts: ChapterDraft[], diag: Diagnostics): Chapter[] {
+/** Ids, footnote numbers, heading ids, links and code highlighting: the passes over the assembled chapters. */
+function assembleChapters(drafts: ChapterDraft[], root: string, diag: Diagnostics): Chapter[] {
   const called = new Map<Map<string, FootnoteDraft>, Set<string>>()
   const chapters = drafts.map((draft, index) => {
     const chapter: Chapter = { id: chapterId(index), title: draft.title, source: draft.source, blocks: draft.blocks, notes: [] }
@@ -254,7 +255,8 @@ function assembleChapters(drafts: ChapterDraft[], diag: Diagnostics): Chapter[] 
       }
     }
   }
-  assignHeadingIds(chapters)
+  assignHeadingIds(chapters, diag)
+  resolveLinks(chapters, root, diag)
   highlightCode(chapters)
   return chapters
 }

@@ -6,6 +6,7 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { clampPrefixes } from './clamp-prefixes.js'
 import type { ClampReport } from './clamp-prefixes.js'
+import { remarkHeadingAttributes } from './heading-attributes.js'
 import { remarkLimitNesting } from './limit-nesting.js'
 import { remarkSmartPunctuation } from './smart-punctuation.js'
 import { PART_LENGTH, shiftPositions, splitSource, SPLIT_THRESHOLD } from './split-source.js'
@@ -41,6 +42,7 @@ export function parseMarkdown(text: string, path: string): ParseResult {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkLimitNesting, { onFlatten: (report) => flattened.push(report) })
+    .use(remarkHeadingAttributes)
     .use(remarkSmartPunctuation)
   const { text: clampedText, reports: clamped } = clampPrefixes(text)
   const file = new VFile({ path, value: clampedText })

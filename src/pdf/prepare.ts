@@ -5,9 +5,10 @@
  * Words are measured whole and split at hyphenation points by difference of
  * prefix widths, so a word that is not broken keeps its kerning and ligatures.
  */
-import type { Inline, Styled } from '../model/book.js'
+import type { Inline, Link, Styled } from '../model/book.js'
 import { assertNever } from '../model/walk.js'
 import type { Theme } from '../theme/index.js'
+import { destName } from './dests.js'
 import { splitByFace } from './faces.js'
 import { emergencyBreak, explicitHyphenBreak, hyphenationPoint } from './linebreak/items.js'
 import type { Box, Glue, Item, Penalty } from './linebreak/items.js'
@@ -48,6 +49,8 @@ export interface PrepareOptions {
   justify: boolean
   /** Collects the characters no face has. */
   missing?: Set<string>
+  /** The chapter being set: anchors in the text name their destinations by it. */
+  chapter?: string
 }
 
 /** Interword glue relative to the face's space: TeX's 1/2 stretch and 1/3 shrink. */
@@ -76,11 +79,12 @@ interface Segment {
   span?: number
 }
 
-/** What flattening needs besides the inlines: the theme, the faces' metrics, a counter of styled spans. */
+/** What flattening needs besides the inlines: the theme, the faces' metrics, a counter of styled spans, the chapter (for destinations). */
 export interface SegmentContext {
   theme: Theme
   measurer: Measurer
   spans: number
+  chapter?: string | undefined
 }
 
 /** Flatten the inline tree into styled segments. */
@@ -110,8 +114,8 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         out.push(...segments(node.children, context, { ...style, strike: true }, link, span))
         break
       case 'link': {
-        const target: LinkTarget = node.url.startsWith('#') ? { dest: node.url.slice(1) } : { url: node.url }
-        out.push(...segments(node.children, context, withColour(style, theme.colours.link), target, span))
+        const target = linkTarget(node)
+        out.push(...(target ? segments(node.children, context, withColour(style, theme.colours.link), target, span) : segments(node.children, context, style, link, span)))
         break
       }
       case 'styled':
@@ -129,13 +133,25 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         push({ kind: 'text', text: node.alt, style: emphasised(style) })
         break
       case 'anchor':
-        push({ kind: 'anchor', text: '', style, anchor: node.id })
+        if (context.chapter !== undefined) push({ kind: 'anchor', text: '', style, anchor: destName(context.chapter, node.id) })
         break
       default:
         assertNever(node)
     }
   }
   return out
+}
+
+/**
+ * Where a link leads in the PDF: a web address, or a named destination (see
+ * `dests.ts`). The typesetter's own links (a contents entry, a note's number)
+ * name their destination as `#name` and have no target (the links pass gives
+ * every link of the manuscript one, or takes it out).
+ */
+function linkTarget(node: Link): LinkTarget | undefined {
+  if (node.target?.kind === 'web') return { url: node.target.url }
+  if (node.target?.kind === 'internal') return { dest: destName(node.target.chapter, node.target.id) }
+  return node.url.startsWith('#') ? { dest: node.url.slice(1) } : undefined
 }
 
 /** How inline formatting kept from raw HTML looks in print. */
@@ -218,7 +234,7 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
   // The theme's number of words, fewer when the first clause ends sooner; none without the face's small capitals (as in the EPUB).
   let leadIn = options.leadIn === true && measurer.hasFeature(options.style.font, 'smcp') ? Math.max(0, Math.floor(theme.leadIn.words)) : 0
 
-  for (const segment of segments(inlines, { theme, measurer, spans: 0 }, options.style)) {
+  for (const segment of segments(inlines, { theme, measurer, spans: 0, chapter: options.chapter }, options.style)) {
     const base: Partial<Piece> = {}
     if (segment.link) base.link = segment.link
     if (segment.span !== undefined) base.span = segment.span

@@ -188,7 +188,8 @@ function drawFrame(doc: PDFKit.PDFDocument, frame: Frame, tree: StructureTree, i
     const item = items[index]!
     switch (item.kind) {
       case 'dest':
-        doc.addNamedDestination(item.name, 'XYZ', item.x, frame.height - item.y, null as unknown as number)
+        // pdfkit turns the top (measured, like every coordinate here, from the page's top) into PDF's from-the-bottom itself.
+        doc.addNamedDestination(item.name, 'XYZ', item.x, item.y, null as unknown as number)
         index++
         break
       case 'rule':

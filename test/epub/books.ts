@@ -3,11 +3,22 @@
  * failure here is the emitter's.
  */
 import path from 'node:path'
+import { Diagnostics } from '../../src/diagnostics.js'
 import type { Book, Inline } from '../../src/model/book.js'
+import { resolveLinks } from '../../src/transform/resolve-links.js'
 import { root } from '../support/tools.js'
 
 const text = (value: string): Inline => ({ type: 'text', value })
 const place = (line: number) => ({ file: 'book/chapter.md', line, column: 1 })
+
+/**
+ * The links of a book made by hand resolved as the loader resolves a
+ * manuscript's (see `transform/resolve-links.ts`), reporting to `diag`.
+ */
+export function withLinks(book: Book, diag = new Diagnostics()): Book {
+  resolveLinks(book.chapters, path.resolve('book'), diag)
+  return book
+}
 
 /** A book of three chapters with every block and inline type, footnotes, a table and an image. */
 export function richBook(): Book {
@@ -61,7 +72,7 @@ export function richBook(): Book {
               text(' & <markup> ]]> in it.'),
               { type: 'break' },
               text('A hard break, and a '),
-              { type: 'link', url: '#later', title: 'Later on', children: [text('link to chapter two')] },
+              { type: 'link', url: '02-two.md#later', title: 'Later on', children: [text('link to chapter two')] },
               text(', a '),
               { type: 'link', url: 'https://example.org/a?b=1&c=2', children: [text('web link')] },
               text(' and an image '),
@@ -125,7 +136,7 @@ export function richBook(): Book {
         notes: [{ id: 'fn-two-1', number: 1, blocks: [{ type: 'paragraph', children: [text('Chapter two’s own note.')] }] }],
         blocks: [
           { type: 'heading', depth: 1, id: 'middles', children: [text('Middles'), { type: 'noteRef', note: 'fn-two-1', number: 1 }] },
-          { type: 'paragraph', children: [text('Back to the '), { type: 'link', url: '#beginnings', children: [text('beginning')] }, text(' and to '), { type: 'link', url: '#later', children: [text('later')] }, text('.')] },
+          { type: 'paragraph', children: [text('Back to the '), { type: 'link', url: '01-one.md#beginnings', children: [text('beginning')] }, text(' and to '), { type: 'link', url: '#later', children: [text('later')] }, text('.')] },
           { type: 'thematicBreak' },
           { type: 'paragraph', children: [text('After the break, not indented.')] },
           {

@@ -13,7 +13,7 @@ import { blockAt } from '../../src/model/walk.js'
 import type { Book } from '../../src/model/book.js'
 import { defaultTheme, fontPath } from '../../src/theme/index.js'
 import { epubcheck, tempDir, type EpubcheckResult } from '../support/tools.js'
-import { articleBook, articleWithHeading, richBook } from './books.js'
+import { articleBook, articleWithHeading, richBook, withLinks } from './books.js'
 
 /** Pages of an imagined print edition of the rich book, at blocks of every kind. */
 const richPages: PageStart[] = [
@@ -42,7 +42,7 @@ interface Built {
 
 async function build(book: Book, dir: string, name: string, pages?: PageStart[]): Promise<Built> {
   const diag = new Diagnostics()
-  const bytes = await writeEpub(book, defaultTheme, diag, pages)
+  const bytes = await writeEpub(withLinks(book, diag), defaultTheme, diag, pages)
   const file = path.join(dir, `${name}.epub`)
   await writeFile(file, bytes)
   const zip = await JSZip.loadAsync(bytes)
@@ -89,7 +89,7 @@ describe('EPUB edition', () => {
   })
 
   it('is byte-identical when built twice', async () => {
-    assert.deepEqual(await writeEpub(richBook(), defaultTheme, new Diagnostics(), richPages), rich.bytes)
+    assert.deepEqual(await writeEpub(withLinks(richBook()), defaultTheme, new Diagnostics(), richPages), rich.bytes)
     assert.deepEqual(await writeEpub(articleBook(), defaultTheme, new Diagnostics()), article.bytes)
   })
 

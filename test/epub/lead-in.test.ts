@@ -31,7 +31,7 @@ function article(blocks: Block[], chapters = 1): Book {
 
 function firstChapter(book: Book, theme: Theme = defaultTheme): Root {
   const context: Context = { book, theme, diag: new Diagnostics(), plan: planPublication(book), labels: labelsFor('en'), lang: 'en', identifier: 'urn:x' }
-  return chapterDocument(context, book.chapters[0]!, 0).tree
+  return chapterDocument(context, book.chapters[0]!, 0).parts[0]!.tree
 }
 
 function elements(node: Root | Element, into: Element[] = []): Element[] {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { externalHref } from '../../src/epub/hast/links.js'
+import { Locations } from '../../src/epub/locations.js'
+import { externalHref } from '../../src/transform/web-address.js'
 import { WordCursor } from '../../src/epub/hast/words.js'
 import { bookIdentifier, nameBasedUuid } from '../../src/epub/identifier.js'
 import { blockWords } from '../../src/model/text.js'
@@ -84,7 +85,7 @@ describe('EPUB parts', () => {
   it('nests the table of contents down to the theme’s depth', () => {
     const book = richBook()
     const plan = planPublication(book)
-    const deep = tableOfContents(book, defaultTheme, plan)
+    const deep = tableOfContents(book, defaultTheme, plan, Locations.unsplit(book, plan))
     assert.deepEqual(
       deep.map((entry) => [entry.label, entry.href, entry.children.map((child) => [child.label, child.children.length])]),
       [
@@ -94,8 +95,8 @@ describe('EPUB parts', () => {
         ['Without a heading', 'four.xhtml', []],
       ],
     )
-    const shallow = tableOfContents(book, { ...defaultTheme, tocDepth: 2 }, plan)
+    const shallow = tableOfContents(book, { ...defaultTheme, tocDepth: 2 }, plan, Locations.unsplit(book, plan))
     assert.equal(shallow[0]!.children[0]!.children.length, 0, 'no h3 below depth 2')
-    assert.ok(tableOfContents(book, { ...defaultTheme, tocDepth: 1 }, plan).every((entry) => entry.children.length === 0))
+    assert.ok(tableOfContents(book, { ...defaultTheme, tocDepth: 1 }, plan, Locations.unsplit(book, plan)).every((entry) => entry.children.length === 0))
   })
 })

@@ -78,12 +78,16 @@ test('text holds no line breaks: soft breaks are spaces, hard breaks are break i
 test('links: inline, reference (full, collapsed, shortcut), autolinks and literals', async () => {
   const links = allInlines(await book()).filter((inline) => inline.type === 'link')
   const byText = new Map(links.map((link) => [inlineText(link.children), link]))
-  assert.deepEqual(byText.get('inline link'), {
+  const inline = byText.get('inline link')
+  assert.deepEqual(inline, {
     type: 'link',
     url: 'https://example.com/inline',
+    target: { kind: 'web', url: 'https://example.com/inline' },
     title: 'Inline title',
     children: [{ type: 'text', value: 'inline link' }],
+    place: { file: inline?.place?.file, line: 32, column: 4 },
   })
+  assert.match(inline?.place?.file ?? '', /constructs\.md$/, 'the link knows where it is written')
   assert.equal(byText.get('reference link')?.url, 'https://example.com/reference')
   assert.equal(byText.get('reference link')?.title, 'Reference title')
   assert.equal(byText.get('collapsed reference')?.url, 'https://example.com/collapsed')

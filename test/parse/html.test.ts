@@ -41,19 +41,45 @@ test('inline formatting in raw HTML becomes the model’s, with no warning', asy
     ['<del>x</del>', { type: 'delete', children: [text('x')] }],
     ['<strike>x</strike>', { type: 'delete', children: [text('x')] }],
     ['<code>x  y</code>', { type: 'inlineCode', value: 'x y' }],
-    ['<a href="https://example.com/" title="Example">x</a>', { type: 'link', url: 'https://example.com/', title: 'Example', children: [text('x')] }],
-    ['<a href="http://example.com/">x</a>', { type: 'link', url: 'http://example.com/', children: [text('x')] }],
-    ['<a href="mailto:a@example.com">x</a>', { type: 'link', url: 'mailto:a@example.com', children: [text('x')] }],
-    ['<a href="other.md#part">x</a>', { type: 'link', url: 'other.md#part', children: [text('x')] }],
-    ['<a href="#part">x</a>', { type: 'link', url: '#part', children: [text('x')] }],
-    ['<a href="HTTPS://example.com/">x</a>', { type: 'link', url: 'https://example.com/', children: [text('x')] }],
+    ['<a href="https://example.com/" title="Example">x</a>', { type: 'link', url: 'https://example.com/', target: { kind: 'web', url: 'https://example.com/' }, title: 'Example', children: [text('x')] }],
+    ['<a href="http://example.com/">x</a>', { type: 'link', url: 'http://example.com/', target: { kind: 'web', url: 'http://example.com/' }, children: [text('x')] }],
+    ['<a href="mailto:a@example.com">x</a>', { type: 'link', url: 'mailto:a@example.com', target: { kind: 'web', url: 'mailto:a@example.com' }, children: [text('x')] }],
+    ['<a href="HTTPS://example.com/">x</a>', { type: 'link', url: 'https://example.com/', target: { kind: 'web', url: 'https://example.com/' }, children: [text('x')] }],
   ]
   for (const [html, expected] of cases) {
     const { blocks, warnings } = await blocksOf(`a ${html} b`)
-    assert.deepEqual(onlyParagraph(blocks), [text('a '), expected, text(' b')], html)
+    assert.deepEqual(onlyParagraph(blocks).map(withoutPlace), [text('a '), expected, text(' b')], html)
     assert.deepEqual(warnings, [], html)
   }
 })
+
+test('links in raw HTML lead into the book as Markdown links do, or are dropped with a warning', async () => {
+  const { blocks, warnings } = await blocksOf('# Part\n\na <a href="#part">x</a> <a href="other.md#part">y</a> b')
+  const paragraph = blocks[1]
+  assert.equal(paragraph?.type, 'paragraph')
+  const inlines = paragraph?.type === 'paragraph' ? paragraph.children.map(withoutPlace) : []
+  assert.deepEqual(inlines, [text('a '), { type: 'link', url: '#part', target: { kind: 'internal', chapter: 'chapter-1', id: 'part' }, children: [text('x')] }, text(' y b')])
+  assert.equal(warnings.length, 1)
+  assert.match(warnings[0]!, /link to `other\.md#part` dropped: `other\.md` is not a chapter of this book/)
+})
+
+/** Inlines with their links' places and targets taken off (the links pass has tests of its own), to compare their shape. */
+function bare(inlines: readonly Inline[]): Inline[] {
+  return inlines.map((inline) => {
+    if (inline.type === 'link') {
+      const { place: _place, target: _target, ...rest } = inline
+      return { ...rest, children: bare(inline.children) }
+    }
+    return 'children' in inline ? { ...inline, children: bare(inline.children) } : inline
+  })
+}
+
+/** A link without the place it is written at (checked elsewhere), to compare the rest. */
+function withoutPlace(inline: Inline): Inline {
+  if (inline.type !== 'link') return inline
+  const { place: _place, ...rest } = inline
+  return rest
+}
 
 test('span, abbr and cite give their content, q its content in quotation marks, br a line break', async () => {
   const { blocks, warnings } = await blocksOf('a <span class="x">b</span> <abbr title="t">c</abbr> <cite>d</cite> <q>e <q>f</q></q> g<br>h<br/>\ni')
@@ -63,7 +89,7 @@ test('span, abbr and cite give their content, q its content in quotation marks, 
 
 test('an element opened in one piece of inline HTML and closed in another wraps the Markdown between', async () => {
   const { blocks } = await blocksOf('E = mc<sup>2</sup>, <b>bold *and emphasised* [link](https://example.com)</b> and `code`.')
-  assert.deepEqual(onlyParagraph(blocks), [
+  assert.deepEqual(bare(onlyParagraph(blocks)), [
     text('E = mc'),
     { type: 'styled', style: 'superscript', children: [text('2')] },
     text(', '),
@@ -236,7 +262,7 @@ test('links to javascript: or data: URLs in Markdown are not links either; their
 
 test('a link never holds a link: an anchor inside a Markdown link, or Markdown links and addresses inside an anchor, give their text', async () => {
   const { blocks } = await blocksOf('<a href="https://a.example">www.example.com and [md](https://b.example)</a> and [x <a href="https://c.example">y</a>](https://d.example)')
-  assert.deepEqual(onlyParagraph(blocks), [
+  assert.deepEqual(bare(onlyParagraph(blocks)), [
     { type: 'link', url: 'https://a.example', children: [text('www.example.com and md')] },
     text(' and '),
     { type: 'link', url: 'https://d.example', children: [text('x y')] },

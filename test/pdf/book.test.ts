@@ -62,7 +62,7 @@ describe('a generated book of 100 pages and more', () => {
   it('links the contents to the chapters and footnote calls to their notes and back', async () => {
     const raw = await uncompressed(pdf.file)
     assert.match(raw, /\/S \/GoTo/)
-    assert.match(raw, /\/D \(chapter-1-title\)/)
+    assert.match(raw, /\/D \(chapter-1\/chapter-1-title\)/, 'a heading, named by its chapter and its id')
     assert.match(raw, /\/D \(note-chapter-1-note-1\)/)
     assert.match(raw, /\/D \(noteref-chapter-1-note-1\)/)
     assert.match(raw, /\/S \/Note\b/)

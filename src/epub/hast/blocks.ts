@@ -49,6 +49,7 @@ export function blocks(state: State, nodes: readonly Block[], basePath?: number[
     }
 
     const converted = handlers[node.type](state, node as never, path)
+    placeAnchors(state, node.anchors ?? [], converted)
     const late = state.words?.rest() ?? []
     if (late.length > 0) {
       const last = converted.at(-1)
@@ -63,8 +64,20 @@ export function blocks(state: State, nodes: readonly Block[], basePath?: number[
   return result
 }
 
+/**
+ * The ids written just before a block (raw `<a id>` on their own): the first
+ * goes on the block's element when it has none, the others on empty anchors
+ * before it.
+ */
+function placeAnchors(state: State, anchors: readonly string[], converted: ElementContent[]): void {
+  const ids = anchors.map((id) => state.xmlIds.get(id)).filter((id) => id !== undefined)
+  const first = converted[0]
+  if (ids.length > 0 && first?.type === 'element' && first.properties.id === undefined) first.properties.id = ids.shift()
+  converted.unshift(...ids.map((id) => h('a', { id })))
+}
+
 function heading(state: State, node: Heading): ElementContent[] {
-  const id = claimId(state, node.id)
+  const id = state.xmlIds.get(node.id) ?? claimId(state, 'section')
   state.anchors.push(id)
   return [h(`h${node.depth}`, { id }, inlines(state, node.children))]
 }

@@ -1,7 +1,6 @@
-import type { ElementContent } from 'hast'
+import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Anchor, Break, Delete, Emphasis, Inline, InlineCode, InlineImage, Link, NoteRef, Strong, Styled, Text } from '../../model/book.js'
-import { resolveHref } from './links.js'
+import type { Anchor, Break, Delete, Emphasis, Inline, InlineCode, InlineImage, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
 import { pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
 
@@ -77,15 +76,14 @@ function inlineCode(state: State, node: InlineCode): ElementContent[] {
 }
 
 /**
- * A link. One whose target cannot be reached inside the EPUB is set as its
- * text alone, and so is a link inside a link (XHTML cannot nest them). A
- * footnote call in the link's text is a link itself: the link is cut around
- * it, so the call stays a pop-up and the text stays a link.
+ * A link, to where the links pass resolved it (one it could not resolve is
+ * no link any more). A link inside a link is set as its text (XHTML cannot
+ * nest them). A footnote call in the link's text is a link itself: the link
+ * is cut around it, so the call stays a pop-up and the text stays a link.
  */
 function link(state: State, node: Link): ElementContent[] {
-  if (state.inLink) return inlines(state, node.children)
-  const href = resolveHref(state, node.url)
-  if (href === undefined) return inlines(state, node.children)
+  if (state.inLink || !node.target) return inlines(state, node.children)
+  const target = node.target
   const result: ElementContent[] = []
   let run: Inline[] = []
   const flush = (): void => {
@@ -93,7 +91,7 @@ function link(state: State, node: Link): ElementContent[] {
     state.inLink = true
     const children = inlines(state, run)
     state.inLink = false
-    result.push(h('a', { href, title: node.title }, children))
+    result.push(target.kind === 'web' ? h('a', { href: target.url, title: node.title }, children) : internalLink(state, target, h('a', { href: '', title: node.title }, children)))
     run = []
   }
   for (const child of node.children) {
@@ -110,7 +108,15 @@ function link(state: State, node: Link): ElementContent[] {
 
 /** A link target written in the text (raw `<a id>`): an empty element with the id. */
 function anchor(state: State, node: Anchor): ElementContent[] {
-  return [h('a', { id: claimId(state, node.id) })]
+  const id = state.xmlIds.get(node.id)
+  return id === undefined ? [] : [h('a', { id })]
+}
+
+/** `element` as a link to a place in the book, its `href` set once the files of long chapters are known. */
+function internalLink(state: State, target: Extract<LinkTarget, { kind: 'internal' }>, element: Element): Element {
+  const id = target.id === undefined ? undefined : state.plan.ids.get(target.chapter)?.get(target.id)
+  state.links.push(id === undefined ? { element, chapter: target.chapter } : { element, chapter: target.chapter, id })
+  return element
 }
 
 function hardBreak(state: State, _node: Break): ElementContent[] {
@@ -123,8 +129,8 @@ function noteRef(state: State, node: NoteRef): ElementContent[] {
   const label = String(node.number)
   const before = pageMarkers(state, state.words?.atom(label) ?? [])
   if (state.inLink) return [...before, h('sup', label)]
-  const file = state.plan.targets.get(node.note)
-  if (file === undefined) {
+  const noteId = state.noteIds.get(node.note)
+  if (noteId === undefined || state.chapter === undefined) {
     state.diag.warn(`footnote call ${label} has no note: set as plain text`, state.place, 'footnote')
     return [...before, h('sup', label)]
   }
@@ -132,8 +138,9 @@ function noteRef(state: State, node: NoteRef): ElementContent[] {
   const count = (calls?.count ?? 0) + 1
   const id = claimId(state, count === 1 ? `noteref-${node.note}` : `noteref-${node.note}-${count}`)
   state.noteCalls.set(node.note, { count, firstId: calls?.firstId ?? id })
-  const href = file === state.file ? `#${node.note}` : `${file}#${node.note}`
-  return [...before, h('sup', h('a', { id, className: ['noteref'], href, 'epub:type': 'noteref', role: 'doc-noteref' }, label))]
+  const call = h('a', { id, className: ['noteref'], href: '', 'epub:type': 'noteref', role: 'doc-noteref' }, label)
+  state.links.push({ element: call, chapter: state.chapter, id: noteId })
+  return [...before, h('sup', call)]
 }
 
 function image(state: State, node: InlineImage): ElementContent[] {

@@ -51,3 +51,9 @@ function guard(node: XastNodes): void {
     }
   }
 }
+
+/** Bytes of hast nodes written as XML (UTF-8), as they will stand in a document. */
+export function fragmentBytes(nodes: readonly HastRoot['children'][number][]): number {
+  const xast = toXast({ type: 'root', children: [...nodes] }) as XastRoot
+  return Buffer.byteLength(toXml(xast, { closeEmptyElements: true, allowDangerousXml: true }))
+}

@@ -1,3 +1,4 @@
+import type { Element } from 'hast'
 import type { Diagnostics } from '../../diagnostics.js'
 import type { Asset, Book, Paragraph, Place } from '../../model/book.js'
 import type { Theme } from '../../theme/index.js'
@@ -19,6 +20,18 @@ export interface PageMarker {
   id: string
 }
 
+/**
+ * A link inside the book, written before the files of long chapters are
+ * known: its `href` is set once every part's file is (see `locations.ts`).
+ */
+export interface PendingLink {
+  element: Element
+  /** The chapter it leads to. */
+  chapter: string
+  /** The XML id it leads to in that chapter; the chapter's start without one. */
+  id?: string
+}
+
 /** What the block and inline handlers share while one document is built. */
 export interface State {
   readonly book: Book
@@ -28,10 +41,16 @@ export interface State {
   readonly labels: Labels
   /** File name of the document being built. */
   readonly file: string
-  /** Source file of the chapter being built, for links between manuscript files. */
-  readonly source: string | undefined
+  /** The chapter being built, when the document is one. */
+  readonly chapter: string | undefined
+  /** The XML id each id of the chapter's manuscript is written as (claimed before any the emitter makes up). */
+  readonly xmlIds: ReadonlyMap<string, string>
+  /** The XML id of each of the chapter's notes. */
+  readonly noteIds: Map<string, string>
   /** Ids already used in this document: XML ids must be unique. */
   readonly ids: Set<string>
+  /** Links inside the book, to be given their `href` once the files are known. */
+  readonly links: PendingLink[]
   /** Calls of each note so far in this document, and the id of the first one. */
   readonly noteCalls: Map<string, { count: number; firstId: string }>
   /** Where the block being converted stands in the manuscript, for messages. */
@@ -59,11 +78,12 @@ export interface StateOptions {
   plan: Plan
   labels: Labels
   file: string
-  source?: string
+  chapter?: string
   pages?: ChapterPages
 }
 
 export function createState(options: StateOptions): State {
+  const xmlIds = (options.chapter !== undefined ? options.plan.ids.get(options.chapter) : undefined) ?? new Map<string, string>()
   return {
     book: options.book,
     theme: options.theme,
@@ -71,8 +91,11 @@ export function createState(options: StateOptions): State {
     plan: options.plan,
     labels: options.labels,
     file: options.file,
-    source: options.source,
-    ids: new Set(),
+    chapter: options.chapter,
+    xmlIds,
+    noteIds: new Map(),
+    ids: new Set(xmlIds.values()),
+    links: [],
     noteCalls: new Map(),
     place: undefined,
     pages: options.pages,
@@ -86,9 +109,9 @@ export function createState(options: StateOptions): State {
 }
 
 /**
- * Claim an id in the document. The model's ids are unique within the book; a
- * clash with an id the emitter makes up gets a numbered variant rather than
- * an invalid document.
+ * Claim an id the emitter makes up (a section's, a note's, a page marker's).
+ * The manuscript's own ids are claimed first, when the state is made: a clash
+ * gives the made-up id a numbered variant, never the writer's.
  */
 export function claimId(state: State, wanted: string): string {
   let id = wanted

@@ -24,5 +24,7 @@ export function linkTo(state: State, node: MdastLink | LinkReference, url: strin
     children: children.length > 0 ? children : [{ type: 'text', value: url }],
   }
   if (title) result.title = title
+  const place = state.place(node)
+  if (place) result.place = place
   return [result]
 }

@@ -1,6 +1,7 @@
 /** The registry of block handlers: one per block type of the model. */
 import type { Block } from '../../model/book.js'
 import { assertNever } from '../../model/walk.js'
+import { destName } from '../dests.js'
 import { blockquote } from './blockquote.js'
 import { code } from './code.js'
 import type { BlockContext, Composer } from './context.js'
@@ -13,6 +14,16 @@ import { thematicBreak } from './thematic-break.js'
 
 export function block(c: Composer, node: Block, ctx: BlockContext): void {
   c.place = node.place
+  const start = c.items.length
+  setBlock(c, node, ctx)
+  // Ids written just before the block lead to its first line.
+  if (node.anchors && node.anchors.length > 0 && c.chapterId !== undefined) {
+    const first = c.items.slice(start).find((item) => item.kind === 'box')
+    if (first?.kind === 'box') first.anchors.push(...node.anchors.map((id) => destName(c.chapterId!, id)))
+  }
+}
+
+function setBlock(c: Composer, node: Block, ctx: BlockContext): void {
   switch (node.type) {
     case 'paragraph':
       return paragraph(c, node, ctx)

@@ -1,4 +1,5 @@
 import type { Book, Chapter, Heading } from '../../model/book.js'
+import { destName } from '../dests.js'
 import { inlineText } from '../../model/text.js'
 import { paragraphIndent } from '../../theme/index.js'
 import type { FlowBox } from '../flow.js'
@@ -15,14 +16,11 @@ export function contentsEntries(book: Book, maxDepth: number): ContentsEntry[] {
   const entries: ContentsEntry[] = []
   for (const chapter of book.chapters) {
     const opening = openingHeading(chapter)
-    if (!opening) entries.push({ depth: 1, title: chapter.title, dest: chapter.id })
-    const walk = (blocks: Chapter['blocks']): void => {
-      for (const block of blocks) {
-        if (block.type === 'heading' && block.depth <= maxDepth) entries.push({ depth: block.depth, title: inlineText(block.children).trim(), dest: block.id })
-        else if (block.type === 'blockquote') walk(block.children)
-      }
+    if (!opening) entries.push({ depth: 1, title: chapter.title, dest: destName(chapter.id) })
+    // The chapter's own headings, as the EPUB's contents list them (a heading quoted in a block quote is not one of its sections).
+    for (const block of chapter.blocks) {
+      if (block.type === 'heading' && block.depth <= maxDepth) entries.push({ depth: block.depth, title: inlineText(block.children).trim(), dest: destName(chapter.id, block.id) })
     }
-    walk(chapter.blocks)
   }
   return entries
 }

@@ -73,6 +73,11 @@ export class Composer {
     readonly hyphenate: ((word: string) => string[]) | undefined,
   ) {}
 
+  /** Id of the chapter being set (destinations are named by it), or undefined outside chapters. */
+  get chapterId(): string | undefined {
+    return this.book.chapters[this.chapter]?.id
+  }
+
   style(role: TextRole): ResolvedStyle {
     return resolveStyle(this.theme, role)
   }
@@ -166,6 +171,7 @@ export class Composer {
       ...(this.hyphenate && options.hyphenate !== false ? { hyphenate: this.hyphenate } : {}),
       ...(options.leadIn ? { leadIn: true } : {}),
       missing: this.missing,
+      ...(this.chapterId !== undefined ? { chapter: this.chapterId } : {}),
     })
     this.noteMissingPlace()
     return breakAndSet(items, width, options.align ?? align)

@@ -2,6 +2,7 @@ import type { Heading } from '../../model/book.js'
 import { inlineText } from '../../model/text.js'
 import type { BlockContext, Composer } from './context.js'
 import { headingKeep } from './context.js'
+import { destName } from '../dests.js'
 
 /** A heading: set ragged in its role, named as a destination, kept with what follows. */
 export function heading(c: Composer, block: Heading, ctx: BlockContext): void {
@@ -14,7 +15,7 @@ export function heading(c: Composer, block: Heading, ctx: BlockContext): void {
   boxes.forEach((box, index) => {
     box.keepWithPrevious = box.keepWithPrevious || index > 0
     if (index === 0) {
-      box.anchors.push(block.id)
+      if (block.id !== '' && c.chapterId !== undefined) box.anchors.push(destName(c.chapterId, block.id))
       box.heading = { depth: block.depth, title: inlineText(block.children).trim(), id: block.id }
     }
     c.box(box)

@@ -9,6 +9,7 @@ import { inlineText } from '../../model/text.js'
 import type { PageGeometry, Theme } from '../../theme/index.js'
 import type { Flow, FlowBox, FlowItem } from '../flow.js'
 import type { Measurer } from '../measure.js'
+import { destName } from '../dests.js'
 import { block } from './blocks.js'
 import { contents, contentsEntries, openingHeading } from './contents.js'
 import { Composer } from './context.js'
@@ -101,7 +102,7 @@ export function* composeParts(c: Composer): Generator<Part> {
         first = 1
       }
     } else if (!openingHeading(chapter)) {
-      const synthetic: Heading = { type: 'heading', depth: 1, id: chapter.id, children: [{ type: 'text', value: chapter.title }] }
+      const synthetic: Heading = { type: 'heading', depth: 1, id: '', children: [{ type: 'text', value: chapter.title }] }
       heading(c, synthetic, { region, role: 'body', path: [], struct })
     }
     let leadIn = article
@@ -114,6 +115,8 @@ export function* composeParts(c: Composer): Generator<Part> {
     })
     // A book's chapter opens a sixth of the way down its page, the way chapters are dropped in print.
     if (!article) sink(c.items, start, geometry.depth / 6)
+    // A link to the chapter (to its file, in the manuscript) leads to its first line.
+    c.items.slice(start).find((item): item is FlowBox => item.kind === 'box')?.anchors.unshift(destName(chapter.id))
     for (const note of chapter.notes) {
       c.notes.set(note.id, composeNote(c, note, region, struct))
       c.noteNumbers.set(note.id, note.number)
