@@ -56,7 +56,7 @@ interface Options {
 }
 
 /** Run the command line; resolves to the exit code instead of exiting, so tests can call it. */
-export async function main(argv: readonly string[], stdout = process.stdout, stderr = process.stderr): Promise<number> {
+export async function main(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   let options: Options | 'help' | 'version'
   try {
     options = parseCommandLine(argv)

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { PassThrough } from 'node:stream'
 import { describe, it } from 'node:test'
+import { main } from '../../src/cli.js'
 import { octavo, root, tempDir } from '../support/tools.js'
 
 describe('octavo command line', () => {
@@ -35,6 +37,24 @@ describe('octavo command line', () => {
       assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace')
     })
   }
+
+  it('refuses two inputs that would write the same editions, before anything is written', async () => {
+    const folder = await tempDir()
+    const out = path.join(folder, 'out')
+    await mkdir(path.join(folder, 'a'))
+    await mkdir(path.join(folder, 'b'))
+    await writeFile(path.join(folder, 'a/notes.md'), '# Notes\n\nOne.\n')
+    await writeFile(path.join(folder, 'b/Notes.md'), '# Notes\n\nTwo.\n')
+    await writeFile(path.join(folder, 'c.md'), '# C\n\nThree.\n')
+    const stderr = new PassThrough()
+    let text = ''
+    stderr.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    const code = await main(['build', path.join(folder, 'c.md'), path.join(folder, 'a/notes.md'), path.join(folder, 'b/Notes.md'), '--out', out, '--quiet'], new PassThrough(), stderr)
+    assert.equal(code, 2)
+    assert.match(text, /a\/notes\.md and .*b\/Notes\.md would both be published as .*out\/Notes\.epub and \.pdf/)
+    assert.equal(text.trim().split('\n').length, 1, 'one line')
+    assert.deepEqual(await readdir(out).catch(() => []), [], 'not even the first input is built')
+  })
 
   it('exits 1 naming a manuscript that does not exist, and writes nothing', async () => {
     const out = await tempDir()
