@@ -116,10 +116,18 @@ export function cssRules(theme: Theme): CssRule[] {
 
   const code = resolveStyle(theme, 'code')
   rule('code', { 'font-family': families(theme, 'mono'), 'font-size': em(code.size / body.size), ...noHyphens })
+  // A code line wider than the reader's page wraps rather than overflows or is cut off: at spaces (which hang at the
+  // end of the row, as in print), else anywhere. `anywhere` (where known) also lets a block inside a table or a
+  // shrink-to-fit box narrow; readers that do not know it keep the older `word-wrap: break-word`, which breaks the
+  // same way in normal flow. The continued rows are indented as in print, by the theme's continuation indent, where
+  // the reader knows `hanging` and `each-line` (which leave the first row of every source line at the margin);
+  // others drop the whole declaration and indent nothing.
   rule('pre', {
     ...roleDeclarations(theme, 'code'),
     'white-space': 'pre-wrap',
-    'overflow-wrap': 'break-word',
+    'word-wrap': 'break-word',
+    'overflow-wrap': 'anywhere',
+    'text-indent': `${num(theme.codeContinuation.indent)}ch hanging each-line`,
     color: theme.colours.text,
     'background-color': theme.colours.codeBackground,
     padding: '0.5em',

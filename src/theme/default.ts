@@ -67,6 +67,8 @@ export const defaultTheme: Theme = {
     punctuation: '#1a1a1a',
     meta: '#5c3d8a',
   },
+  // The sign and a space before a continued row of code.
+  codeContinuation: { sign: '↪', indent: 2 },
   colours: {
     text: '#1a1a1a',
     heading: '#1a1a1a',

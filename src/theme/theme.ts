@@ -119,6 +119,14 @@ export interface Theme {
   colours: Colours
   /** Colours of highlighted code, per kind of token; plain code takes `colours.text`. */
   codeColours: Record<TokenKind, string>
+  /**
+   * A code line wider than the measure goes on on the next row. The print
+   * edition sets `sign` there (muted; no part of the text) and starts the
+   * row's text `indent` character widths (CSS `ch` of the code face) past the
+   * indentation of the line it continues; the EPUB indents its continued rows
+   * by the same `indent`, where the reader can.
+   */
+  codeContinuation: { sign: string; indent: number }
   pages: Record<PagePreset, PageSize>
   /** Margins per preset, in points; inner and outer mirror on left-hand pages. */
   margins: Record<PagePreset, Margins>

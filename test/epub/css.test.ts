@@ -24,6 +24,7 @@ function otherTheme(): Theme {
     generic: { text: 'sans-serif', mono: 'monospace' },
     leading: 1.6,
     indent: 2,
+    codeContinuation: { sign: '→', indent: 3 },
     roles: { ...defaultTheme.roles, h1: { ...defaultTheme.roles.h1, scale: 2.5 }, h2: { ...defaultTheme.roles.h2, scale: 1.75, leading: 1.1 } },
   }
 }
@@ -80,6 +81,17 @@ describe('CSS from the theme', () => {
         assert.doesNotMatch(css, /\d(px|pt|pc|cm|mm|in|Q)\b/, 'no absolute lengths')
         assert.doesNotMatch(css, /(^|[^-])width:/m, 'no fixed widths')
         assert.doesNotMatch(css, /line-height: [\d.]+[a-z%]/, 'unitless line heights')
+      })
+
+      it('wraps a long code line at spaces, else anywhere, its continued rows indented by the theme’s continuation indent', () => {
+        const pre = rule(rules, 'pre')
+        assert.equal(pre['white-space'], 'pre-wrap')
+        assert.equal(pre['overflow-wrap'], 'anywhere')
+        // The older name, for readers that know only it, declared first so that the newer one wins where both are known.
+        assert.equal(pre['word-wrap'], 'break-word')
+        assert.ok(Object.keys(pre).indexOf('word-wrap') < Object.keys(pre).indexOf('overflow-wrap'))
+        assert.equal(pre['text-indent'], `${theme.codeContinuation.indent}ch hanging each-line`)
+        assert.match(themeCss(theme), /pre \{[^}]*text-indent: [\d.]+ch hanging each-line;/)
       })
     })
   }
