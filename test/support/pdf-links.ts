@@ -1,8 +1,7 @@
 /**
  * A PDF read back as a viewer reads it, with pdf.js: its link annotations
  * (where each leads: a web address, or a named destination and the page and
- * height it names), its lines of text with their positions, and the roles of
- * its structure tree.
+ * height it names), and its lines of text with their positions.
  */
 import { readFile } from 'node:fs/promises'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
@@ -33,8 +32,6 @@ export interface PdfReading {
   pages: number
   lines: PdfLine[]
   links: PdfLink[]
-  /** Every role in the structure tree, in document order. */
-  roles: string[]
 }
 
 interface TextItem {
@@ -43,17 +40,11 @@ interface TextItem {
   width: number
 }
 
-interface StructNode {
-  role?: string
-  children?: StructNode[]
-}
-
 export async function readPdf(file: string): Promise<PdfReading> {
   const data = new Uint8Array(await readFile(file))
   const document = await getDocument({ data, verbosity: 0, disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise
   const lines: PdfLine[] = []
   const links: PdfLink[] = []
-  const roles: string[] = []
   const destinations = new Map<string, { page: number; top: number } | undefined>()
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number)
@@ -86,16 +77,10 @@ export async function readPdf(file: string): Promise<PdfReading> {
       }
       links.push(link)
     }
-    const tree = (await page.getStructTree()) as StructNode | null
-    const visit = (node: StructNode): void => {
-      if (node.role) roles.push(node.role)
-      for (const child of node.children ?? []) visit(child)
-    }
-    if (tree) visit(tree)
   }
   const pages = document.numPages
   await document.destroy()
-  return { pages, lines, links, roles }
+  return { pages, lines, links }
 }
 
 async function destination(document: Awaited<ReturnType<typeof getDocument>['promise']>, name: string): Promise<{ page: number; top: number } | undefined> {
