@@ -191,10 +191,14 @@ async function loadFolder(
   const where = startOf(described ? described.display : plan.chapters[0]!.file.display)
   let title = bookMatter.title
   if (title === undefined) {
-    // A chapter's first heading would title the book after its first chapter: the folder's name is the better guess.
-    title = manuscript.name
+    // A chapter's first heading would title the book after its first chapter: the folder's name is the better guess,
+    // unless the folder opens with a README.md or index.md, whose heading names the project (GitHub shows it for the folder).
+    const opening = drafts[0]?.source === plan.chapters[0]?.file.display ? plan.chapters[0]?.file : undefined
+    const introduction = opening && path.dirname(opening.path) === source.path && /^(readme|index)\.md$/i.test(path.basename(opening.path)) ? firstHeadingText(drafts[0]!.blocks) : undefined
+    title = introduction ?? manuscript.name
     const files = manuscript.bookToml ? `${BOOK_YAML} or ${BOOK_TOML}` : BOOK_YAML
-    diag.warn(`no \`title\` in ${files}: the book is titled \`${title}\` after its folder`, where, 'title')
+    const after = introduction === undefined ? 'its folder' : `the first heading of ${path.basename(opening!.path)}`
+    diag.warn(`no \`title\` in ${files}: the book is titled \`${title}\` after ${after}`, where, 'title')
   }
   const metadata = buildMetadata(bookMatter, title, where, options.sourceDateEpoch, diag)
   if (cover !== undefined) metadata.cover = cover

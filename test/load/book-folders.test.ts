@@ -34,6 +34,9 @@ test('a GitHub documentation folder: sub-folders in name order, each README firs
   assert.ok(book.chapters.every((chapter) => chapter.number === undefined && chapter.part === undefined), 'no numbers, no parts without SUMMARY.md')
   assert.equal(book.parts, undefined)
   assert.doesNotMatch(result.messages.join('\n'), /CONTRIBUTING/, 'the hidden .github folder is never read')
+  // Without book.yaml, the book takes the title GitHub shows for the folder: its README's heading.
+  assert.equal(book.metadata.title, 'Lantern')
+  assert.match(result.warnings.join('\n'), /README\.md:1:1: warning: no `title` in book\.yaml: the book is titled `Lantern` after the first heading of README\.md/)
 })
 
 test('hidden folders and node_modules are passed over; README.md then index.md open their folder', async () => {
