@@ -20,6 +20,7 @@ import { TextOrigins, type Stretch } from './text-origins.js'
  * - `{{#playground file}}` (or mdBook's older `playpen`): the file as a Rust
  *   code block (`{{#playground file editable}}`: ```` ```rust,editable ````).
  * - `\{{#include …}}`: the directive as written, without the backslash.
+ * - `{{#title …}}`: names mdBook's web page only; taken out.
  *
  * Lines holding `ANCHOR:` or `ANCHOR_END:` are left out of every include.
  * Paths are relative to the file the directive is written in; an included
@@ -102,6 +103,8 @@ export async function expandIncludes(text: string, file: SourceFile, scope: Incl
     const kind = match[1]!
     const [target = '', ...properties] = match[2]!.trim().split(/\s+/)
     const playground = kind === 'playground' || kind === 'playpen'
+    // mdBook's `{{#title …}}` names its web page's window: nothing a book shows.
+    if (kind === 'title') return ''
     if (!playground && kind !== 'include' && kind !== 'rustdoc_include') {
       scope.diag.warn(`unknown directive \`{{#${kind}}}\`: left as written`, place, 'include')
       return undefined

@@ -260,6 +260,8 @@ async function sourceFolder(manuscript: Extract<Manuscript, { kind: 'folder' }>,
  * The chapters `SUMMARY.md` lists, in its order, each checked as `book.yaml`'s
  * are (relative to `SUMMARY.md`). A draft (`[Title]()`) has no file: it is
  * left out with a warning, and the chapters nested under it move up a level.
+ * Numbers stay mdBook's, a draft's going unused, so that the editions agree
+ * with the book's web edition and with the text's own references ("see 3.2").
  */
 async function summaryChapters(
   summary: FolderFile,
@@ -343,7 +345,11 @@ async function loadFile(file: SourceFile, assets: AssetRegistry, scope: IncludeS
     let lastLine = part.lastLine
     if (origins) {
       lastLine = relocateTree(tree, origins, lastLine)
-      for (const report of [...flattened, ...clamped]) Object.assign(report, origins.locate(report.line, report.column))
+      for (const report of [...flattened, ...clamped]) {
+        const at = origins.locate(report.line, report.column)
+        report.line = at.line
+        report.column = at.column
+      }
     }
     restoreColumns(tree, removed)
     reportClamped(clamped, file.display, diag)

@@ -155,12 +155,12 @@ describe('includes that cannot be served', () => {
     assert.match(formatMessage(diag.messages[0]!), /chapter\.md:1:1: warning: include link\.txt leads outside the book's folder/)
   })
 
-  it('names an anchor that is not there, and leaves an unknown directive as written', async () => {
-    const result = await expand({ 'book/code.rs': 'fn f() {}\n' }, '{{#include code.rs:nowhere}}|{{#title A title}}')
-    assert.equal(result.text, '|{{#title A title}}')
+  it('names an anchor that is not there, leaves an unknown directive as written, takes out {{#title}}', async () => {
+    const result = await expand({ 'book/code.rs': 'fn f() {}\n' }, '{{#include code.rs:nowhere}}|{{#index_of things}}|{{#title A web page}}')
+    assert.equal(result.text, '|{{#index_of things}}|', 'mdBook’s {{#title}} names its web page only')
     assert.deepEqual(result.messages, [
       'book/chapter.md:1:1: warning: no `ANCHOR: nowhere` in code.rs: nothing included',
-      'book/chapter.md:1:30: warning: unknown directive `{{#title}}`: left as written',
+      'book/chapter.md:1:30: warning: unknown directive `{{#index_of}}`: left as written',
     ])
   })
 })

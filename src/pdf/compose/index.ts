@@ -93,7 +93,8 @@ export function* composeParts(c: Composer): Generator<Part> {
   let partStruct = 0
   for (const [index, chapter] of book.chapters.entries()) {
     const bookPart: BookPart | undefined = chapter.part === undefined ? undefined : book.parts?.[chapter.part]
-    if (chapter.part !== book.chapters[index - 1]?.part || index === 0) {
+    const opensPart = index === 0 || chapter.part !== book.chapters[index - 1]!.part
+    if (opensPart) {
       partStruct = 0
       if (bookPart && !article) {
         // A part opens with its title alone on a right-hand page.
