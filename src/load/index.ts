@@ -154,7 +154,8 @@ async function loadFolder(
     plan = { chapters: candidates.map((file) => ({ file, level: file.level })), parts: [] }
   }
   if (plan.chapters.length === 0) {
-    diag.fail('nothing to publish: the folder holds no .md file', summary?.display ?? manuscript.display, 'empty')
+    if (summary && !bookMatter.chapters) diag.fail(`nothing to publish: ${SUMMARY_MD} lists no chapter file`, summary.display, 'empty')
+    diag.fail('nothing to publish: the folder holds no .md file', manuscript.display, 'empty')
   }
 
   const drafts: ChapterDraft[] = []

@@ -161,6 +161,11 @@ test('SUMMARY.md: a chapter listed twice, or missing, fails at its line; a .md f
   assert.match(result.warnings.join('\n'), /SUMMARY\.md: warning: .*notes\/draft\.md is not listed in SUMMARY\.md: left out/)
 })
 
+test('a SUMMARY.md that lists only drafts is nothing to publish', async () => {
+  const folder = await manuscriptFolder({ 'SUMMARY.md': '- [Later]()\n', 'a.md': '# A\n' })
+  assert.match(failure(await load(folder)), /SUMMARY\.md: error: nothing to publish: SUMMARY\.md lists no chapter file/)
+})
+
 test('a part left with no chapter is named and left out', async () => {
   // The first heading titles SUMMARY.md itself, as in mdBook; the parts follow it.
   const folder = await manuscriptFolder({ 'SUMMARY.md': '# Summary\n\n# Empty\n\n- [Draft]()\n\n# Full\n\n- [A](a.md)\n', 'a.md': '# A\n' })
