@@ -14,6 +14,7 @@ import JSZip from 'jszip'
 import { Diagnostics } from '../../src/diagnostics.js'
 import { writeEpub } from '../../src/epub/index.js'
 import { loadBook } from '../../src/load/index.js'
+import { writePdf, type PageStart } from '../../src/pdf/index.js'
 import { defaultTheme } from '../../src/theme/index.js'
 import { decodeXml, epubcheck, root, tempDir, type EpubcheckResult } from '../support/tools.js'
 
@@ -50,10 +51,13 @@ function find(node: Element | Root, test: (element: Element) => boolean): Elemen
 describe('the EPUB of the mdBook fixture', () => {
   let files: Map<string, string>
   let check: EpubcheckResult
+  let starts: PageStart[]
   before(async () => {
     const diag = new Diagnostics()
     const book = await loadBook(path.join(root, 'test/fixtures/mdbook'), diag)
-    const bytes = await writeEpub(book, defaultTheme, diag)
+    // As the pipeline makes it: with the print edition's pages, whose part title pages have no text of the EPUB's.
+    starts = (await writePdf(book, defaultTheme, { page: 'a5' }, diag)).pageStarts
+    const bytes = await writeEpub(book, defaultTheme, diag, starts)
     const out = path.join(await tempDir('octavo-epub-mdbook-'), 'mdbook.epub')
     await writeFile(out, bytes)
     const zip = await JSZip.loadAsync(bytes)
@@ -106,6 +110,14 @@ describe('the EPUB of the mdBook fixture', () => {
     ])
     const src = (label: string): string => new RegExp(`<text>${label}</text></navLabel><content src="([^"]+)"`).exec(ncx)![1]!
     assert.equal(src('Getting started'), src('1. Introduction'))
+  })
+
+  it('lists the print edition’s pages that hold the chapters’ text, and not a part’s title page', () => {
+    const nav = files.get('toc.xhtml')!
+    const listed = [...nav.slice(nav.indexOf('epub:type="page-list"')).matchAll(/<a href="(chapter-\d+)\.xhtml#[^"]*">(\d+)<\/a>/g)].map(([, file, page]) => `${page} ${file}`)
+    assert.deepEqual(listed, starts.map((start) => `${start.page} chapter-${start.chapter + 1}`))
+    // Chapters 1 (the foreword) and 2 (the first of part one) stand on pages 5 and 9: the part's title page, 7, has no marker.
+    assert.deepEqual(listed.slice(0, 2), ['5 chapter-1', '9 chapter-2'])
   })
 
   it('resolves the includes and leaves Rust’s hidden lines out', () => {
