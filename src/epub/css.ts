@@ -171,6 +171,9 @@ export function cssRules(theme: Theme): CssRule[] {
   rule('.cover-page', { margin: '0', padding: '0', 'text-align': 'center' })
   rule('.cover img', { 'max-width': '100%', 'max-height': '100vh' })
   rule('nav ol', { 'list-style-type': 'none', 'padding-left': em(theme.indent) })
+  // A part in the contents: a heading over its chapters, which stand flush under it, as the print edition sets them.
+  rule('nav .toc-part', { ...roleDeclarations(theme, 'contentsPart'), display: 'block' })
+  rule('nav .toc-part + ol', { 'padding-left': '0' })
   return rules
 }
 

@@ -3,7 +3,7 @@ import { x } from 'xastscript'
 import type { Context } from './context.js'
 import type { PageMarker } from './hast/state.js'
 import { xmlDocument } from './hast/serialize.js'
-import { tocDepth, type TocEntry } from './toc.js'
+import { entryHref, tocDepth, type TocEntry } from './toc.js'
 
 /** Reading order of the package: files in spine order, and the ids inside each file in document order. */
 export interface ReadingOrder {
@@ -30,7 +30,7 @@ function playOrders(order: ReadingOrder, hrefs: readonly string[]): Map<string, 
 }
 
 function collectHrefs(entries: readonly TocEntry[]): string[] {
-  return entries.flatMap((entry) => [entry.href, ...collectHrefs(entry.children)])
+  return entries.flatMap((entry) => [entryHref(entry), ...collectHrefs(entry.children)])
 }
 
 /** The NCX, for readers that predate EPUB 3: the same table of contents and page list as the navigation document. */
@@ -40,9 +40,11 @@ export function ncxDocument(context: Context, toc: readonly TocEntry[], pages: r
   let pointCount = 0
   const navPoint = (entry: TocEntry): Element => {
     pointCount += 1
-    return x('navPoint', { id: `navpoint-${pointCount}`, playOrder: String(plays.get(entry.href)) }, [
-      x('navLabel', [x('text', entry.label)]),
-      x('content', { src: entry.href }),
+    // A part has no document of its own: its point leads where its first chapter starts.
+    const href = entryHref(entry)
+    return x('navPoint', { id: `navpoint-${pointCount}`, playOrder: String(plays.get(href)) }, [
+      x('navLabel', [x('text', entry.number === undefined ? entry.label : `${entry.number} ${entry.label}`)]),
+      x('content', { src: href }),
       ...entry.children.map(navPoint),
     ])
   }

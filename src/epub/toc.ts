@@ -1,5 +1,6 @@
 import type { Block, Book, Inline } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
+import { chapterTree, type ChapterNode, type ContentsNode } from '../model/chapter-tree.js'
 import { inlineChildren } from '../model/walk.js'
 import type { Locations } from './locations.js'
 import type { Plan } from './plan.js'
@@ -7,8 +8,13 @@ import type { Plan } from './plan.js'
 /** One entry of the table of contents, with the entries nested under it. */
 export interface TocEntry {
   label: string
-  /** File, or file#id, inside the package. */
-  href: string
+  /** The chapter's number (`2.`, `2.1.`), shown before its label. */
+  number?: string
+  /**
+   * File, or file#id, inside the package. A part has none: it is a heading
+   * over its chapters, not a place to go (EPUB 3's `span` in the nav).
+   */
+  href?: string
   /** The heading id it points to, when not the start of a file. */
   id?: string
   children: TocEntry[]
@@ -28,11 +34,14 @@ export function headingLabel(inlines: readonly Inline[]): string {
 
 /**
  * The table of contents: one entry per chapter, with the chapter's headings
- * nested under it by level, down to the theme's `tocDepth`. A chapter that
- * opens with a heading is listed by that heading.
+ * nested under it by level, down to the theme's `tocDepth`, then the chapters
+ * nested under it (`Chapter.level`); parts are entries without a link that
+ * hold their chapters. A chapter that opens with a heading is listed by that
+ * heading.
  */
 export function tableOfContents(book: Book, theme: Theme, plan: Plan, locations: Locations): TocEntry[] {
-  return book.chapters.map((chapter) => {
+  const chapterEntry = (node: ChapterNode): TocEntry => {
+    const { chapter } = node
     const file = locations.fileOf(chapter.id)!
     const ids = plan.ids.get(chapter.id)
     const headings = chapter.blocks.filter((block): block is Extract<Block, { type: 'heading' }> => block.type === 'heading' && block.depth <= theme.tocDepth)
@@ -42,6 +51,7 @@ export function tableOfContents(book: Book, theme: Theme, plan: Plan, locations:
       href: file,
       children: [],
     }
+    if (chapter.number !== undefined) root.number = chapter.number
     const stack: Array<{ depth: number; entry: TocEntry }> = [{ depth: opening?.depth ?? 0, entry: root }]
     for (const heading of headings) {
       if (heading === opening) continue
@@ -51,8 +61,17 @@ export function tableOfContents(book: Book, theme: Theme, plan: Plan, locations:
       stack.at(-1)!.entry.children.push(entry)
       stack.push({ depth: heading.depth, entry })
     }
+    root.children.push(...node.children.map(chapterEntry))
     return root
-  })
+  }
+  const entry = (node: ContentsNode): TocEntry =>
+    node.kind === 'chapter' ? chapterEntry(node) : { label: node.part.title.trim() || '…', children: node.children.map(chapterEntry) }
+  return chapterTree(book).map(entry)
+}
+
+/** Where a reader lands for an entry: its own target, or for a part, its first chapter's. */
+export function entryHref(entry: TocEntry): string {
+  return entry.href ?? entryHref(entry.children[0]!)
 }
 
 /** How deep the entries nest (1 for a flat list). */

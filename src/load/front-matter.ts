@@ -64,6 +64,11 @@ export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.k
 /** BCP 47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `sr-Latn`, `x-klingon`. */
 const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+)$/
 
+/** Whether `value` has the shape of a BCP 47 language tag, as `lang` must (`book.toml`'s `language` too). */
+export function isLanguageTag(value: string): boolean {
+  return LANGUAGE_TAG.test(value)
+}
+
 /** W3CDTF, the form EPUB wants for dates: a year, a month, a day, or a date-time with its zone. */
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?)?)?$/
 
@@ -208,7 +213,7 @@ function formatDate(date: Date): string {
 }
 
 function checkValue(key: StringKey, value: string, place: Place, diag: Diagnostics): string {
-  if (key === 'lang' && !LANGUAGE_TAG.test(value)) {
+  if (key === 'lang' && !isLanguageTag(value)) {
     diag.fail(`\`lang\` must be a BCP 47 language tag such as \`en\` or \`en-GB\`, not \`${value}\``, place, 'front-matter')
   }
   if (key === 'date' && !isValidDate(value)) {

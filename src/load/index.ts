@@ -1,25 +1,31 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Diagnostics } from '../diagnostics.js'
-import type { Block, Book, Chapter, Metadata, Place } from '../model/book.js'
+import type { Block, Book, Chapter, Metadata, Part, Place } from '../model/book.js'
 import { inlineText } from '../model/text.js'
 import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, parseInParts, smartPunctuation } from '../parse/index.js'
 import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
 import { chapterId } from '../transform/chapter-ids.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
 import { resolveLinks } from '../transform/resolve-links.js'
+import { hideCodeLines } from '../transform/hidden-code-lines.js'
 import { highlightCode } from '../transform/highlight-code.js'
 import { numberNotes } from '../transform/number-notes.js'
 import { splitChapters } from '../transform/split-chapters.js'
-import { AssetRegistry } from './assets.js'
+import { AssetRegistry, isInside } from './assets.js'
+import { parseBookToml, type BookToml } from './book-toml.js'
 import { resolveCover } from './cover.js'
+import { folderFiles, type FolderFile } from './folder-files.js'
 import { parseFrontMatter } from './front-matter.js'
 import type { ChapterEntry, FrontMatter } from './front-matter.js'
-import { BOOK_YAML, locateManuscript } from './manuscript.js'
+import { expandIncludes, type IncludeScope } from './includes.js'
+import { BOOK_TOML, BOOK_YAML, locateManuscript } from './manuscript.js'
 import type { Manuscript, SourceFile } from './manuscript.js'
 import { buildMetadata } from './metadata.js'
 import { readSource } from './read-source.js'
 import { restoreColumns } from './restore-columns.js'
+import { parseSummary, type SummaryEntry } from './summary.js'
+import { relocateTree } from './text-origins.js'
 
 export interface LoadOptions {
   /** `SOURCE_DATE_EPOCH` from the environment: seconds since 1970, fixes `metadata.modified`. */
@@ -27,12 +33,33 @@ export interface LoadOptions {
 }
 
 /** A chapter before the book-wide passes: no id, footnote calls still by label. */
-interface ChapterDraft {
+interface ChapterDraft extends Placing {
   title: string
   source: string
   blocks: Block[]
   /** The footnotes of the file the chapter came from. */
   footnotes: Map<string, FootnoteDraft>
+}
+
+/** Where a chapter stands in the book's contents (see `Chapter`): its level, and its number and part from `SUMMARY.md`. */
+interface Placing {
+  level?: number
+  number?: string
+  /** Index into the plan's parts. */
+  part?: number
+}
+
+/** A chapter file to read, and where it stands. */
+interface PlannedChapter extends Placing {
+  file: SourceFile
+  /** The title the list of chapters gives it (`SUMMARY.md`'s link text). */
+  title?: string
+}
+
+/** The chapters of a book folder in reading order, and the parts they are grouped in. */
+interface ChapterPlan {
+  chapters: PlannedChapter[]
+  parts: Array<{ title: string; place: Place }>
 }
 
 /** One chapter file read, parsed and converted. */
@@ -58,20 +85,24 @@ interface LoadedFile {
 export async function loadBook(input: string, diag: Diagnostics, options: LoadOptions = {}): Promise<Book> {
   const manuscript = await locateManuscript(input, diag)
   const assets = new AssetRegistry(manuscript.root, diag)
-  const { metadata, drafts } =
+  const scope: IncludeScope = { root: manuscript.root, rootDisplay: manuscript.kind === 'file' ? path.dirname(manuscript.file.display) : manuscript.display, diag }
+  const { metadata, drafts, parts, sourceRoot } =
     manuscript.kind === 'file'
-      ? await loadSingleFile(manuscript, assets, diag, options)
-      : await loadFolder(manuscript, assets, diag, options)
-  return { metadata, chapters: assembleChapters(drafts, manuscript.root, diag), assets: assets.assets }
+      ? { ...(await loadSingleFile(manuscript, assets, scope, options)), parts: [], sourceRoot: manuscript.root }
+      : await loadFolder(manuscript, assets, scope, options)
+  const book: Book = { metadata, chapters: assembleChapters(drafts, sourceRoot, diag), assets: assets.assets }
+  if (parts.length > 0) book.parts = parts
+  return book
 }
 
 async function loadSingleFile(
   manuscript: Extract<Manuscript, { kind: 'file' }>,
   assets: AssetRegistry,
-  diag: Diagnostics,
+  scope: IncludeScope,
   options: LoadOptions,
 ): Promise<{ metadata: Metadata; drafts: ChapterDraft[] }> {
-  const loaded = await loadFile(manuscript.file, assets, diag, { cover: true })
+  const diag = scope.diag
+  const loaded = await loadFile(manuscript.file, assets, scope, { cover: true })
   const display = manuscript.file.display
   if (loaded.blocks.length === 0) {
     diag.fail('nothing to publish: the manuscript has no text', startOf(display), 'empty')
@@ -92,27 +123,49 @@ async function loadSingleFile(
 async function loadFolder(
   manuscript: Extract<Manuscript, { kind: 'folder' }>,
   assets: AssetRegistry,
-  diag: Diagnostics,
+  scope: IncludeScope,
   options: LoadOptions,
-): Promise<{ metadata: Metadata; drafts: ChapterDraft[] }> {
+): Promise<{ metadata: Metadata; drafts: ChapterDraft[]; parts: Part[]; /** Where the chapters live (mdBook's source folder): what a link from `/` starts at. */ sourceRoot: string }> {
+  const diag = scope.diag
   let bookMatter: FrontMatter = { keyPlaces: new Map() }
   if (manuscript.bookYaml) {
     const { text } = await readSource(manuscript.bookYaml.path, manuscript.bookYaml.display, diag)
     bookMatter = parseFrontMatter({ text, file: manuscript.bookYaml.display, firstLine: 1 }, diag, { allowChapters: true })
   }
+  let bookToml: BookToml | undefined
+  if (manuscript.bookToml) {
+    const { text } = await readSource(manuscript.bookToml.path, manuscript.bookToml.display, diag)
+    bookToml = parseBookToml(text, manuscript.bookToml.display, diag)
+    bookMatter = withBookToml(bookMatter, bookToml.matter, diag)
+  }
   // The cover is checked with the rest of book.yaml, before any chapter is read.
   const cover = manuscript.bookYaml ? resolveCover(bookMatter, manuscript.bookYaml.path, assets, diag) : undefined
-  const files = bookMatter.chapters
-    ? await listedChapters(bookMatter.chapters, manuscript, diag)
-    : manuscript.markdownFiles
-  if (files.length === 0) {
+
+  const source = bookToml ? await sourceFolder(manuscript, bookToml, diag) : { path: manuscript.root, display: manuscript.display }
+  const found = await folderFiles(source.path, source.display, diag)
+  const summary = found.find((file) => path.relative(source.path, file.path) === SUMMARY_MD)
+  const candidates = found.filter((file) => file !== summary)
+  let plan: ChapterPlan
+  if (bookMatter.chapters) {
+    if (summary) diag.warn(`${SUMMARY_MD} is not read: \`chapters\` in ${BOOK_YAML} lists the chapters`, summary.display, 'chapters')
+    plan = { chapters: await listedChapters(bookMatter.chapters, manuscript, candidates, diag), parts: [] }
+  } else if (summary) {
+    plan = await summaryChapters(summary, manuscript, candidates, diag)
+  } else {
+    plan = { chapters: candidates.map((file) => ({ file, level: file.level })), parts: [] }
+  }
+  if (plan.chapters.length === 0) {
+    if (summary && !bookMatter.chapters) diag.fail(`nothing to publish: ${SUMMARY_MD} lists no chapter file`, summary.display, 'empty')
     diag.fail('nothing to publish: the folder holds no .md file', manuscript.display, 'empty')
   }
 
   const drafts: ChapterDraft[] = []
-  for (const file of files) {
-    const loaded = await loadFile(file, assets, diag)
+  const levels: Array<{ level: number; omitted: boolean }> = []
+  for (const planned of plan.chapters) {
+    const { file } = planned
+    const loaded = await loadFile(file, assets, scope)
     warnBookKeysInChapter(loaded.frontMatter)
+    levels.push({ level: planned.level ?? 1, omitted: loaded.blocks.length === 0 })
     if (loaded.blocks.length === 0) {
       diag.warn('nothing in this chapter file: left out', startOf(file.display), 'empty')
       continue
@@ -121,23 +174,37 @@ async function loadFolder(
     const title =
       written !== undefined
         ? smartPunctuation(written)
-        : (firstHeadingText(loaded.blocks) ?? path.basename(file.path).replace(/\.md$/i, ''))
-    drafts.push({ title, source: file.display, blocks: loaded.blocks, footnotes: loaded.footnotes })
+        : (planned.title ?? firstHeadingText(loaded.blocks) ?? path.basename(file.path).replace(/\.md$/i, ''))
+    const draft: ChapterDraft = { title, source: file.display, blocks: loaded.blocks, footnotes: loaded.footnotes }
+    if (planned.number !== undefined) draft.number = planned.number
+    if (planned.part !== undefined) draft.part = planned.part
+    drafts.push(draft)
   }
   if (drafts.length === 0) {
     diag.fail('nothing to publish: every chapter file is empty', manuscript.display, 'empty')
   }
+  // A chapter left out takes no level with it: the chapters nested under it move up one.
+  closeLevels(levels).forEach((level, index) => {
+    if (level > 1) drafts[index]!.level = level
+  })
+  const parts = usedParts(plan.parts, drafts, diag)
 
-  const where = startOf(manuscript.bookYaml ? manuscript.bookYaml.display : files[0]!.display)
+  const described = manuscript.bookYaml ?? manuscript.bookToml
+  const where = startOf(described ? described.display : plan.chapters[0]!.file.display)
   let title = bookMatter.title
   if (title === undefined) {
-    // A chapter's first heading would title the book after its first chapter: the folder's name is the better guess.
-    title = manuscript.name
-    diag.warn(`no \`title\` in ${BOOK_YAML}: the book is titled \`${title}\` after its folder`, where, 'title')
+    // A chapter's first heading would title the book after its first chapter: the folder's name is the better guess,
+    // unless the folder opens with a README.md or index.md, whose heading names the project (GitHub shows it for the folder).
+    const opening = drafts[0]?.source === plan.chapters[0]?.file.display ? plan.chapters[0]?.file : undefined
+    const introduction = opening && path.dirname(opening.path) === source.path && /^(readme|index)\.md$/i.test(path.basename(opening.path)) ? firstHeadingText(drafts[0]!.blocks) : undefined
+    title = introduction ?? manuscript.name
+    const files = manuscript.bookToml ? `${BOOK_YAML} or ${BOOK_TOML}` : BOOK_YAML
+    const after = introduction === undefined ? 'its folder' : `the first heading of ${path.basename(opening!.path)}`
+    diag.warn(`no \`title\` in ${files}: the book is titled \`${title}\` after ${after}`, where, 'title')
   }
   const metadata = buildMetadata(bookMatter, title, where, options.sourceDateEpoch, diag)
   if (cover !== undefined) metadata.cover = cover
-  return { metadata, drafts }
+  return { metadata, drafts, parts, sourceRoot: source.path }
 
   /** In a book folder a chapter's front matter can only title the chapter; the rest belongs to `book.yaml`. */
   function warnBookKeysInChapter(frontMatter: FrontMatter | undefined): void {
@@ -147,14 +214,145 @@ async function loadFolder(
   }
 }
 
-/** Read, parse and convert one chapter file, with its front matter checked (and its cover, when it describes the book). */
-async function loadFile(file: SourceFile, assets: AssetRegistry, diag: Diagnostics, options: { cover?: boolean } = {}): Promise<LoadedFile> {
-  const { text, removed } = await readSource(file.path, file.display, diag)
+const SUMMARY_MD = 'SUMMARY.md'
+
+/**
+ * The book's metadata from `book.yaml` and `book.toml` together: `book.yaml`
+ * is Octavo's own and wins; a key both give, with different values, is named
+ * in a warning at `book.toml`'s line.
+ */
+function withBookToml(yaml: FrontMatter, toml: FrontMatter, diag: Diagnostics): FrontMatter {
+  const merged: FrontMatter = { ...yaml, keyPlaces: new Map(yaml.keyPlaces) }
+  const keys = [
+    ['title', 'title', 'title'],
+    ['description', 'description', 'description'],
+    ['lang', 'lang', 'language'],
+    ['authors', 'author', 'authors'],
+  ] as const
+  for (const [field, yamlKey, tomlKey] of keys) {
+    const value = toml[field]
+    if (value === undefined) continue
+    const place = toml.keyPlaces.get(yamlKey)
+    const ours = yaml[field]
+    if (ours === undefined) {
+      Object.assign(merged, { [field]: value })
+      if (place) merged.keyPlaces.set(yamlKey, place)
+    } else if (JSON.stringify(ours) !== JSON.stringify(value)) {
+      diag.warn(`\`${tomlKey}\` differs from \`${yamlKey}\` in ${BOOK_YAML}, which is used`, place, 'book-toml')
+    }
+  }
+  return merged
+}
+
+/** mdBook's source folder (`[book] src`), checked to be a folder inside the book's. */
+async function sourceFolder(manuscript: Extract<Manuscript, { kind: 'folder' }>, toml: BookToml, diag: Diagnostics): Promise<SourceFile> {
+  const absolute = path.resolve(manuscript.root, toml.src)
+  if (path.isAbsolute(toml.src) || (absolute !== manuscript.root && !isInside(manuscript.root, absolute))) {
+    diag.fail(`source folder ${toml.src} is outside the book's folder`, toml.srcPlace, 'book-toml')
+  }
+  const isFolder = await stat(absolute).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  )
+  if (!isFolder) diag.fail(`source folder not found: ${path.join(manuscript.display, toml.src)}`, toml.srcPlace, 'book-toml')
+  return { path: absolute, display: path.join(manuscript.display, path.relative(manuscript.root, absolute)) }
+}
+
+/**
+ * The chapters `SUMMARY.md` lists, in its order, each checked as `book.yaml`'s
+ * are (relative to `SUMMARY.md`). A draft (`[Title]()`) has no file: it is
+ * left out with a warning, and the chapters nested under it move up a level.
+ * Numbers stay mdBook's, a draft's going unused, so that the editions agree
+ * with the book's web edition and with the text's own references ("see 3.2").
+ */
+async function summaryChapters(
+  summary: FolderFile,
+  manuscript: Extract<Manuscript, { kind: 'folder' }>,
+  candidates: readonly SourceFile[],
+  diag: Diagnostics,
+): Promise<ChapterPlan> {
+  const { text } = await readSource(summary.path, summary.display, diag)
+  const parsed = parseSummary(text, summary.display, diag)
+  const chapters: PlannedChapter[] = []
+  const seen = new Set<string>()
+  const base = path.dirname(summary.path)
+  const visit = async (entries: readonly SummaryEntry[], level: number): Promise<void> => {
+    for (const entry of entries) {
+      if (entry.target === undefined) {
+        const under = entry.children.length > 0 ? '; the chapters under it move up a level' : ''
+        diag.warn(`draft chapter \`${entry.title}\` has no file: left out of the book${under}`, entry.place, 'summary')
+        await visit(entry.children, level)
+        continue
+      }
+      const file = await chapterFile(entry.target, entry.place, base, manuscript, seen, diag)
+      const planned: PlannedChapter = { file, title: entry.title, level }
+      if (entry.number !== undefined) planned.number = entry.number
+      if (entry.part !== undefined) planned.part = entry.part
+      chapters.push(planned)
+      await visit(entry.children, level + 1)
+    }
+  }
+  await visit(parsed.entries, 1)
+  warnUnlisted(candidates, seen, SUMMARY_MD, summary.display, diag)
+  return { chapters, parts: parsed.parts }
+}
+
+/** The parts some chapter belongs to, numbered anew; a part left with no chapter is named in a warning. */
+function usedParts(parts: ChapterPlan['parts'], drafts: ChapterDraft[], diag: Diagnostics): Part[] {
+  const used: Part[] = []
+  const renumbered = new Map<number, number>()
+  parts.forEach((part, index) => {
+    if (!drafts.some((draft) => draft.part === index)) {
+      diag.warn(`part \`${part.title}\` has no chapter: left out`, part.place, 'summary')
+      return
+    }
+    renumbered.set(index, used.length)
+    used.push({ id: `part-${used.length + 1}`, title: part.title })
+  })
+  for (const draft of drafts) if (draft.part !== undefined) draft.part = renumbered.get(draft.part)!
+  return used
+}
+
+/**
+ * Levels once the chapters marked `omitted` are taken out: each chapter
+ * nested (at any depth) under an omitted one moves up a level for it.
+ * Returns the levels of the chapters kept, in order.
+ */
+export function closeLevels(chapters: ReadonlyArray<{ level: number; omitted: boolean }>): number[] {
+  const open: number[] = []
+  const levels: number[] = []
+  for (const { level, omitted } of chapters) {
+    while (open.length > 0 && open.at(-1)! >= level) open.pop()
+    if (omitted) open.push(level)
+    else levels.push(Math.max(1, level - open.length))
+  }
+  return levels
+}
+
+/**
+ * Read, parse and convert one chapter file, with its front matter checked
+ * (and its cover, when it describes the book). Its includes are expanded
+ * first; the parse's positions are then moved back to the file as written.
+ */
+async function loadFile(file: SourceFile, assets: AssetRegistry, scope: IncludeScope, options: { cover?: boolean } = {}): Promise<LoadedFile> {
+  const diag = scope.diag
+  const { text: written, removed } = await readSource(file.path, file.display, diag)
+  const { text, origins } = await expandIncludes(written, file, scope)
   const loaded: LoadedFile = { file, blocks: [], footnotes: new Map() }
   const images = assets.sourceFor(file.path)
   let first = true
   // A large file comes in parts; each part's tree is dropped once converted.
-  for (const { tree, lastLine, flattened, clamped } of parseInParts(text, file.display)) {
+  for (const part of parseInParts(text, file.display)) {
+    const { tree, flattened, clamped } = part
+    let lastLine = part.lastLine
+    if (origins) {
+      lastLine = relocateTree(tree, origins, lastLine)
+      for (const report of [...flattened, ...clamped]) {
+        const at = origins.locate(report.line, report.column)
+        report.line = at.line
+        report.column = at.column
+      }
+    }
     restoreColumns(tree, removed)
     reportClamped(clamped, file.display, diag)
     reportFlattened(flattened, file.display, diag)
@@ -208,40 +406,66 @@ function reportClamped(reports: ClampReport[], file: string, diag: Diagnostics):
 async function listedChapters(
   entries: ChapterEntry[],
   manuscript: Extract<Manuscript, { kind: 'folder' }>,
+  candidates: readonly SourceFile[],
   diag: Diagnostics,
-): Promise<SourceFile[]> {
-  const files: SourceFile[] = []
+): Promise<PlannedChapter[]> {
+  const chapters: PlannedChapter[] = []
   const seen = new Set<string>()
-  const folder = manuscript.display
-  for (const entry of entries) {
-    const absolute = path.resolve(manuscript.root, entry.name)
-    const relative = path.relative(manuscript.root, absolute)
-    if (path.isAbsolute(entry.name) || relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-      diag.fail(`chapter ${entry.name} is outside the book's folder`, entry.place, 'chapters')
-    }
-    if (!/\.md$/i.test(entry.name)) diag.fail(`chapter ${entry.name} is not a .md file`, entry.place, 'chapters')
-    if (seen.has(absolute)) diag.fail(`chapter ${entry.name} is listed twice`, entry.place, 'chapters')
-    seen.add(absolute)
-    const isFile = await stat(absolute).then(
-      (stats) => stats.isFile(),
-      () => false,
-    )
-    if (!isFile) diag.fail(`chapter file not found: ${path.join(folder, entry.name)}`, entry.place, 'chapters')
-    files.push({ path: absolute, display: path.join(folder, relative) })
-  }
-  for (const file of manuscript.markdownFiles) {
-    if (!seen.has(file.path)) {
-      diag.warn(`${path.basename(file.path)} is not listed in \`chapters\`: left out`, entries[0]?.place, 'chapters')
-    }
-  }
-  return files
+  for (const entry of entries) chapters.push({ file: await chapterFile(entry.name, entry.place, manuscript.root, manuscript, seen, diag) })
+  warnUnlisted(candidates, seen, '`chapters`', entries[0]?.place, diag)
+  return chapters
 }
 
-/** Ids, footnote numbers, heading ids, links and code highlighting: the passes over the assembled chapters. */
+/**
+ * A chapter file a list names (`name`, relative to `base`), checked to be a
+ * `.md` file inside the book's folder, there, and not listed before; `seen`
+ * gathers the files listed.
+ */
+async function chapterFile(
+  name: string,
+  place: Place,
+  base: string,
+  manuscript: Extract<Manuscript, { kind: 'folder' }>,
+  seen: Set<string>,
+  diag: Diagnostics,
+): Promise<SourceFile> {
+  const absolute = path.resolve(base, name)
+  if (path.isAbsolute(name) || !isInside(manuscript.root, absolute)) {
+    diag.fail(`chapter ${name} is outside the book's folder`, place, 'chapters')
+  }
+  if (!/\.md$/i.test(name)) diag.fail(`chapter ${name} is not a .md file`, place, 'chapters')
+  if (seen.has(absolute)) diag.fail(`chapter ${name} is listed twice`, place, 'chapters')
+  seen.add(absolute)
+  const display = path.join(manuscript.display, path.relative(manuscript.root, absolute))
+  const isFile = await stat(absolute).then(
+    (stats) => stats.isFile(),
+    () => false,
+  )
+  if (!isFile) diag.fail(`chapter file not found: ${display}`, place, 'chapters')
+  return { path: absolute, display }
+}
+
+/** Left out, the files of the folder a list of chapters does not name: one warning each, the first few. */
+function warnUnlisted(candidates: readonly SourceFile[], seen: ReadonlySet<string>, list: string, place: Place | string | undefined, diag: Diagnostics): void {
+  const unlisted = candidates.filter((file) => !seen.has(file.path))
+  for (const file of unlisted.slice(0, MAX_UNLISTED_WARNINGS)) {
+    diag.warn(`${file.display} is not listed in ${list}: left out`, place, 'chapters')
+  }
+  if (unlisted.length > MAX_UNLISTED_WARNINGS) {
+    diag.warn(`${unlisted.length - MAX_UNLISTED_WARNINGS} more .md files are not listed in ${list}: left out`, place, 'chapters')
+  }
+}
+
+const MAX_UNLISTED_WARNINGS = 10
+
+/** Ids, footnote numbers, heading ids, links, hidden code lines and code highlighting: the passes over the assembled chapters. */
 function assembleChapters(drafts: ChapterDraft[], root: string, diag: Diagnostics): Chapter[] {
   const called = new Map<Map<string, FootnoteDraft>, Set<string>>()
   const chapters = drafts.map((draft, index) => {
     const chapter: Chapter = { id: chapterId(index), title: draft.title, source: draft.source, blocks: draft.blocks, notes: [] }
+    if (draft.part !== undefined) chapter.part = draft.part
+    if (draft.level !== undefined) chapter.level = draft.level
+    if (draft.number !== undefined) chapter.number = draft.number
     const labels = numberNotes(chapter, draft.footnotes)
     const seen = called.get(draft.footnotes) ?? new Set()
     for (const label of labels) seen.add(label)
@@ -257,6 +481,7 @@ function assembleChapters(drafts: ChapterDraft[], root: string, diag: Diagnostic
   }
   assignHeadingIds(chapters, diag)
   resolveLinks(chapters, root, diag)
+  hideCodeLines(chapters)
   highlightCode(chapters)
   return chapters
 }

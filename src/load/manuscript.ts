@@ -26,12 +26,13 @@ export type Manuscript =
       name: string
       /** The folder as given. */
       display: string
-      /** The folder's `.md` files, in name order (numbers compared as numbers). */
-      markdownFiles: SourceFile[]
       bookYaml?: SourceFile
+      /** mdBook's configuration: the chapters are then in its source folder (`[book] src`). */
+      bookToml?: SourceFile
     }
 
 export const BOOK_YAML = 'book.yaml'
+export const BOOK_TOML = 'book.toml'
 
 /** What the input path is: a `.md` file, or a book folder. Anything else fails, naming the path. */
 export async function locateManuscript(input: string, diag: Diagnostics): Promise<Manuscript> {
@@ -56,14 +57,12 @@ export async function locateManuscript(input: string, diag: Diagnostics): Promis
   } catch (error) {
     diag.fail(`cannot read the folder (${describeError(error)})`, input, 'input')
   }
-  const markdownFiles = entries
-    .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name) && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .sort(compareNames)
-    .map((entryName) => ({ path: path.join(absolute, entryName), display: path.join(input, entryName) }))
-  const manuscript: Manuscript = { kind: 'folder', root: absolute, name, display: input, markdownFiles }
+  const manuscript: Manuscript = { kind: 'folder', root: absolute, name, display: input }
   if (entries.some((entry) => entry.isFile() && entry.name === BOOK_YAML)) {
     manuscript.bookYaml = { path: path.join(absolute, BOOK_YAML), display: path.join(input, BOOK_YAML) }
+  }
+  if (entries.some((entry) => entry.isFile() && entry.name === BOOK_TOML)) {
+    manuscript.bookToml = { path: path.join(absolute, BOOK_TOML), display: path.join(input, BOOK_TOML) }
   }
   return manuscript
 }

@@ -47,6 +47,21 @@ export interface Book {
   metadata: Metadata
   chapters: Chapter[]
   assets: Asset[]
+  /**
+   * The parts the chapters are grouped in, in book order (mdBook's `# Part
+   * title` lines in `SUMMARY.md`). Absent or empty for a book without parts.
+   * A part holds the run of chapters whose `part` is its index; chapters
+   * before, between or after parts (a foreword, an appendix) have none.
+   */
+  parts?: Part[]
+}
+
+/** A division of the book above its chapters: a title, and the chapters that name it. */
+export interface Part {
+  /** Unique within the book; usable as an XML id and a PDF destination. */
+  id: string
+  /** Plain text, as the contents and the part's title page show it. */
+  title: string
 }
 
 export interface Chapter {
@@ -59,6 +74,21 @@ export interface Chapter {
   blocks: Block[]
   /** Footnotes of this chapter, in the order of their first call. */
   notes: Note[]
+  /** Index into `Book.parts` of the part the chapter belongs to; absent outside parts. */
+  part?: number
+  /**
+   * How deep the chapter nests in the book's contents: 1 (or absent) for a
+   * chapter, 2 for a section listed under the nearest chapter before it of
+   * level 1, and so on. Chapters keep book order: a chapter of level n + 1
+   * always follows its parent (of level n) or a sibling.
+   */
+  level?: number
+  /**
+   * The chapter's number as the contents show it, in mdBook's form (`3.`,
+   * `3.1.`): given to numbered chapters of a `SUMMARY.md`, never to the
+   * unnumbered chapters before and after them.
+   */
+  number?: string
 }
 
 export interface Note {

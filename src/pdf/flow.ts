@@ -112,7 +112,8 @@ export interface FlowSpace {
   height: number
 }
 
-export type PageKind = 'title' | 'contents' | 'chapter'
+/** What pages hold: the title page, the contents, a part's title page (no running head, no folio), a chapter's pages. */
+export type PageKind = 'title' | 'contents' | 'part' | 'chapter'
 
 export interface FlowBreak {
   kind: 'break'

@@ -52,6 +52,8 @@ export const defaultTheme: Theme = {
     table: { scale: 0.9, leading: 1.3, face: 'text', align: 'left', spaceBefore: 0.5, spaceAfter: 0.5 },
     runningHead: { scale: 0.85, face: 'text', italic: true, align: 'center', colour: 'muted' },
     folio: { scale: 0.85, face: 'text', align: 'center', colour: 'muted' },
+    partTitle: { scale: 2, leading: 1.2, face: 'text', smallCaps: true, align: 'center', colour: 'heading' },
+    contentsPart: { scale: 1, face: 'text', smallCaps: true, align: 'left', spaceBefore: 1, spaceAfter: 0.25, colour: 'heading' },
   },
   // Dark enough on white and on the code ground for WCAG AA contrast.
   codeColours: {

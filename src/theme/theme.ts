@@ -46,6 +46,10 @@ export type TextRole =
   | 'table'
   | 'runningHead'
   | 'folio'
+  /** A part's title, alone on the page that opens the part in print. */
+  | 'partTitle'
+  /** A part's line in the contents, over its chapters (both editions). */
+  | 'contentsPart'
 
 export type Align = 'justify' | 'left' | 'center' | 'right'
 

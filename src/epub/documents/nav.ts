@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast'
+import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import type { Context } from '../context.js'
 import { xhtmlDocument } from '../hast/document.js'
@@ -11,10 +11,19 @@ export interface Landmark {
   label: string
 }
 
+/**
+ * The entries as nested lists. A chapter's number stands before its title in
+ * the link; a part, which has no link, is a `span` heading, which EPUB 3
+ * allows only followed by the list of what it holds (a part always holds a chapter).
+ */
 function entryList(entries: readonly TocEntry[]): Element {
   return h(
     'ol',
-    entries.map((entry) => h('li', [h('a', { href: entry.href }, entry.label), ...(entry.children.length > 0 ? [entryList(entry.children)] : [])])),
+    entries.map((entry) => {
+      const label: ElementContent[] = entry.number === undefined ? [{ type: 'text', value: entry.label }] : [h('span', { className: ['toc-number'] }, entry.number), { type: 'text', value: ` ${entry.label}` }]
+      const heading = entry.href === undefined ? h('span', { className: ['toc-part'] }, label) : h('a', { href: entry.href }, label)
+      return h('li', [heading, ...(entry.children.length > 0 ? [entryList(entry.children)] : [])])
+    }),
   )
 }
 

@@ -5,6 +5,8 @@ import { withPlace } from '../with-place.js'
 
 export function code(state: State, node: Code): Block[] {
   const block: CodeBlock = { type: 'code', value: node.value }
-  if (node.lang) block.lang = node.lang
+  // rustdoc's and mdBook's fences carry attributes after a comma (```` ```rust,ignore ````): the language is before it.
+  const lang = node.lang?.split(',')[0]?.trim()
+  if (lang) block.lang = lang
   return [withPlace(block, state.place(node))]
 }

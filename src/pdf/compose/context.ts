@@ -4,7 +4,7 @@
  * heading with what follows, indenting a paragraph that follows a paragraph).
  */
 import type { Diagnostics } from '../../diagnostics.js'
-import type { Book, Inline, Place } from '../../model/book.js'
+import type { Book, Heading, Inline, Place } from '../../model/book.js'
 import type { PageGeometry, TextRole, Theme } from '../../theme/index.js'
 import { resolveStyle } from '../../theme/index.js'
 import type { ResolvedStyle } from '../../theme/index.js'
@@ -43,6 +43,16 @@ export interface TextOptions {
   hyphenate?: boolean
 }
 
+/**
+ * How many steps below its chapter a heading stands, in the contents and the
+ * outline: by how much deeper it is than the chapter's opening heading (a
+ * first-level heading when there is none), and at least one, so that no
+ * heading of a chapter stands beside the chapter.
+ */
+export function headingStep(depth: number, opening: Heading | undefined): number {
+  return Math.max(1, depth - (opening?.depth ?? 1))
+}
+
 /** Number of lines a heading keeps with: "at least two lines of what follows". */
 export const headingKeep = 2
 
@@ -59,6 +69,13 @@ export class Composer {
   readonly notes = new Map<string, FlowBox[]>()
   readonly noteNumbers = new Map<string, number>()
   chapter = 0
+  /**
+   * Where the chapter being set stands in the outline: the depth of its
+   * opening heading there (parts and `Chapter.level` push it down), and that
+   * heading, which stands for the chapter; the chapter's other headings nest
+   * under it (see `outlineDepth`).
+   */
+  outline: { depth: number; opening: Heading | undefined } = { depth: 1, opening: undefined }
   /** Boxes still to be kept with the box before them (after a heading). */
   pendingKeep = 0
   /** Whether the last block set was a paragraph of running text (the next one is then indented). */
@@ -76,6 +93,12 @@ export class Composer {
   /** Id of the chapter being set (destinations are named by it), or undefined outside chapters. */
   get chapterId(): string | undefined {
     return this.book.chapters[this.chapter]?.id
+  }
+
+  /** The outline depth of a heading of the chapter being set: its opening heading's, or that plus the steps a heading stands below it. */
+  outlineDepth(heading: Heading): number {
+    const { depth, opening } = this.outline
+    return heading === opening ? depth : depth + headingStep(heading.depth, opening)
   }
 
   style(role: TextRole): ResolvedStyle {

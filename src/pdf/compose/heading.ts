@@ -16,7 +16,7 @@ export function heading(c: Composer, block: Heading, ctx: BlockContext): void {
     box.keepWithPrevious = box.keepWithPrevious || index > 0
     if (index === 0) {
       if (block.id !== '' && c.chapterId !== undefined) box.anchors.push(destName(c.chapterId, block.id))
-      box.heading = { depth: block.depth, title: inlineText(block.children).trim(), id: block.id }
+      box.heading = { depth: c.outlineDepth(block), title: inlineText(block.children).trim(), id: block.id }
     }
     c.box(box)
   })

@@ -4,7 +4,8 @@
  * and nothing that depends on where pages break.
  */
 import type { Diagnostics } from '../../diagnostics.js'
-import type { Book, Heading } from '../../model/book.js'
+import type { Book, Heading, Part as BookPart } from '../../model/book.js'
+import { chapterDepths } from '../../model/chapter-tree.js'
 import { inlineText } from '../../model/text.js'
 import type { PageGeometry, Theme } from '../../theme/index.js'
 import type { Flow, FlowBox, FlowItem } from '../flow.js'
@@ -17,6 +18,7 @@ import type { Region } from './context.js'
 import { heading } from './heading.js'
 import { composeNote } from './notes.js'
 import { paragraph } from './paragraph.js'
+import { partTitlePage } from './part-title.js'
 import { titleBlock } from './title.js'
 
 export interface ComposeOptions {
@@ -30,8 +32,9 @@ export function isArticle(book: Book): boolean {
 
 /**
  * A part of the book that paginates on its own, starting on a new page: the
- * title page, the contents, a chapter. Parts are composed one at a time, so
- * that a long book is never held whole as boxes.
+ * title page, the contents, a part's title page (when the book has parts, in
+ * the other sense), a chapter. Parts are composed one at a time, so that a
+ * long book is never held whole as boxes.
  */
 export interface Part {
   flow: Flow
@@ -86,14 +89,35 @@ export function* composeParts(c: Composer): Generator<Part> {
     yield part(struct)
   }
 
+  const depths = chapterDepths(book)
+  /** The structure element of the part being set (a `Part`, holding its chapters' `Sect`s), or the document. */
+  let partStruct = 0
   for (const [index, chapter] of book.chapters.entries()) {
+    const bookPart: BookPart | undefined = chapter.part === undefined ? undefined : book.parts?.[chapter.part]
+    const opensPart = index === 0 || chapter.part !== book.chapters[index - 1]!.part
+    if (opensPart) {
+      partStruct = 0
+      if (bookPart && !article) {
+        // A part opens with its title alone on a right-hand page.
+        partStruct = c.struct('Part', 0)
+        c.items.push({ kind: 'break', recto: true, pageKind: 'part', chapter: null })
+        const start = c.items.length
+        const title = partTitlePage(c, bookPart, region, partStruct)
+        // A third of the way down, lower than a chapter's opening.
+        sink(c.items, start, geometry.depth / 3)
+        yield part(title)
+      }
+    }
     c.chapter = index
-    c.items.push({ kind: 'break', recto: true, pageKind: 'chapter', chapter: index })
+    // A chapter opens on a right-hand page, dropped; a section nested in a chapter opens a new page where it falls.
+    const section = !article && (chapter.level ?? 1) > 1
+    c.items.push({ kind: 'break', recto: !section, pageKind: 'chapter', chapter: index })
     c.afterParagraph = false
     c.pendingKeep = 0
-    const struct = c.struct('Sect', 0)
+    const struct = c.struct('Sect', partStruct)
     const start = c.items.length
     let first = 0
+    c.outline = { depth: article ? 1 : (depths[index] ?? 1), opening: openingHeading(chapter) }
     if (article) {
       titleBlock(c, book.metadata, region, struct, true)
       const opening = openingHeading(chapter)
@@ -103,6 +127,7 @@ export function* composeParts(c: Composer): Generator<Part> {
       }
     } else if (!openingHeading(chapter)) {
       const synthetic: Heading = { type: 'heading', depth: 1, id: '', children: [{ type: 'text', value: chapter.title }] }
+      c.outline.opening = synthetic
       heading(c, synthetic, { region, role: 'body', path: [], struct })
     }
     let leadIn = article
@@ -114,7 +139,7 @@ export function* composeParts(c: Composer): Generator<Part> {
       leadIn = false
     })
     // A book's chapter opens a sixth of the way down its page, the way chapters are dropped in print.
-    if (!article) sink(c.items, start, geometry.depth / 6)
+    if (!article && !section) sink(c.items, start, geometry.depth / 6)
     // A link to the chapter (to its file, in the manuscript) leads to its first line.
     c.items.slice(start).find((item): item is FlowBox => item.kind === 'box')?.anchors.unshift(destName(chapter.id))
     for (const note of chapter.notes) {
