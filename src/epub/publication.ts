@@ -1,7 +1,8 @@
 import type { Root } from 'hast'
 import type { Context } from './context.js'
 import type { CoverImage } from './cover-image.js'
-import { chapterDocument } from './documents/chapter.js'
+import { chapterDocument, maxDocumentBytes } from './documents/chapter.js'
+import { toXhtml } from './hast/serialize.js'
 import { colophonDocument } from './documents/colophon.js'
 import { coverPageDocument } from './documents/cover-page.js'
 import { navDocument, type Landmark } from './documents/nav.js'
@@ -63,9 +64,6 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
   )
   const back: ContentDocument[] = [{ id: 'colophon', file: frontAndBackFiles.colophon, title: labels.colophon, tree: colophonDocument(context), images: [] }]
 
-  const toc = tableOfContents(book, context.theme, context.plan, locations)
-  // A navigation document needs at least one entry: a book without chapters lists its title page.
-  if (toc.length === 0) toc.push({ label: book.metadata.title, href: frontAndBackFiles.titlePage, children: [] })
   const landmarks: Landmark[] = [
     { type: 'cover', href: frontAndBackFiles.cover, label: labels.cover },
     { type: 'titlepage', href: frontAndBackFiles.titlePage, label: labels.titlePage },
@@ -79,9 +77,24 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
   const inFlow = (documents: readonly ContentDocument[]): Array<{ idref: string; linear: boolean }> => documents.map((document) => ({ idref: document.id, linear: true }))
   const spine = [...inFlow(front), ...(navInFlow ? [{ idref: 'nav', linear: true }] : []), ...inFlow(body), ...inFlow(back), ...(navInFlow ? [] : [{ idref: 'nav', linear: false }])]
 
+  // The navigation document is read whole, and shown as a page of the book: like a chapter, it should not
+  // pass the weight e-readers take well. A very long book's contents list fewer levels of headings then.
+  let depth = context.theme.tocDepth
+  const contents = (): { toc: TocEntry[]; nav: Root } => {
+    const toc = tableOfContents(book, context.theme, context.plan, locations, depth)
+    // A navigation document needs at least one entry: a book without chapters lists its title page.
+    if (toc.length === 0) toc.push({ label: book.metadata.title, href: frontAndBackFiles.titlePage, children: [] })
+    return { toc, nav: navDocument(context, toc, landmarks, markers) }
+  }
+  let { toc, nav } = contents()
+  while (depth > 1 && Buffer.byteLength(toXhtml(nav)) > maxDocumentBytes) {
+    depth -= 1
+    ;({ toc, nav } = contents())
+  }
+
   return {
     documents: [...front, ...body, ...back],
-    nav: navDocument(context, toc, landmarks, markers),
+    nav,
     toc,
     spine,
     markers,

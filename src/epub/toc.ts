@@ -34,17 +34,17 @@ export function headingLabel(inlines: readonly Inline[]): string {
 
 /**
  * The table of contents: one entry per chapter, with the chapter's headings
- * nested under it by level, down to the theme's `tocDepth`, then the chapters
+ * nested under it by level, down to `depth` (the theme's `tocDepth`), then the chapters
  * nested under it (`Chapter.level`); parts are entries without a link that
  * hold their chapters. A chapter that opens with a heading is listed by that
  * heading.
  */
-export function tableOfContents(book: Book, theme: Theme, plan: Plan, locations: Locations): TocEntry[] {
+export function tableOfContents(book: Book, theme: Theme, plan: Plan, locations: Locations, depth: number = theme.tocDepth): TocEntry[] {
   const chapterEntry = (node: ChapterNode): TocEntry => {
     const { chapter } = node
     const file = locations.fileOf(chapter.id)!
     const ids = plan.ids.get(chapter.id)
-    const headings = chapter.blocks.filter((block): block is Extract<Block, { type: 'heading' }> => block.type === 'heading' && block.depth <= theme.tocDepth)
+    const headings = chapter.blocks.filter((block): block is Extract<Block, { type: 'heading' }> => block.type === 'heading' && block.depth <= depth)
     const opening = chapter.blocks[0]?.type === 'heading' ? chapter.blocks[0] : undefined
     const root: TocEntry = {
       label: (opening && headingLabel(opening.children)) || chapter.title.trim() || book.metadata.title,

@@ -115,9 +115,20 @@ function resolve(url: string, from: string, root: string, files: ReadonlyMap<str
   }
   if (!file) return drop('its file is not a chapter of this book')
   if (fragment === '') return { kind: 'internal', chapter: file.first }
-  const id = file.ids.has(fragment) ? fragment : file.folded.get(fragment.toLowerCase())
+  const id = lookUp(file, fragment)
   if (id === undefined) return drop(`no heading or anchor in ${fileName} has the id \`${fragment}\``)
   return { kind: 'internal', chapter: file.ids.get(id)!, id }
+}
+
+/**
+ * The id a fragment names in a file: as written, then in another case, then
+ * with a repeat's number written `_1` rather than GitHub's `-1` (as the
+ * Node.js documentation's own tools number repeats).
+ */
+function lookUp(file: FileTargets, fragment: string): string | undefined {
+  const found = (candidate: string): string | undefined => (file.ids.has(candidate) ? candidate : file.folded.get(candidate.toLowerCase()))
+  const repeat = /^(.+)_(\d+)$/.exec(fragment)
+  return found(fragment) ?? (repeat ? found(`${repeat[1]}-${repeat[2]}`) : undefined)
 }
 
 /** The chapter files a path may mean: itself, a folder's README.md or index.md, `x.html` or `x` for `x.md`. */

@@ -10,6 +10,8 @@ import { before, describe, it } from 'node:test'
 import JSZip from 'jszip'
 import { Diagnostics } from '../../src/diagnostics.js'
 import { maxDocumentBytes } from '../../src/epub/documents/chapter.js'
+import { writeEpub } from '../../src/epub/index.js'
+import type { Block, Book } from '../../src/model/book.js'
 import { build } from '../../src/pipeline.js'
 import { defaultTheme } from '../../src/theme/index.js'
 import { epubcheck, tempDir } from '../support/tools.js'
@@ -99,5 +101,29 @@ describe('a chapter heavier than an e-reader likes', () => {
   it('passes EPUBCheck', async () => {
     const result = await epubcheck(epub)
     assert.deepEqual(result.problems, [])
+  })
+})
+
+describe('the contents of a very long book', () => {
+  it('lists fewer levels of headings rather than pass 250 KB in the navigation document', async () => {
+    const text = (value: string) => ({ type: 'text' as const, value })
+    const blocks: Block[] = []
+    for (let section = 1; section <= 600; section++) {
+      blocks.push({ type: 'heading', depth: 2, id: `section-${section}`, children: [text(`Section ${section}, with a title of some length as docs have`)] })
+      for (let sub = 1; sub <= 6; sub++) blocks.push({ type: 'heading', depth: 3, id: `section-${section}-${sub}`, children: [text(`Subsection ${section}.${sub}, with a title of some length too`)] }, { type: 'paragraph', children: [text('Words.')] })
+    }
+    const book: Book = {
+      metadata: { title: 'Long', authors: [], lang: 'en', subjects: [], modified: '2024-01-01T00:00:00Z' },
+      chapters: [
+        { id: 'chapter-1', title: 'One', source: 'one.md', blocks: [{ type: 'heading', depth: 1, id: 'one', children: [text('One')] }, ...blocks], notes: [] },
+        { id: 'chapter-2', title: 'Two', source: 'two.md', blocks: [{ type: 'heading', depth: 1, id: 'two', children: [text('Two')] }], notes: [] },
+      ],
+      assets: [],
+    }
+    const zip = await JSZip.loadAsync(await writeEpub(book, defaultTheme, new Diagnostics()))
+    const nav = await zip.file('OEBPS/toc.xhtml')!.async('string')
+    assert.ok(Buffer.byteLength(nav) <= maxDocumentBytes, `${Buffer.byteLength(nav)} bytes`)
+    assert.match(nav, /Section 600, with a title/, 'the sections are listed')
+    assert.doesNotMatch(nav, /Subsection/, 'their subsections are not')
   })
 })

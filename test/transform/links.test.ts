@@ -69,12 +69,12 @@ test('an id written in the manuscript wins: {#id} after a heading; a slug that w
   assert.match(result.warnings[0]!, /a\.md:9:1: warning: the id `install` is already used in this file/)
 })
 
-test('links resolve like the file system and GitHub: this file, another file, folders, .html, the book root', async () => {
+test('links resolve like the file system and GitHub: this file, another file, folders, .html, the book root, repeats written _1', async () => {
   const folder = await manuscriptFolder({
     'book.yaml': 'title: T\nlang: en\nchapters:\n  - README.md\n  - guide/README.md\n  - guide/setup.md\n',
     'README.md': '# Home\n\n[a](#home) [b](guide/setup.md#options) [c](./guide/) [d](guide/setup.html#options) [e](guide/setup) [f](guide/setup.md?plain=1#Options)\n',
     'guide/README.md': '# Guide\n\n## Options\n\n[g](#options) [h](setup.md#options) [i](../README.md) [j](/guide/setup.md#options) [k](%2E/setup.md#options)\n',
-    'guide/setup.md': '# Setup\n\n## Options\n\n[l](../guide/README.md#options) [m](<https://example.com/a b>) [n](mailto:x@example.com)\n',
+    'guide/setup.md': '# Setup\n\n## Options\n\n[l](../guide/README.md#options) [m](<https://example.com/a b>) [n](mailto:x@example.com)\n\n## Options\n\n[o](#options_1)\n',
   })
   const book = bookOf(await load(folder))
   const targets = book.chapters.flatMap((chapter) => links(chapter.blocks).map((link) => [link.url, link.target]))
@@ -93,6 +93,7 @@ test('links resolve like the file system and GitHub: this file, another file, fo
     ['../guide/README.md#options', { kind: 'internal', chapter: 'chapter-2', id: 'options' }],
     ['https://example.com/a b', { kind: 'web', url: 'https://example.com/a%20b' }],
     ['mailto:x@example.com', { kind: 'web', url: 'mailto:x@example.com' }],
+    ['#options_1', { kind: 'internal', chapter: 'chapter-3', id: 'options-1' }],
   ])
 })
 
