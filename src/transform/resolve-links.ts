@@ -82,6 +82,14 @@ function resolveIn(inlines: Inline[], resolve: (url: string, place: Place | unde
       index += inline.children.length - 1
     }
   }
+  // A link taken out leaves its text beside the text around it: one run, as the parser gives it.
+  for (let index = inlines.length - 1; index > 0; index--) {
+    const [before, after] = [inlines[index - 1]!, inlines[index]!]
+    if (before.type === 'text' && after.type === 'text') {
+      inlines[index - 1] = { type: 'text', value: before.value + after.value }
+      inlines.splice(index, 1)
+    }
+  }
 }
 
 function resolve(url: string, from: string, root: string, files: ReadonlyMap<string, FileTargets>, diag: Diagnostics, place: Place | undefined): LinkTarget | undefined {
