@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Block, BlockQuote, CodeBlock, Figure, Heading, List, ListItem, Paragraph, Table, ThematicBreak } from '../../model/book.js'
 import { tableGrid } from '../../model/table-grid.js'
+import { cellKeptWhole } from '../../model/unbreakable.js'
 import { hasWords } from '../../model/text.js'
 import { imageElement, inlines, textWithMarkers } from './inlines.js'
 import { applyLeadIn, leadInWords } from './lead-in.js'
@@ -128,7 +129,10 @@ const alignClass = { left: 'align-left', center: 'align-center', right: 'align-r
 
 /**
  * A table: its header rows in `thead`, spans as written; alignment through
- * classes the CSS sets (epub-gen-memory would drop `align`).
+ * classes the CSS sets (epub-gen-memory would drop `align`). It stands in a
+ * block that scrolls sideways (`.table` in the CSS), so that a table wider
+ * than the reader's screen does not run off it or squeeze its columns to
+ * nothing: the print edition turns such a table; a screen scrolls it.
  */
 function table(state: State, node: Table): ElementContent[] {
   const grid = tableGrid(node)
@@ -136,6 +140,8 @@ function table(state: State, node: Table): ElementContent[] {
   const rows: Element[][] = node.rows.map(() => [])
   for (const placed of grid.cells) {
     const tag = placed.header ? 'th' : 'td'
+    // A cell of one word, or a number and its unit, is not wrapped (as in print).
+    const classes = [...(placed.align ? [alignClass[placed.align]] : []), ...(cellKeptWhole(placed.cell) ? ['whole'] : [])]
     // Cells are counted in order, row by row: a page that starts inside a table starts in a cell.
     state.words?.space()
     rows[placed.row]!.push(
@@ -145,7 +151,7 @@ function table(state: State, node: Table): ElementContent[] {
           scope: placed.header ? (placed.colspan > 1 ? 'colgroup' : 'col') : undefined,
           colspan: placed.colspan > 1 ? placed.colspan : undefined,
           rowspan: placed.rowspan > 1 ? placed.rowspan : undefined,
-          className: placed.align ? [alignClass[placed.align]] : undefined,
+          className: classes.length > 0 ? classes : undefined,
         },
         inlines(state, placed.cell.children),
       ),
@@ -157,7 +163,7 @@ function table(state: State, node: Table): ElementContent[] {
   const body = rows.slice(node.headerRows).map(tr)
   if (head.length > 0) children.push(h('thead', head))
   if (body.length > 0) children.push(h('tbody', body))
-  return [h('table', children)]
+  return [h('div', { className: ['table'] }, [h('table', children)])]
 }
 
 function figure(state: State, node: Figure): ElementContent[] {
