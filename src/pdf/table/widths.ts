@@ -10,7 +10,8 @@
  * - otherwise every column gets its minimum, and the room left is shared in
  *   proportion to what each would still take (preferred − minimum): a column
  *   of one-letter cells stays as narrow as its letters, a column of prose
- *   takes the rest and wraps;
+ *   takes the rest and wraps; but a column whose content is short beside the
+ *   room is first given its preferred width (see `shared`);
  * - a cell spanning columns widens them, when they are narrower together
  *   than it needs, in proportion to their preferred widths.
  *
@@ -49,14 +50,35 @@ export function columnWidths(columns: number, cells: readonly CellExtent[], avai
     const widths = max.map((width) => width + rest * (sumMax > 0 ? width / sumMax : 1 / columns))
     return { widths, fits: true, minimum: sumMin, short: 0 }
   }
-  if (sumMin <= available) {
-    const rest = available - sumMin
-    const flexible = sumMax - sumMin
-    const widths = min.map((width, column) => width + (rest * (max[column]! - width)) / flexible)
-    return { widths, fits: true, minimum: sumMin, short: 0 }
-  }
+  if (sumMin <= available) return { widths: shared(min, max, available), fits: true, minimum: sumMin, short: 0 }
   const widths = capped(min, available)
   return { widths, fits: false, minimum: sumMin, short: widths.filter((width, column) => width < min[column]! - 1e-6).length }
+}
+
+/**
+ * Widths when the preferred widths do not fit but the minimums do. A column
+ * whose preferred width is no more than an equal share of the room is set at
+ * it, unbroken, as long as the others keep their minimums: a cell such as
+ * `Row 12` does not wrap to give a column of prose a few points more (CSS's
+ * rule alone would wrap it). The other columns get their minimums and share
+ * what is left in proportion to what each would still take.
+ */
+function shared(min: readonly number[], max: readonly number[], available: number): number[] {
+  const whole = new Set<number>()
+  for (;;) {
+    const rest = min.map((_, column) => column).filter((column) => !whole.has(column))
+    const room = available - [...whole].reduce((total, column) => total + max[column]!, 0)
+    const short = rest.filter((column) => max[column]! <= room / rest.length)
+    if (short.length === 0 || short.length === rest.length) break
+    const left = room - short.reduce((total, column) => total + max[column]!, 0)
+    const needed = rest.filter((column) => !short.includes(column)).reduce((total, column) => total + min[column]!, 0)
+    if (left < needed) break
+    for (const column of short) whole.add(column)
+  }
+  const flexibleColumns = min.map((_, column) => column).filter((column) => !whole.has(column))
+  const room = available - [...whole].reduce((total, column) => total + max[column]!, 0) - flexibleColumns.reduce((total, column) => total + min[column]!, 0)
+  const flexible = flexibleColumns.reduce((total, column) => total + max[column]! - min[column]!, 0)
+  return min.map((width, column) => (whole.has(column) ? max[column]! : width + (flexible > 0 ? (room * (max[column]! - width)) / flexible : room / flexibleColumns.length)))
 }
 
 /** Each column's minimum and preferred width, single cells first, then spanning cells from the narrowest span up. */
