@@ -151,8 +151,6 @@ export function cssRules(theme: Theme): CssRule[] {
   rule('th', { 'font-weight': 'bold' })
   rule('thead', { 'border-bottom': stroke(tables.rules.header) })
   rule('thead th[colspan]', { 'border-bottom': stroke(tables.rules.header) })
-  // What the print edition never breaks: code, and a cell of one word or of a number and its unit.
-  rule('.table code, th.whole, td.whole', { 'white-space': 'nowrap' })
   rule('th.align-left, td.align-left', { 'text-align': 'left' })
   rule('th.align-center, td.align-center', { 'text-align': 'center' })
   rule('th.align-right, td.align-right', { 'text-align': 'right' })

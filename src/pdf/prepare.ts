@@ -6,7 +6,6 @@
  * prefix widths, so a word that is not broken keeps its kerning and ligatures.
  */
 import type { Inline, Styled } from '../model/book.js'
-import { isNumber, tiedSpace } from '../model/unbreakable.js'
 import { assertNever } from '../model/walk.js'
 import type { Theme } from '../theme/index.js'
 import { splitByFace } from './faces.js'
@@ -15,6 +14,7 @@ import type { Box, Glue, Item, Penalty } from './linebreak/items.js'
 import type { Measurer } from './measure.js'
 import { emphasised, inlineCode, script, smaller, strong, withColour, withFeatures } from './style.js'
 import type { RunStyle } from './style.js'
+import { isNumber, tiedSpace } from './unbreakable.js'
 
 export type LinkTarget = { url: string } | { dest: string }
 

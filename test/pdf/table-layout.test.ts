@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Inline } from '../../src/model/book.js'
-import { cellKeptWhole, isNumber, tiedSpace } from '../../src/model/unbreakable.js'
+import { cellKeptWhole, isNumber, tiedSpace } from '../../src/pdf/unbreakable.js'
 import { createHyphenator } from '../../src/pdf/hyphenate.js'
 import type { Item } from '../../src/pdf/linebreak/items.js'
 import { createMeasurer } from '../../src/pdf/measure.js'

@@ -2,7 +2,6 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Block, BlockQuote, CodeBlock, Figure, Heading, List, ListItem, Paragraph, Table, ThematicBreak } from '../../model/book.js'
 import { tableGrid } from '../../model/table-grid.js'
-import { cellKeptWhole } from '../../model/unbreakable.js'
 import { hasWords } from '../../model/text.js'
 import { imageElement, inlines, textWithMarkers } from './inlines.js'
 import { applyLeadIn, leadInWords } from './lead-in.js'
@@ -140,8 +139,6 @@ function table(state: State, node: Table): ElementContent[] {
   const rows: Element[][] = node.rows.map(() => [])
   for (const placed of grid.cells) {
     const tag = placed.header ? 'th' : 'td'
-    // A cell of one word, or a number and its unit, is not wrapped (as in print).
-    const classes = [...(placed.align ? [alignClass[placed.align]] : []), ...(cellKeptWhole(placed.cell) ? ['whole'] : [])]
     // Cells are counted in order, row by row: a page that starts inside a table starts in a cell.
     state.words?.space()
     rows[placed.row]!.push(
@@ -151,7 +148,7 @@ function table(state: State, node: Table): ElementContent[] {
           scope: placed.header ? (placed.colspan > 1 ? 'colgroup' : 'col') : undefined,
           colspan: placed.colspan > 1 ? placed.colspan : undefined,
           rowspan: placed.rowspan > 1 ? placed.rowspan : undefined,
-          className: classes.length > 0 ? classes : undefined,
+          className: placed.align ? [alignClass[placed.align]] : undefined,
         },
         inlines(state, placed.cell.children),
       ),

@@ -5,7 +5,7 @@
  * read off the line breaker's items.
  */
 import type { TableCell } from '../../model/book.js'
-import { cellKeptWhole } from '../../model/unbreakable.js'
+import { cellKeptWhole } from '../unbreakable.js'
 import type { Item } from '../linebreak/items.js'
 import type { KeepRules, Piece } from '../prepare.js'
 

@@ -1,11 +1,12 @@
 /**
- * Text that must not break across lines, as both editions judge it: a number
- * (`240.1`, `1,024`, `−3.5e-7`), a number with its unit (`12 %`, `3 ms`), a
- * table cell of a single word. The print edition keeps them whole on its
- * lines; the EPUB marks such cells so that a reading system does not wrap them.
+ * Text that must not break across lines: a number (`240.1`, `1,024`,
+ * `−3.5e-7`), a number with its unit (`12 %`, `3 ms`), a table cell of a
+ * single word. The preparer keeps them whole when asked (table cells). The
+ * EPUB leaves them to the reading system: its style sheet never turns
+ * wrapping off, so that a word longer than any line still wraps there.
  */
-import type { TableCell } from './book.js'
-import { inlineText, words } from './text.js'
+import type { TableCell } from '../model/book.js'
+import { inlineText, words } from '../model/text.js'
 
 /** A number as tables print them: digits with their separators, sign, exponent, per cent sign, brackets and trailing punctuation. */
 const number = /^[([{"'“‘]*[-+−±~≈<>≤≥]?[$€£¥]?\d[\d.,:/'’\u2009\u202f\u2013-]*(?:[eE][-+−]?\d+)?[%‰°]?[)\]}"'”’.,;:]*$/u
