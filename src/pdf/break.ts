@@ -4,15 +4,14 @@
  */
 import type { Align } from '../theme/index.js'
 import { breakLines } from './linebreak/index.js'
-import type { BreakCosts } from './linebreak/index.js'
 import type { Item } from './linebreak/items.js'
 import type { Piece } from './prepare.js'
 import { setLines } from './setline.js'
 import type { SetLine } from './setline.js'
 
-export function breakAndSet(items: ReadonlyArray<Item<Piece>>, width: number, align: Align, firstLineWidth = width, costs?: Partial<BreakCosts>): SetLine[] {
+export function breakAndSet(items: ReadonlyArray<Item<Piece>>, width: number, align: Align, firstLineWidth = width): SetLine[] {
   const lineWidth = (index: number): number => (index === 0 ? firstLineWidth : width)
   const justify = align === 'justify'
-  const lines = breakLines(items, { lineWidth, justify, uniformFrom: firstLineWidth === width ? 0 : 1 }, costs)
+  const lines = breakLines(items, { lineWidth, justify, uniformFrom: firstLineWidth === width ? 0 : 1 })
   return setLines(items, lines, { lineWidth, justify, align })
 }

@@ -50,13 +50,6 @@ export function table(c: Composer, node: Table, ctx: BlockContext): void {
 /** Added to measured widths: a line as wide as its column must fit it whatever the rounding of sums. */
 const slack = 0.01
 
-/**
- * A cell's ragged lines hyphenate a word only when the line would otherwise
- * leave more than this part of the column empty: a column is narrow, and a
- * paragraph's 10 % would hyphenate most of its lines.
- */
-const cellHyphenZone = 0.25
-
 /** The type of a table at one size, and the spaces that go with it. */
 interface TableType {
   size: number
@@ -210,8 +203,7 @@ function composeRows(c: Composer, node: Table, grid: TableGrid, ctx: BlockContex
   let count = 0
   const cells: SetCell[] = grid.cells.map((placed, index) => {
     const width = cellWidth(setting.widths, placed)
-    const content = width - 2 * type.padX
-    const lines = breakAndSet(setting.measured.items[index]!, content, alignOf(placed), content, { hyphenZone: cellHyphenZone })
+    const lines = breakAndSet(setting.measured.items[index]!, width - 2 * type.padX, alignOf(placed))
     const struct = c.struct(placed.header ? 'TH' : 'TD', rowStructs[placed.row]!)
     c.structs[struct]!.table = cellAttributes(placed)
     const cell: SetCell = { placed, rowspan: placed.header ? Math.min(placed.rowspan, head - placed.row) : placed.rowspan, lines, x: columnX[placed.column]!, width, wordsBefore: count, struct, spans: new Map() }
