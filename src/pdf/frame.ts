@@ -188,7 +188,10 @@ export class Framer {
     page.notes.forEach(place)
     if (turned) {
       frame.turned = turned
-      // On screen the page is shown the way it reads; a print service gets it as it is printed, upright like every other.
+      // The content is drawn turned on an upright page, the size of every other: that is the leaf as it is
+      // printed and bound, and print services want one page size and orientation through the interior (a page
+      // whose /Rotate makes it landscape is flagged by preflight and imposed on its side). On screen a viewer
+      // honours /Rotate, so the reading edition carries it and the table is shown the way it reads.
       if (!options.print) frame.rotate = 90
     }
 
