@@ -148,9 +148,17 @@ export function cssRules(theme: Theme): CssRule[] {
 
   rule('.section-break', { 'text-align': 'center', 'text-indent': '0', 'margin-top': em(body.leading / body.size), 'margin-bottom': em(body.leading / body.size), ...noHyphens })
 
-  rule('table', { ...roleDeclarations(theme, 'table'), 'border-collapse': 'collapse', 'margin-left': 'auto', 'margin-right': 'auto' })
-  rule('th, td', { padding: '0.2em 0.6em', 'vertical-align': 'top', 'text-align': 'left', ...noHyphens })
-  rule('th', { 'font-weight': 'bold', 'border-bottom': `thin solid ${theme.colours.rule}` })
+  // Tables as the print edition sets them: across the measure, padding and rules from the theme (in ems of the
+  // table's text, as the PDF reads them), a frame of two rules and one under the header rows, and under a header
+  // cell that spans columns above others. A table wider than the screen scrolls in its block.
+  const tables = theme.tables
+  const stroke = (weight: number): string => `${em(weight)} solid ${theme.colours.rule}`
+  rule('.table', { 'overflow-x': 'auto' })
+  rule('table', { ...roleDeclarations(theme, 'table'), 'min-width': '100%', 'border-collapse': 'collapse', 'border-top': stroke(tables.rules.outer), 'border-bottom': stroke(tables.rules.outer) })
+  rule('th, td', { padding: `${em(tables.padding.block)} ${em(tables.padding.inline)}`, 'vertical-align': 'top', 'text-align': 'left', ...noHyphens })
+  rule('th', { 'font-weight': 'bold' })
+  rule('thead', { 'border-bottom': stroke(tables.rules.header) })
+  rule('thead th[colspan]', { 'border-bottom': stroke(tables.rules.header) })
   rule('th.align-left, td.align-left', { 'text-align': 'left' })
   rule('th.align-center, td.align-center', { 'text-align': 'center' })
   rule('th.align-right, td.align-right', { 'text-align': 'right' })

@@ -13,6 +13,8 @@ export interface StructNode {
   type: string
   parent: number | null
   alt?: string
+  /** A table cell's attributes (the Table owner's): the header cell's scope, the slots a cell spans. */
+  table?: { scope?: 'Row' | 'Column' | 'Both'; colSpan?: number; rowSpan?: number }
 }
 
 export interface TextDrawing {
@@ -122,6 +124,14 @@ export interface FlowBreak {
   /** What the following pages hold: running heads and folios depend on it. */
   pageKind: PageKind
   chapter: number | null
+  /** The pages that follow go on with the chapter: they open nothing, and its running heads go on. */
+  continues?: true
+  /**
+   * The pages that follow are turned (a table set broadside): their text
+   * block is the upright page's turned a quarter to the left, `depth` high
+   * (the upright page's measure), its measure the upright page's depth.
+   */
+  turned?: { depth: number }
 }
 
 export type FlowItem = FlowBox | FlowSpace | FlowBreak

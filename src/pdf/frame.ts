@@ -72,7 +72,18 @@ export interface Frame {
   bleed?: Rect
   items: FrameItem[]
   outline: OutlineEntry[]
+  /**
+   * A page set broadside: what its text block holds, in the coordinates of
+   * that block turned upright (from its top-left corner, as the reader sees it
+   * after turning the book), and the matrix that draws them on the page.
+   */
+  turned?: { items: FrameItem[]; matrix: Matrix }
+  /** Shown turned by a viewer (the page's `/Rotate`, clockwise in degrees). */
+  rotate?: 90
 }
+
+/** An affine map from one set of coordinates to the page's (top-left origin): x' = a·x + c·y + e, y' = b·x + d·y + f. */
+export type Matrix = [a: number, b: number, c: number, d: number, e: number, f: number]
 
 export interface FrameOptions {
   /** Bleed and crop marks for a print service. */
@@ -141,37 +152,52 @@ export class Framer {
       frame.bleed = { x: margin - bleedSize, y: margin - bleedSize, width: geometry.width + 2 * bleedSize, height: geometry.height + 2 * bleedSize }
       frame.items.push(...cropMarks(frame.trim, theme.colours.text))
     }
+    // A broadside page's text block is set upright in coordinates of its own, then turned onto the page.
+    const turned = page.turned ? turnedBlock(left, top, geometry) : undefined
+    const target = turned ? turned.items : frame.items
+    const blockLeft = turned ? 0 : left
+    const blockTop = turned ? 0 : top
+    const measure = turned ? geometry.depth : geometry.measure
+    const toPage = (x: number, y: number): { x: number; y: number } => (turned ? applyMatrix(turned.matrix, x, y) : { x, y })
     const place = (placed: Placed): void => {
-      const baseline = top + placed.y
-      for (const name of placed.box.anchors) frame.items.push({ kind: 'dest', name, x: left, y: baseline - placed.box.top })
-      if (placed.box.heading) frame.outline.push({ title: placed.box.heading.title, depth: placed.box.heading.depth, y: baseline - placed.box.top })
+      const baseline = blockTop + placed.y
+      for (const name of placed.box.anchors) frame.items.push({ kind: 'dest', name, ...toPage(blockLeft, baseline - placed.box.top) })
+      if (placed.box.heading) frame.outline.push({ title: placed.box.heading.title, depth: placed.box.heading.depth, y: toPage(blockLeft, baseline - placed.box.top).y })
       for (const drawing of placed.box.drawings) {
-        const items = drawingItems(drawing, left, baseline, destPages, measurer)
-        if (!placed.repeated) {
-          frame.items.push(...items)
-          continue
-        }
-        // A header row set again is no part of the text: an artifact, which text extraction reads as nothing; its destinations are where it first stands.
-        for (const item of items) {
-          if (item.kind === 'dest') continue
-          if (item.kind === 'text') {
+        for (const item of drawingItems(drawing, blockLeft, baseline, destPages, measurer)) {
+          // Destinations are named in the page's coordinates, whatever the page's turn.
+          if (item.kind === 'dest') {
+            if (!placed.repeated) frame.items.push({ ...item, ...toPage(item.x, item.y) })
+            continue
+          }
+          // A header row set again is no part of the text: an artifact, which text extraction reads as nothing; its destinations are where it first stands.
+          if (placed.repeated && item.kind === 'text') {
             item.struct = null
             item.actual = ''
             delete item.link
           }
-          frame.items.push(item)
+          target.push(item)
         }
       }
     }
     page.body.forEach(place)
     if (page.noteRule !== undefined) {
-      const y = top + page.noteRule
-      frame.items.push({ kind: 'rule', x1: left, y1: y, x2: left + geometry.measure / 4, y2: y, colour: theme.colours.rule, weight: footnote.size / 20 })
+      const y = blockTop + page.noteRule
+      target.push({ kind: 'rule', x1: blockLeft, y1: y, x2: blockLeft + measure / 4, y2: y, colour: theme.colours.rule, weight: footnote.size / 20 })
     }
     page.notes.forEach(place)
+    if (turned) {
+      frame.turned = turned
+      // The content is drawn turned on an upright page, the size of every other: that is the leaf as it is
+      // printed and bound, and print services want one page size and orientation through the interior (a page
+      // whose /Rotate makes it landscape is flagged by preflight and imposed on its side). On screen a viewer
+      // honours /Rotate, so the reading edition carries it and the table is shown the way it reads.
+      if (!options.print) frame.rotate = 90
+    }
 
-    // Running heads: the book's title on left-hand pages, the chapter's on right-hand ones; none where a chapter opens.
-    if (page.kind === 'chapter' && !page.opening && page.chapter !== null) {
+    // Running heads: the book's title on left-hand pages, the chapter's on right-hand ones; none where a chapter
+    // opens, nor on a page set broadside (as printers leave them off turned pages; the folio stays where it is).
+    if (page.kind === 'chapter' && !page.opening && !page.turned && page.chapter !== null) {
       const title = recto ? book.chapters[page.chapter]?.title ?? book.metadata.title : book.metadata.title
       frame.items.push(...centred(fit(title, head, geometry.measure, measurer), head, left, geometry.measure, top - 2 * body.leading, measurer))
     }
@@ -182,6 +208,23 @@ export class Framer {
     }
     return frame
   }
+}
+
+/**
+ * The text block of a broadside page, turned a quarter to the left: the top
+ * of what is set on it faces the page's left edge, and the reader turns the
+ * book clockwise to read it, whether the page is a left- or a right-hand one
+ * (as the Chicago Manual has broadside tables). Upright, the block is the
+ * page's depth wide and its measure high; its top-left corner stands at the
+ * foot of the page's text block, on the left.
+ */
+function turnedBlock(left: number, top: number, geometry: PageGeometry): { items: FrameItem[]; matrix: Matrix } {
+  return { items: [], matrix: [0, -1, 1, 0, left, top + geometry.depth] }
+}
+
+function applyMatrix(matrix: Matrix, x: number, y: number): { x: number; y: number } {
+  const [a, b, c, d, e, f] = matrix
+  return { x: a * x + c * y + e, y: b * x + d * y + f }
 }
 
 function drawingItems(drawing: Drawing, left: number, baseline: number, destPages: ReadonlyMap<string, number>, measurer: Measurer): Array<FrameItem> {

@@ -15,6 +15,7 @@ import type { Box, Glue, Item, Penalty } from './linebreak/items.js'
 import type { Measurer } from './measure.js'
 import { emphasised, inlineCode, script, smaller, strong, withColour, withFeatures } from './style.js'
 import type { RunStyle } from './style.js'
+import { isNumber, tiedSpace } from './unbreakable.js'
 
 export type LinkTarget = { url: string } | { dest: string }
 
@@ -51,6 +52,31 @@ export interface PrepareOptions {
   missing?: Set<string>
   /** The chapter being set: anchors in the text name their destinations by it. */
   chapter?: string
+  /**
+   * Pieces of a word wider than this get emergency breaks inside them, and
+   * addresses break after their punctuation; by default half the `measure`.
+   * `Infinity`: never (a table cell, whose column is made wide enough).
+   */
+  emergencyWidth?: number
+  /** What must not break on a line besides what never does (see `KeepRules`). */
+  keep?: KeepRules
+}
+
+/**
+ * Text kept whole on a line, as a table cell asks: there a broken number or
+ * identifier misleads, and the column is widened to hold it instead.
+ */
+export interface KeepRules {
+  /**
+   * Numbers (`240.1`, `1,024`, `−3.5e-7`) never break inside, nor at the
+   * space between a number and the unit or sign that follows it (`12 %`,
+   * `3 ms`), nor at a no-break space.
+   */
+  numbers: boolean
+  /** Inline code never breaks: not hyphenated, not broken inside a word nor at its spaces. */
+  code: boolean
+  /** No word breaks inside: no hyphenation, no break after a hyphen it holds (a cell of one word). */
+  words: boolean
 }
 
 /** Interword glue relative to the face's space: TeX's 1/2 stretch and 1/3 shrink. */
@@ -72,6 +98,8 @@ interface Segment {
   kind: 'text' | 'note' | 'break' | 'anchor'
   text: string
   style: RunStyle
+  /** Inline code (its words may be kept whole: see `KeepRules.code`). */
+  code?: true
   link?: LinkTarget
   note?: string
   /** A link target written in the text (an `anchor`'s id). */
@@ -102,7 +130,7 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         push({ kind: 'text', text: node.value, style })
         break
       case 'inlineCode':
-        push({ kind: 'text', text: node.value, style: inlineCode(theme, style) })
+        push({ kind: 'text', text: node.value, style: inlineCode(theme, style), code: true })
         break
       case 'emphasis':
         out.push(...segments(node.children, context, emphasised(style), link, span))
@@ -200,11 +228,14 @@ class ItemBuilder {
     this.items.push(penalty)
   }
 
-  space(style: RunStyle): void {
+  /** A word space; `tied`: no line may break there (a no-break space, a number and its unit). */
+  space(style: RunStyle, tied = false): void {
     if (this.inWord) this.word++
     this.inWord = false
     const last = this.items.at(-1)
     if (!last || last.type === 'glue') return
+    // Glue that follows a penalty is no breakpoint: an infinite penalty before it ties the words.
+    if (tied && last.type === 'box') this.penalty({ type: 'penalty', width: 0, cost: Infinity, flagged: false })
     const width = this.measurer.width(' ', style)
     const glue: Glue = this.options.justify
       ? { type: 'glue', width, stretch: width * spaceStretch, shrink: width * spaceShrink }
@@ -255,12 +286,14 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
     for (const run of splitByFace(segment.text, segment.style.font, measurer, options.missing)) {
       const runStyle = run.font === segment.style.font ? segment.style : { ...segment.style, font: run.font }
       const extra: Partial<Piece> = run.missing ? { ...base, missing: true } : base
-      for (const token of run.text.split(/(\s+)/)) {
-        if (token === '') continue
+      const tokens = run.text.split(/(\s+)/)
+      tokens.forEach((token, at) => {
+        if (token === '') return
         if (/^\s+$/.test(token)) {
           if (leadIn > 0 && builder.inWord) leadIn--
-          builder.space(segment.style)
-          continue
+          const keep = options.keep
+          builder.space(segment.style, keep !== undefined && ((keep.code && segment.code === true) || (keep.numbers && tiedSpace(tokens[at - 1] ?? '', token, tokens[at + 1] ?? ''))))
+          return
         }
         let style = runStyle
         if (leadIn > 0) {
@@ -268,8 +301,11 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
           // The lead-in ends with the first clause.
           if (/[.,;:!?]$/.test(token)) leadIn = 1
         }
-        addText(builder, token, style, extra)
-      }
+        const keep = options.keep
+        const whole = keep !== undefined && (keep.words || (keep.code && segment.code === true) || (keep.numbers && isNumber(token)))
+        if (whole) addWhole(builder, token, style, extra, segment.code === true)
+        else addText(builder, token, style, extra)
+      })
     }
   }
   return builder.finish()
@@ -314,6 +350,26 @@ function addText(builder: ItemBuilder, token: string, style: RunStyle, extra: Pa
 }
 
 /**
+ * A run of non-white-space kept whole (see `KeepRules`): one box, with no
+ * break inside unless it is wider than the emergency width (a table's last
+ * resort). Chinese and Japanese, written without spaces, still break between
+ * their characters.
+ */
+function addWhole(builder: ItemBuilder, token: string, style: RunStyle, extra: Partial<Piece>, code: boolean): void {
+  const { measurer, options } = builder
+  if (ideograph.test(token)) {
+    addText(builder, token, style, extra)
+    return
+  }
+  const width = measurer.width(token, style)
+  const emergencyWidth = options.emergencyWidth ?? options.measure * longWordFraction
+  if (width <= emergencyWidth) builder.box(token, style, width, extra)
+  // A word breaks at its hyphenation points first; code and numbers break with no hyphen drawn, which would read as theirs.
+  else if (!code && !isNumber(token)) addWord(builder, token, style, extra)
+  else addLongPart(builder, token, style, extra, 0, '', emergencyWidth)
+}
+
+/**
  * One run of non-white-space in one style: split where the hyphenator allows
  * (after a hyphen already in the word, or at a pattern's hyphenation point).
  */
@@ -327,8 +383,9 @@ function addWord(builder: ItemBuilder, token: string, style: RunStyle, extra: Pa
   parts.forEach((part, index) => {
     if (index > 0) builder.penalty(/[-\u2010\u2013\u2014]$/u.test(parts[index - 1]!) ? explicitHyphenBreak() : hyphenationPoint(hyphen))
     // A part no line could hold comfortably gets emergency breaks inside it.
-    if (measurer.width(part, style) > options.measure * longWordFraction || looksLikeAddress(part)) {
-      addLongPart(builder, part, style, extra, hyphen, prefix)
+    const emergencyWidth = options.emergencyWidth ?? options.measure * longWordFraction
+    if (measurer.width(part, style) > emergencyWidth || looksLikeAddress(part)) {
+      addLongPart(builder, part, style, extra, hyphen, prefix, emergencyWidth)
       prefix += part
       before = measurer.width(prefix, style)
       return
@@ -349,13 +406,16 @@ function looksLikeAddress(part: string): boolean {
 /**
  * A word or URL too wide for the line. It may break, as a last resort, after
  * punctuation (nothing drawn: a URL reads on); a stretch between two marks of
- * punctuation that is itself too wide may also break between two letters (a
- * hyphen drawn, so that the broken word still reads as one).
+ * punctuation that is itself too wide may also break where a word of an
+ * identifier starts (`finish|Flush`, `v1|5`), and, if a stretch between those
+ * is still too wide, between two letters (drawn with `hyphen`, the width of a
+ * hyphen so that the broken word still reads as one, or 0 for code and
+ * numbers, which a hyphen would change).
  */
-function addLongPart(builder: ItemBuilder, part: string, style: RunStyle, extra: Partial<Piece>, hyphen: number, wordBefore: string): void {
-  const { measurer, options } = builder
-  // Segments end after a run of punctuation that a letter or digit follows.
-  const segments = part.split(/(?<=[\p{P}\p{S}])(?=[\p{L}\p{N}])/u)
+function addLongPart(builder: ItemBuilder, part: string, style: RunStyle, extra: Partial<Piece>, hyphen: number, wordBefore: string, emergencyWidth: number): void {
+  const { measurer } = builder
+  // Segments end after a run of punctuation that follows a letter or digit and that a letter or digit follows.
+  const segments = part.split(/(?<=[\p{L}\p{N}][\p{P}\p{S}]+)(?=[\p{L}\p{N}])/u)
   // Each character's width is a difference of prefix widths, as for hyphenated words, so that
   // kerning and ligatures count, from the word's start (a short word then measures what it measures
   // whole); prefixes restart every so often to keep a huge word linear.
@@ -363,19 +423,38 @@ function addLongPart(builder: ItemBuilder, part: string, style: RunStyle, extra:
   let before = prefix === '' ? 0 : measurer.width(prefix, style)
   segments.forEach((segment, index) => {
     if (index > 0) builder.penalty(emergencyBreak(0))
-    const chars = Array.from(segment)
-    const breakLetters = measurer.width(segment, style) > options.measure * longWordFraction
-    chars.forEach((char, at) => {
+    if (measurer.width(segment, style) <= emergencyWidth) {
+      // Measured whole, as a word: nothing in it needs a break.
+      prefix += segment
+      const upTo = measurer.width(prefix, style)
+      builder.box(segment, style, upTo - before, extra)
+      before = upTo
       if (prefix.length >= prefixLimit) {
         prefix = ''
         before = 0
       }
-      prefix += char
-      const upTo = measurer.width(prefix, style)
-      builder.box(char, style, upTo - before, extra)
-      before = upTo
-      const next = chars[at + 1]
-      if (breakLetters && next !== undefined && /[\p{L}\p{N}]/u.test(char) && /[\p{L}\p{N}]/u.test(next)) builder.penalty(emergencyBreak(hyphen))
+      return
+    }
+    const humps = segment.split(humpStart)
+    humps.forEach((hump, humpIndex) => {
+      if (humpIndex > 0) builder.penalty(emergencyBreak(hyphen))
+      const chars = Array.from(hump)
+      const breakLetters = measurer.width(hump, style) > emergencyWidth
+      chars.forEach((char, at) => {
+        if (prefix.length >= prefixLimit) {
+          prefix = ''
+          before = 0
+        }
+        prefix += char
+        const upTo = measurer.width(prefix, style)
+        builder.box(char, style, upTo - before, extra)
+        before = upTo
+        const next = chars[at + 1]
+        if (breakLetters && next !== undefined && /[\p{L}\p{N}]/u.test(char) && /[\p{L}\p{N}]/u.test(next)) builder.penalty(emergencyBreak(hyphen))
+      })
     })
   })
 }
+
+/** Where a word of an identifier starts: a capital after a small letter, a digit after a letter, a letter after a digit. */
+const humpStart = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u

@@ -10,7 +10,8 @@ import type { Book } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
 import { fontPath } from '../theme/index.js'
 import type { StructNode } from './flow.js'
-import type { Frame, FrameItem, FrameText, Rect } from './frame.js'
+import type { Frame, FrameItem, FrameText, Matrix, Rect } from './frame.js'
+import type { LinkTarget } from './prepare.js'
 import { fontKeys } from './measure.js'
 import { ImageDrawer } from './render-image.js'
 import type { Warn } from './render-image.js'
@@ -103,8 +104,19 @@ export class PdfRenderer {
     this.pageNumbers.push(frame.number)
     if (frame.trim) setBox(doc, 'TrimBox', frame.trim, frame.height)
     if (frame.bleed) setBox(doc, 'BleedBox', frame.bleed, frame.height)
+    if (frame.rotate !== undefined) (doc.page.dictionary.data as Record<string, unknown>).Rotate = frame.rotate
     for (const entry of frame.outline) this.outline.add(entry.title, entry.depth, entry.y, frame.width, frame.number)
-    drawFrame(doc, frame, this.tree, this.images, this.writer)
+    const links: LinkArea[] = []
+    drawItems(doc, frame.items, this.tree, this.images, this.writer, links)
+    if (frame.turned) {
+      doc.save()
+      doc.transform(...frame.turned.matrix)
+      drawItems(doc, frame.turned.items, this.tree, this.images, this.writer, links, true)
+      doc.restore()
+    }
+    // Link areas are given in the page's coordinates: pdfkit maps an annotation's corners through the current
+    // transformation one coordinate at a time, which a turned page's matrix would mix up.
+    for (const area of links) addLink(doc, frame.turned && area.turned ? turnRect(frame.turned.matrix, area.rect) : area.rect, area)
   }
 
   /** The structure node and all below it are complete: pdfkit writes them out. */
@@ -181,8 +193,17 @@ function setBox(doc: PDFKit.PDFDocument, name: string, rect: Rect, pageHeight: n
   data[name] = [rect.x, pageHeight - rect.y - rect.height, rect.x + rect.width, pageHeight - rect.y]
 }
 
-function drawFrame(doc: PDFKit.PDFDocument, frame: Frame, tree: StructureTree, images: ImageDrawer, writer: TextWriter): void {
-  const items = frame.items
+/** A link's live area on one line, made once the page is drawn. */
+interface LinkArea {
+  rect: Rect
+  link: LinkTarget
+  owner: StructElement
+  /** Given in the coordinates of a turned text block. */
+  turned: boolean
+}
+
+/** Draw items in order; `turned`: they stand in a turned text block (see `Frame.turned`). */
+function drawItems(doc: PDFKit.PDFDocument, items: readonly FrameItem[], tree: StructureTree, images: ImageDrawer, writer: TextWriter, links: LinkArea[], turned = false): void {
   let index = 0
   while (index < items.length) {
     const item = items[index]!
@@ -211,7 +232,7 @@ function drawFrame(doc: PDFKit.PDFDocument, frame: Frame, tree: StructureTree, i
         // One marked-content sequence for a run of text of one structure element and one link.
         let end = index + 1
         while (end < items.length && sameSequence(item, items[end]!)) end++
-        drawTexts(doc, items.slice(index, end) as FrameText[], tree, writer)
+        drawTexts(doc, items.slice(index, end) as FrameText[], tree, writer, links, turned)
         index = end
         break
       }
@@ -228,7 +249,7 @@ function linkKey(item: FrameText): string {
   return 'url' in item.link ? item.link.url : `#${item.link.dest}`
 }
 
-function drawTexts(doc: PDFKit.PDFDocument, texts: FrameText[], tree: StructureTree, writer: TextWriter): void {
+function drawTexts(doc: PDFKit.PDFDocument, texts: FrameText[], tree: StructureTree, writer: TextWriter, links: LinkArea[], turned: boolean): void {
   const first = texts[0]!
   if (first.struct === null) {
     doc.markContent('Artifact', { type: 'Pagination' })
@@ -266,14 +287,26 @@ function drawTexts(doc: PDFKit.PDFDocument, texts: FrameText[], tree: StructureT
         line.x2 = Math.max(line.x2, text.x + text.width)
       } else lines.set(text.y, { x1: text.x, x2: text.x + text.width, size: text.style.size })
     }
-    for (const [y, line] of lines) {
-      const top = y - line.size
-      const height = line.size * 1.25
-      const structParent = { structParent: owner } as unknown as PDFKit.Mixins.AnnotationOption
-      if ('url' in first.link) doc.link(line.x1, top, line.x2 - line.x1, height, first.link.url, structParent)
-      else doc.goTo(line.x1, top, line.x2 - line.x1, height, first.link.dest, structParent)
-    }
+    for (const [y, line] of lines) links.push({ rect: { x: line.x1, y: y - line.size, width: line.x2 - line.x1, height: line.size * 1.25 }, link: first.link, owner, turned })
   }
+}
+
+function addLink(doc: PDFKit.PDFDocument, rect: Rect, area: LinkArea): void {
+  const structParent = { structParent: area.owner } as unknown as PDFKit.Mixins.AnnotationOption
+  if ('url' in area.link) doc.link(rect.x, rect.y, rect.width, rect.height, area.link.url, structParent)
+  else doc.goTo(rect.x, rect.y, rect.width, rect.height, area.link.dest, structParent)
+}
+
+/** A rectangle of a turned text block as the page's rectangle that holds it. */
+function turnRect(matrix: Matrix, rect: Rect): Rect {
+  const [a, b, c, d, e, f] = matrix
+  const corners = [
+    [rect.x, rect.y],
+    [rect.x + rect.width, rect.y + rect.height],
+  ].map(([x, y]) => ({ x: a * x! + c * y! + e, y: b * x! + d * y! + f }))
+  const xs = corners.map((corner) => corner.x)
+  const ys = corners.map((corner) => corner.y)
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) }
 }
 
 function drawGraphic(doc: PDFKit.PDFDocument, item: Extract<FrameItem, { kind: 'rule' | 'rect' }>): void {
@@ -313,11 +346,27 @@ class StructureTree {
     if (element) return element
     const node = this.nodes[id]!
     element = this.doc.struct(node.type, node.alt === undefined ? {} : { alt: node.alt })
+    if (node.table) tableAttributes(element, node.table)
     if (node.parent === null) this.doc.addStructure(element)
     else this.element(node.parent).add(element)
     this.elements.set(id, element)
     return element
   }
+}
+
+/**
+ * A table cell's attributes, owned by Table (PDF 32000-1, 14.8.5.7): its
+ * scope, for a header cell, and how many rows and columns it spans. pdfkit's
+ * `struct()` takes a scope but no spans, so the attribute dictionary is
+ * written whole on the element's dictionary.
+ */
+function tableAttributes(element: StructElement, attributes: NonNullable<StructNode['table']>): void {
+  const data = (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data
+  const owned: Record<string, unknown> = { O: 'Table' }
+  if (attributes.scope) owned.Scope = attributes.scope
+  if (attributes.rowSpan !== undefined && attributes.rowSpan > 1) owned.RowSpan = attributes.rowSpan
+  if (attributes.colSpan !== undefined && attributes.colSpan > 1) owned.ColSpan = attributes.colSpan
+  data.A = owned
 }
 
 /** The outline (bookmarks) of the headings, nested by depth. */

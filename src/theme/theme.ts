@@ -151,4 +151,19 @@ export interface Theme {
    * editions; 0 for none. Set only when the text face has small capitals (`smcp`).
    */
   leadIn: { words: number }
+  /** How tables are set, in both editions. */
+  tables: TableSpec
+}
+
+/** Cell padding, rules and the smaller sizes of tables (the text itself is the `table` role). */
+export interface TableSpec {
+  /** Space between a cell's text and its edges, above and below (`block`) and left and right (`inline`), in ems of the table's text. */
+  padding: { block: number; inline: number }
+  /** Weights of the rules above and below a table (`outer`) and under its header rows (`header`), in ems of the table's text. */
+  rules: { outer: number; header: number }
+  /**
+   * Sizes, as multiples of the body size, that a table too wide for the
+   * measure is set in, tried in order before it is turned broadside (print).
+   */
+  smallerScales: number[]
 }

@@ -169,6 +169,8 @@ describe('EPUB edition', () => {
     assert.match(one, /<pre><code class="language-js">const a/)
     assert.match(one, /<img class="inline" src="images\/diagram.png" alt="" \/>/, 'no placeholder alt invented')
     assert.match(two, /<div class="section-break" role="separator">⁂<\/div>/)
+    // The table scrolls in its block.
+    assert.match(two, /<div class="table"><table>/)
     assert.match(two, /<th scope="col" class="align-center">Centre<\/th>/)
     assert.match(two, /<td class="align-right">10<\/td>/)
     assert.doesNotMatch(two, / align="/)

@@ -166,8 +166,8 @@ describe('every construct, and long tables, code and notes', () => {
     for (let index = 0; index < 4; index++) blocks.push(paragraph(60, index))
     blocks.push({ type: 'table', align: ['left', 'right'], rows: [[{ children: words(1, 0) }, { children: words(1, 1) }], ...Array.from({ length: 80 }, (_, row) => [{ children: words(2, row) }, { children: [{ type: 'text' as const, value: String(row) }] }])], headerRows: 1 })
     blocks.push(paragraph(40, 5))
-    // A code block of twenty lines stands whole; one of eighty must run over pages.
-    blocks.push({ type: 'code', value: Array.from({ length: 20 }, (_, row) => `line ${row}`).join('\n') })
+    // A code block of fifteen lines (less than half a page: twenty are a little more) stands whole; one of eighty must run over pages.
+    blocks.push({ type: 'code', value: Array.from({ length: 15 }, (_, row) => `line ${row}`).join('\n') })
     for (let index = 0; index < 3; index++) blocks.push(paragraph(50, index))
     blocks.push({ type: 'code', value: Array.from({ length: 80 }, (_, row) => `step ${row}`).join('\n') })
     blocks.push({ type: 'paragraph', children: [...words(30, 2), { type: 'noteRef', note: 'long-note', number: 1 }, ...words(30, 3)] })

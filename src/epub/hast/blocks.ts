@@ -141,7 +141,10 @@ const alignClass = { left: 'align-left', center: 'align-center', right: 'align-r
 
 /**
  * A table: its header rows in `thead`, spans as written; alignment through
- * classes the CSS sets (epub-gen-memory would drop `align`).
+ * classes the CSS sets (epub-gen-memory would drop `align`). It stands in a
+ * block that scrolls sideways (`.table` in the CSS), so that a table wider
+ * than the reader's screen does not run off it or squeeze its columns to
+ * nothing: the print edition turns such a table; a screen scrolls it.
  */
 function table(state: State, node: Table): ElementContent[] {
   const grid = tableGrid(node)
@@ -170,7 +173,7 @@ function table(state: State, node: Table): ElementContent[] {
   const body = rows.slice(node.headerRows).map(tr)
   if (head.length > 0) children.push(h('thead', head))
   if (body.length > 0) children.push(h('tbody', body))
-  return [h('table', children)]
+  return [h('div', { className: ['table'] }, [h('table', children)])]
 }
 
 function figure(state: State, node: Figure): ElementContent[] {

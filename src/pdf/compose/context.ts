@@ -13,6 +13,8 @@ import { describeCharacters } from '../faces.js'
 import type { FlowBox, FlowItem, SourceRef, StructNode, TextDrawing } from '../flow.js'
 import type { Measurer } from '../measure.js'
 import { prepareParagraph } from '../prepare.js'
+import type { KeepRules, Piece } from '../prepare.js'
+import type { Item } from '../linebreak/items.js'
 import type { LineRun, SetLine } from '../setline.js'
 import { fromResolved } from '../style.js'
 import type { RunStyle } from '../style.js'
@@ -41,6 +43,10 @@ export interface TextOptions {
   align?: ResolvedStyle['align']
   /** Whether words may be hyphenated (not in headings and titles). */
   hyphenate?: boolean
+  /** What must not break on a line (table cells); see `KeepRules`. */
+  keep?: KeepRules
+  /** Pieces wider than this get emergency breaks (see `PrepareOptions.emergencyWidth`). */
+  emergencyWidth?: number
 }
 
 /**
@@ -186,6 +192,11 @@ export class Composer {
 
   /** Set inline content as lines in a style and a width. */
   setText(inlines: readonly Inline[], style: RunStyle, align: ResolvedStyle['align'], width: number, options: TextOptions = {}): SetLine[] {
+    return breakAndSet(this.prepareText(inlines, style, align, width, options), width, options.align ?? align)
+  }
+
+  /** Inline content as the line breaker's items, for a caller that measures them before it chooses a width (a table). */
+  prepareText(inlines: readonly Inline[], style: RunStyle, align: ResolvedStyle['align'], width: number, options: TextOptions = {}): Array<Item<Piece>> {
     const items = prepareParagraph(inlines, this.theme, this.measurer, {
       style,
       indent: options.indent ?? 0,
@@ -193,11 +204,13 @@ export class Composer {
       justify: (options.align ?? align) === 'justify',
       ...(this.hyphenate && options.hyphenate !== false ? { hyphenate: this.hyphenate } : {}),
       ...(options.leadIn ? { leadIn: true } : {}),
+      ...(options.keep ? { keep: options.keep } : {}),
+      ...(options.emergencyWidth !== undefined ? { emergencyWidth: options.emergencyWidth } : {}),
       missing: this.missing,
       ...(this.chapterId !== undefined ? { chapter: this.chapterId } : {}),
     })
     this.noteMissingPlace()
-    return breakAndSet(items, width, options.align ?? align)
+    return items
   }
 
   /** Boxes for set lines, one per line, with widow and orphan keeps. */

@@ -1,157 +1,324 @@
-import type { Inline, Table } from '../../model/book.js'
-import { inlineText } from '../../model/text.js'
-import { textWidth } from '../faces.js'
-import type { Drawing, FlowBox } from '../flow.js'
+import type { CellAlign, Table } from '../../model/book.js'
+import { tableGrid } from '../../model/table-grid.js'
+import type { GridCell, TableGrid } from '../../model/table-grid.js'
+import { inlineText, words } from '../../model/text.js'
+import { breakAndSet } from '../break.js'
+import type { Drawing, FlowBox, FlowItem, StructNode } from '../flow.js'
+import type { Item } from '../linebreak/items.js'
+import type { Piece } from '../prepare.js'
 import type { SetLine } from '../setline.js'
 import { strong } from '../style.js'
-import type { BlockContext, Composer } from './context.js'
+import type { RunStyle } from '../style.js'
+import { cellBreaking, contentExtent } from '../table/cells.js'
+import type { ContentExtent } from '../table/cells.js'
+import { cutPositions, rowGroups, rowHeights } from '../table/rows.js'
+import type { LineSlot } from '../table/rows.js'
+import { columnWidths } from '../table/widths.js'
+import type { CellExtent } from '../table/widths.js'
+import type { BlockContext, Composer, Region } from './context.js'
 
 /**
- * A table: columns sized from their content, a rule above, below and under
- * the header row; a table that runs over a page repeats its header row at
- * the top of the next. A row does not split, unless it is taller than a page:
- * then it breaks between its lines, all its cells going on together.
+ * A table, set as a book sets one: columns as wide as their content asks
+ * (`table/widths.ts`), numbers, code and one-word cells never broken inside,
+ * rules above and below it and under its header rows. A table too wide for the
+ * measure is set a size or two smaller (the theme's `tables.smallerScales`),
+ * then on pages of its own turned broadside; only when even that cannot hold
+ * its widest pieces do they get emergency breaks.
+ *
+ * Cells span rows and columns as the model's grid places them. A page breaks
+ * only between groups of rows (rows a cell spans stand together), never
+ * leaving one body row alone on either side; the header rows are set again at
+ * the top of every page the table runs on. A group taller than a page breaks
+ * between its lines of text.
  */
 export function table(c: Composer, node: Table, ctx: BlockContext): void {
-  // Spans are not set yet: each cell stands in the next column of its row.
-  const rows = node.rows.map((row) => row.map((cell) => cell.children))
-  if (rows.length === 0) return
+  const grid = tableGrid(node)
+  if (grid.cells.length === 0 || grid.columns === 0) return
+  const setting = chooseSetting(c, grid, ctx)
   const resolved = c.style('table')
-  const body = c.runStyle('table')
-  const head = strong(body)
-  const metrics = c.measurer.metrics(body.font)
-  const padX = c.measurer.width(' ', body)
-  const padY = (resolved.leading - resolved.size) / 2 + resolved.size * metrics.descent
-  const columns = Math.max(...rows.map((row) => row.length))
-  const widths = columnWidths(c, rows, columns, ctx.region.width - 2 * padX * columns)
-  const weight = resolved.size / 20
-  const rule = (y: number): Drawing => ({ kind: 'rule', x1: ctx.region.x, y1: y, x2: ctx.region.x + ctx.region.width, y2: y, colour: c.theme.colours.rule, weight })
-
-  const tableStruct = c.struct('Table', ctx.struct)
-  c.space(resolved.spaceBefore)
-  let word = 0
-  let header: FlowBox | undefined
-  rows.forEach((row, rowIndex) => {
-    const isHeader = rowIndex === 0
-    const rowStruct = c.struct('TR', tableStruct)
-    const cells: SetLine[][] = []
-    for (let column = 0; column < columns; column++) {
-      const content: Inline[] = row[column] ?? []
-      const align = node.align[column] ?? 'left'
-      cells.push(c.setText(content, isHeader ? head : body, align === null ? 'left' : align, widths[column]!))
-    }
-    const cellStructs = cells.map(() => c.struct(isHeader ? 'TH' : 'TD', rowStruct))
-    const cellSpans = cells.map(() => new Map<number, number>())
-    const lineCount = Math.max(1, ...cells.map((lines) => lines.length))
-    const height = 2 * padY + lineCount * resolved.leading
-    const last = rowIndex === rows.length - 1
-    // The header stays with the first row; a two-row table stays whole.
-    const keepWithPrevious = rowIndex === 1 || (rowIndex > 0 && rows.length <= 3)
-    const notes = (lines: readonly SetLine[]): string[] => lines.flatMap((line) => line.runs.flatMap((run) => run.notes ?? []))
-    /** Drawings of the cells' lines `from` to `to`, the first line's slot starting `slotTop` below the box's baseline (negative: above). */
-    const lineDrawings = (from: number, to: number, slotTop: number): Drawing[] => {
-      const drawings: Drawing[] = []
-      let x = ctx.region.x
-      cells.forEach((lines, column) => {
-        lines.slice(from, to).forEach((line, index) => {
-          const y = slotTop + (resolved.leading + resolved.size) / 2 - resolved.size * metrics.descent + index * resolved.leading
-          drawings.push(...c.runDrawings(line.runs, x + padX, y, cellStructs[column]!, cellSpans[column]!))
-        })
-        x += widths[column]! + 2 * padX
-      })
-      return drawings
-    }
-
-    // A row taller than a page (under the header row set again above it) is broken between its lines.
-    const room = c.geometry.depth - (header ? header.height : 0)
-    if (height > room) {
-      splitRow(lineCount, resolved.leading, padY, (line, slotTop) => lineDrawings(line, line + 1, slotTop)).forEach((box, line) => {
-        box.notes = notes(cells.flatMap((lines) => (lines[line] ? [lines[line]] : [])))
-        if (line === 0) {
-          box.keepWithPrevious = keepWithPrevious
-          if (isHeader) box.drawings.push(rule(-box.height))
-        }
-        if (line === lineCount - 1 && (isHeader || last)) box.drawings.push(rule(0))
-        // The page's first word, when it opens one: the first word of this line in the first cell that has the line.
-        const first = Math.max(0, cells.findIndex((lines) => lines[line] !== undefined))
-        const before = row.slice(0, first).reduce((sum, cell) => sum + wordCount(cell), 0)
-        box.source = { chapter: c.chapter, block: ctx.path, word: word + before + (cells[first]?.[line]?.runs[0]?.word ?? 0) }
-        // A header row too tall to stand above every page of the table is set once.
-        if (!isHeader && header) box.repeat = header
-        c.box(box)
-      })
-    } else {
-      const drawings = lineDrawings(0, lineCount, -height + padY)
-      if (isHeader) drawings.push(rule(-height), rule(0))
-      if (last) drawings.push(rule(0))
-      const box: FlowBox = {
-        kind: 'box',
-        height,
-        top: height,
-        depth: 0,
-        drawings,
-        keepWithPrevious,
-        notes: notes(cells.flat()),
-        anchors: [],
-        source: { chapter: c.chapter, block: ctx.path, word },
-      }
-      if (isHeader) header = box
-      else if (header) box.repeat = header
-      c.box(box)
-    }
-    for (const cell of row) word += wordCount(cell)
-  })
-  c.space(resolved.spaceAfter)
+  if (setting.turned) {
+    // A heading just before the table goes over with it, rather than stand alone at the foot of the page before.
+    const heading = keptBefore(c.items, c.pendingKeep)
+    c.items.push({ kind: 'break', recto: false, pageKind: 'chapter', chapter: c.chapter, continues: true, turned: { depth: c.geometry.measure } }, ...heading)
+  } else c.space(resolved.spaceBefore)
+  composeRows(c, node, grid, ctx, setting)
+  if (setting.turned) c.items.push({ kind: 'break', recto: false, pageKind: 'chapter', chapter: c.chapter, continues: true })
+  else c.space(resolved.spaceAfter)
   c.afterParagraph = false
 }
 
-/**
- * Natural widths when they fit; otherwise each column gets its longest word
- * (but no more than an equal share, so that one long word or URL cannot starve
- * the other columns: it breaks instead) plus a share of the rest.
- */
-function columnWidths(c: Composer, rows: Inline[][][], columns: number, available: number): number[] {
-  const style = c.runStyle('table')
-  const natural = new Array<number>(columns).fill(0)
-  const minimum = new Array<number>(columns).fill(0)
-  for (const row of rows) {
-    for (let column = 0; column < columns; column++) {
-      const text = inlineText(row[column] ?? [])
-      natural[column] = Math.max(natural[column]!, textWidth(text, strong(style), c.measurer))
-      for (const word of text.split(/\s+/)) minimum[column] = Math.max(minimum[column]!, Math.min(available / columns, textWidth(word, strong(style), c.measurer)))
-    }
-  }
-  const sumNatural = natural.reduce((a, b) => a + b, 0)
-  if (sumNatural <= available) return natural.map((width) => width + (available - sumNatural) * (sumNatural > 0 ? width / sumNatural : 1 / columns))
-  const sumMinimum = minimum.reduce((a, b) => a + b, 0)
-  const flexible = sumNatural - sumMinimum
-  return minimum.map((width, column) => width + ((available - sumMinimum) * (natural[column]! - width)) / flexible)
+/** Added to measured widths: a line as wide as its column must fit it whatever the rounding of sums. */
+const slack = 0.01
+
+/** The type of a table at one size, and the spaces that go with it. */
+interface TableType {
+  size: number
+  leading: number
+  body: RunStyle
+  head: RunStyle
+  /** Cell padding, left and right, above and below. */
+  padX: number
+  padY: number
+  /** Where a line's baseline stands below the top of its line. */
+  baseline: number
+}
+
+/** The cells at one size: their items and how narrow and wide they may be set. */
+interface Measured {
+  type: TableType
+  items: Array<Array<Item<Piece>>>
+  extents: ContentExtent[]
+}
+
+/** One way to set the table: its type, upright or turned, its band and column widths, its cells' items. */
+interface Setting {
+  measured: Measured
+  turned: boolean
+  region: Region
+  widths: number[]
 }
 
 /**
- * The boxes of a row taller than a page, one per line of its cells (`drawLine`
- * draws line `line`, its slot starting `slotTop` below the box's baseline):
- * the first and the last carry the row's padding above and below; a line
- * that opens a page brings padding above it too, under the repeated header
- * row. As in a paragraph, at least two lines stand on each side of a break.
+ * The first setting whose columns all get their minimum width: at the table's
+ * size, then each smaller size of the theme; then, on a turned page, the same
+ * sizes again. Failing all, the smallest size turned, its widest pieces broken.
  */
-function splitRow(count: number, leading: number, padY: number, drawLine: (line: number, slotTop: number) => Drawing[]): FlowBox[] {
-  return Array.from({ length: count }, (_, line) => {
-    const below = line === count - 1 ? padY : 0
-    return {
-      kind: 'box',
-      height: (line === 0 ? padY : 0) + leading + below,
-      top: padY + leading + below,
-      depth: 0,
-      drawings: drawLine(line, -leading - below),
-      keepWithPrevious: line > 0 && (line < 2 || count - line < 2),
-      notes: [],
-      anchors: [],
+function chooseSetting(c: Composer, grid: TableGrid, ctx: BlockContext): Setting {
+  const role = c.style('table')
+  const sizes = [role.size, ...c.theme.tables.smallerScales.map((scale) => scale * c.theme.size).filter((size) => size < role.size - 1e-6)]
+  const measured = new Map<number, Measured>()
+  const at = (size: number): Measured => {
+    let found = measured.get(size)
+    if (!found) measured.set(size, (found = measure(c, grid, tableType(c, size))))
+    return found
+  }
+  // A footnote cannot turn its page; nor is there any point where the turned page is no wider.
+  const turnable = ctx.role !== 'footnote' && c.geometry.depth > ctx.region.width
+  const bands: Array<{ region: Region; turned: boolean }> = [{ region: ctx.region, turned: false }]
+  if (turnable) bands.push({ region: { x: 0, width: c.geometry.depth }, turned: true })
+  const tried: Array<Setting & { short: number }> = []
+  for (const band of bands) {
+    for (const size of sizes) {
+      const cells = at(size)
+      const widths = columnWidths(grid.columns, extents(grid, cells), band.region.width)
+      const setting = { measured: cells, turned: band.turned, region: band.region, widths: widths.widths }
+      if (widths.fits) return setting
+      tried.push({ ...setting, short: widths.short })
+    }
+  }
+  // The last resort: the setting that leaves the fewest columns too narrow for their widest piece, the first
+  // tried of those (upright before turned, larger before smaller). A table does not turn, nor its type shrink,
+  // for nothing: an absurdly long word is broken as it would be turned.
+  const least = Math.min(...tried.map((setting) => setting.short))
+  return lastResort(c, grid, tried.find((setting) => setting.short === least)!)
+}
+
+/** The table's text at `size` (the role's size, or a smaller one), with its padding in ems of that size. */
+function tableType(c: Composer, size: number): TableType {
+  const role = c.style('table')
+  const leading = (role.leading * size) / role.size
+  const body: RunStyle = { ...c.runStyle('table'), size }
+  const descent = c.measurer.metrics(body.font).descent
+  const { padding } = c.theme.tables
+  return { size, leading, body, head: strong(body), padX: padding.inline * size, padY: padding.block * size, baseline: (leading + size) / 2 - size * descent }
+}
+
+function measure(c: Composer, grid: TableGrid, type: TableType): Measured {
+  const items = grid.cells.map((placed) => prepareCell(c, placed, type, Infinity))
+  return { type, items, extents: items.map(contentExtent) }
+}
+
+/**
+ * A cell's items: header cells in bold, breaking as `cellBreaking` allows.
+ * Pieces wider than `emergencyWidth` (the last resort) are broken: a word at
+ * its hyphenation points first, whatever the cell.
+ */
+function prepareCell(c: Composer, placed: GridCell, type: TableType, emergencyWidth: number): Array<Item<Piece>> {
+  const breaking = cellBreaking(placed.cell, placed.header)
+  const hyphenate = breaking.hyphenate || Number.isFinite(emergencyWidth)
+  return c.prepareText(placed.cell.children, placed.header ? type.head : type.body, alignOf(placed), c.geometry.measure, { hyphenate, keep: breaking.keep, emergencyWidth })
+}
+
+function alignOf(placed: GridCell): CellAlign {
+  return placed.align ?? 'left'
+}
+
+/** What each cell asks of its columns, padding included. */
+function extents(grid: TableGrid, measured: Measured): CellExtent[] {
+  const padding = 2 * measured.type.padX + slack
+  return grid.cells.map((placed, index) => ({ column: placed.column, span: placed.colspan, min: measured.extents[index]!.min + padding, max: measured.extents[index]!.max + padding }))
+}
+
+/** The last resort: the widest pieces of the cells too narrow for them get emergency breaks, within their columns. */
+function lastResort(c: Composer, grid: TableGrid, setting: Setting): Setting {
+  const { type } = setting.measured
+  const items = grid.cells.map((placed, index) => {
+    const width = cellWidth(setting.widths, placed) - 2 * type.padX
+    const current = setting.measured.items[index]!
+    return setting.measured.extents[index]!.min > width ? prepareCell(c, placed, type, Math.max(width, 0)) : current
+  })
+  return { ...setting, measured: { ...setting.measured, items } }
+}
+
+/** A cell's width: the columns it spans. */
+function cellWidth(widths: readonly number[], placed: GridCell): number {
+  let width = 0
+  for (let column = placed.column; column < placed.column + placed.colspan && column < widths.length; column++) width += widths[column]!
+  return width
+}
+
+/** A cell set: its lines, its place across the table, its structure element. */
+interface SetCell {
+  placed: GridCell
+  /** Rows it spans, cut at the header's end for a header cell. */
+  rowspan: number
+  lines: SetLine[]
+  x: number
+  width: number
+  /** Words of the table before the cell's (see `PageStart.word`). */
+  wordsBefore: number
+  struct: number
+  spans: Map<number, number>
+}
+
+/** One line of a cell where it stands in its group: its slot, and how to draw it. */
+interface PlacedLine extends LineSlot {
+  cell: SetCell
+  /** Index of the line in its cell; -1 for an empty cell's place, which holds no text but its structure element. */
+  line: number
+}
+
+function composeRows(c: Composer, node: Table, grid: TableGrid, ctx: BlockContext, setting: Setting): void {
+  const { type } = setting.measured
+  const head = Math.min(grid.rows, Math.max(0, node.headerRows))
+  const left = setting.region.x
+  const columnX: number[] = []
+  setting.widths.reduce((x, width) => (columnX.push(x), x + width), left)
+  const right = left + setting.widths.reduce((total, width) => total + width, 0)
+
+  const tableStruct = c.struct('Table', ctx.struct)
+  const headStruct = head > 0 ? c.struct('THead', tableStruct) : undefined
+  const bodyStruct = head < grid.rows ? c.struct('TBody', tableStruct) : undefined
+  const rowStructs = Array.from({ length: grid.rows }, (_, row) => c.struct('TR', row < head ? headStruct! : bodyStruct!))
+  let count = 0
+  const cells: SetCell[] = grid.cells.map((placed, index) => {
+    const width = cellWidth(setting.widths, placed)
+    const lines = breakAndSet(setting.measured.items[index]!, width - 2 * type.padX, alignOf(placed))
+    const struct = c.struct(placed.header ? 'TH' : 'TD', rowStructs[placed.row]!)
+    c.structs[struct]!.table = cellAttributes(placed)
+    const cell: SetCell = { placed, rowspan: placed.header ? Math.min(placed.rowspan, head - placed.row) : placed.rowspan, lines, x: columnX[placed.column]!, width, wordsBefore: count, struct, spans: new Map() }
+    count += words(inlineText(placed.cell.children)).length
+    return cell
+  })
+  const cellHeight = (cell: SetCell): number => 2 * type.padY + Math.max(1, cell.lines.length) * type.leading
+  const heights = rowHeights(grid.rows, cells.map((cell) => ({ row: cell.placed.row, rowspan: cell.rowspan, height: cellHeight(cell) })))
+  const groups = rowGroups(grid.rows, head, cells.map((cell) => ({ row: cell.placed.row, rowspan: cell.rowspan })))
+  const outer = c.theme.tables.rules.outer * type.size
+  const inner = c.theme.tables.rules.header * type.size
+  const rule = (y: number, weight: number, x1 = left, x2 = right): Drawing => ({ kind: 'rule', x1, y1: y, x2, y2: y, colour: c.theme.colours.rule, weight })
+  const pageDepth = setting.turned ? c.geometry.measure : c.geometry.depth
+  const bodyGroups = groups.filter((group) => !group.header)
+  let header: FlowBox | undefined
+
+  groups.forEach((group, groupIndex) => {
+    const rowTop = (row: number): number => heights.slice(group.start, row).reduce((total, height) => total + height, 0)
+    const height = rowTop(group.end)
+    const members = cells.filter((cell) => cell.placed.row >= group.start && cell.placed.row < group.end)
+    const slots: PlacedLine[] = members.flatMap((cell) => {
+      const top = rowTop(cell.placed.row) + type.padY
+      if (cell.lines.length === 0) return [{ cell, line: -1, top, height: type.leading }]
+      return cell.lines.map((_, line) => ({ cell, line, top: top + line * type.leading, height: type.leading }))
+    })
+    /** Drawings of the slots, `bottom` being where the box's baseline stands in the group. */
+    const draw = (placed: readonly PlacedLine[], bottom: number): Drawing[] =>
+      placed.flatMap((slot) => {
+        const y = slot.top + type.baseline - bottom
+        const x = slot.cell.x + type.padX
+        if (slot.line < 0) {
+          const style = slot.cell.placed.header ? type.head : type.body
+          return [{ kind: 'text' as const, x, y, run: { x: 0, width: 0, text: '', style, word: 0, spaceAfter: false }, struct: slot.cell.struct }]
+        }
+        return c.runDrawings(slot.cell.lines[slot.line]!.runs, x, y, slot.cell.struct, slot.cell.spans)
+      })
+    const firstWord = members[0]?.wordsBefore ?? count
+    const wordOf = (placed: readonly PlacedLine[]): number => {
+      const first = placed.map((slot) => (slot.line >= 0 && slot.cell.lines[slot.line]!.runs[0] ? slot.cell.wordsBefore + slot.cell.lines[slot.line]!.runs[0]!.word : Infinity))
+      const word = Math.min(...first)
+      return Number.isFinite(word) ? word : firstWord
+    }
+    const notesOf = (placed: readonly PlacedLine[]): string[] => placed.flatMap((slot) => (slot.line >= 0 ? slot.cell.lines[slot.line]!.runs.flatMap((run) => run.notes ?? []) : []))
+
+    // Keeps: the first body group stays with the header, and a page breaks only with two groups on each side.
+    const bodyIndex = bodyGroups.indexOf(group)
+    const keep = group.header ? false : bodyIndex === 0 ? head > 0 : bodyIndex === 1 || bodyIndex === bodyGroups.length - 1
+    const first = groupIndex === 0
+    const last = groupIndex === groups.length - 1
+    // Rules under the header cells that span columns above other header cells (as booktabs' \cmidrule), short of the cell's padding.
+    const spanRules = group.header
+      ? members.filter((cell) => cell.placed.colspan > 1 && cell.placed.row + cell.rowspan < head).map((cell) => ({ y: rowTop(cell.placed.row + cell.rowspan), x1: cell.x + type.padX, x2: cell.x + cell.width - type.padX }))
+      : []
+
+    const room = pageDepth - (header ? header.height : 0)
+    const cuts = height > room ? cutPositions(slots) : []
+    const bounds = [0, ...cuts, height]
+    const boxes: FlowBox[] = []
+    for (let index = 0; index + 1 < bounds.length; index++) {
+      const top = bounds[index]!
+      const bottom = bounds[index + 1]!
+      const placed = slots.filter((slot) => slot.top >= top - 1e-6 && slot.top < bottom - 1e-6)
+      const drawings = draw(placed, bottom)
+      if (index === 0 && first) drawings.push(rule(-(bottom - top), outer))
+      for (const span of spanRules) if (span.y > top + 1e-6 && span.y <= bottom + 1e-6) drawings.push(rule(span.y - bottom, inner, span.x1, span.x2))
+      if (index + 2 === bounds.length) {
+        if (group.header) drawings.push(rule(0, inner))
+        if (last) drawings.push(rule(0, outer))
+      }
+      const box: FlowBox = {
+        kind: 'box',
+        height: bottom - top,
+        // A piece opening a page brings the padding above its first line.
+        top: bottom - top + (index > 0 ? type.padY : 0),
+        depth: 0,
+        drawings,
+        // As in a paragraph, two lines at least stand on each side of a break inside a group.
+        keepWithPrevious: index === 0 ? keep : index < 2 || bounds.length - 2 - index < 2,
+        notes: notesOf(placed),
+        anchors: [],
+        source: { chapter: c.chapter, block: ctx.path, word: index === 0 ? firstWord : wordOf(placed) },
+      }
+      boxes.push(box)
+    }
+    // The header rows are set again above a later page's rows, unless they are too tall to stand above every page.
+    if (group.header && boxes.length === 1) header = boxes[0]
+    for (const box of boxes) {
+      if (!group.header && header) box.repeat = header
+      c.box(box)
     }
   })
 }
 
-/** Words in a cell, counted as the page starts count them (see `PageStart.word`). */
-function wordCount(cell: readonly Inline[]): number {
-  return inlineText(cell).split(/\s+/).filter((part) => part !== '').length
+/** The Table attributes of a cell's structure element: a header cell's scope, its spans. */
+function cellAttributes(placed: GridCell): NonNullable<StructNode['table']> {
+  const attributes: NonNullable<StructNode['table']> = {}
+  if (placed.header) attributes.scope = 'Column'
+  if (placed.colspan > 1) attributes.colSpan = placed.colspan
+  if (placed.rowspan > 1) attributes.rowSpan = placed.rowspan
+  return attributes
+}
+
+/**
+ * The flow items at the end of `items` that a heading keeps with what
+ * follows (`pending` > 0: the heading was the last thing set), taken out of
+ * `items`: from the first box that is not kept with the one before it.
+ */
+function keptBefore(items: FlowItem[], pending: number): FlowItem[] {
+  if (pending <= 0) return []
+  let start = items.length
+  for (let index = items.length - 1; index >= 0; index--) {
+    const item = items[index]!
+    if (item.kind === 'break') break
+    start = index
+    if (item.kind === 'box' && !item.keepWithPrevious) break
+  }
+  return items.splice(start)
 }

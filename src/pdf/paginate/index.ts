@@ -27,6 +27,8 @@ interface Where {
   kind: PageKind
   chapter: number | null
   opening: boolean
+  /** Set broadside: the depth of the turned text block. */
+  turned?: { depth: number } | undefined
 }
 
 /** A page as set (none, when there was nothing to set), with what it was set from, so that it can be set again. */
@@ -47,6 +49,7 @@ export function paginate(flow: Flow, params: PageParams): Page[] {
   let kind: PageKind = 'chapter'
   let chapter: number | null = null
   let opening = true
+  let turned: { depth: number } | undefined
   let carry: FlowBox[] = []
   let done: ReadonlySet<string> = new Set<string>()
   /** The page set just before, when nothing stands between it and the next (a chapter's break, a blank page). */
@@ -57,11 +60,12 @@ export function paginate(flow: Flow, params: PageParams): Page[] {
     if (item?.kind === 'break') {
       kind = item.pageKind
       chapter = item.chapter
-      opening = true
+      opening = item.continues !== true
+      turned = item.turned
       previous = undefined
-      // Notes still running on are set before the new chapter opens.
-      if (carry.length > 0) {
-        const setting = setPage(pages.length + 1, { kind, chapter, opening: false }, flow, flow.items.length, carry, params, done)
+      // Notes still running on are set before the new chapter opens (a chapter that goes on takes them on).
+      if (carry.length > 0 && item.continues !== true) {
+        const setting = setPage(pages.length + 1, { kind, chapter, opening: false, turned }, flow, flow.items.length, carry, params, done)
         if (setting.page) pages.push(setting.page)
         done = setting.doneAfter
         carry = setting.carry
@@ -71,7 +75,7 @@ export function paginate(flow: Flow, params: PageParams): Page[] {
       index++
       continue
     }
-    let setting = setPage(pages.length + 1, { kind, chapter, opening }, flow, index, carry, params, done)
+    let setting = setPage(pages.length + 1, { kind, chapter, opening, turned }, flow, index, carry, params, done)
     opening = false
     if (setting.page?.short && previous) {
       const better = lookBackFor(previous, setting, flow, params)
@@ -109,7 +113,8 @@ function lookBackFor(previous: Setting, current: Setting, flow: Flow, params: Pa
   return undefined
 }
 
-function setPage(number: number, where: Where, flow: Flow, start: number, carryIn: readonly FlowBox[], params: PageParams, doneBefore: ReadonlySet<string>, limit?: number): Setting {
+function setPage(number: number, where: Where, flow: Flow, start: number, carryIn: readonly FlowBox[], upright: PageParams, doneBefore: ReadonlySet<string>, limit?: number): Setting {
+  const params = where.turned ? { ...upright, depth: where.turned.depth } : upright
   // Pages count from 1, a right-hand page: odd numbers are rectos.
   const filled = fillPage(flow, start, carryIn, params, doneBefore, { recto: number % 2 === 1, ...(limit !== undefined ? { limit } : {}) })
   const doneAfter = new Set(doneBefore)
@@ -122,6 +127,7 @@ function setPage(number: number, where: Where, flow: Flow, start: number, carryI
   if (filled.full || (filled.body.at(-1)?.y ?? 0) > bottom) justifyPage(filled.body, filled.spaces, bottom, params.leading)
   const notes: Placed[] = placeNotes(filled.notes, params.depth, params.noteSeparator)
   const page: Page = { number, kind: where.kind, chapter: where.chapter, opening: where.opening, body: filled.body, notes, full: filled.full }
+  if (where.turned) page.turned = true
   if (filled.full && filled.body.length > 0 && bottom - filled.body.at(-1)!.y > 1e-6) page.short = true
   // The rule stands a third of the separator above the notes' first line: the text's descenders above
   // it and the notes' ascenders below it then leave about the same white on either side.

@@ -15,6 +15,8 @@ export interface Page {
   chapter: number | null
   /** The first page of a chapter, the title page or the contents: no running head. */
   opening: boolean
+  /** A page set broadside (see `FlowBreak.turned`): its body and notes are drawn turned a quarter to the left. */
+  turned?: true
   body: Placed[]
   notes: Placed[]
   /** Where the rule above the footnotes stands, from the top of the text block. */
