@@ -6,6 +6,7 @@ import { inlineText } from '../model/text.js'
 import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, parseInParts, smartPunctuation } from '../parse/index.js'
 import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
 import { chapterId } from '../transform/chapter-ids.js'
+import { labelAlerts } from '../transform/alert-labels.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
 import { highlightCode } from '../transform/highlight-code.js'
 import { numberNotes } from '../transform/number-notes.js'
@@ -61,7 +62,9 @@ export async function loadBook(input: string, diag: Diagnostics, options: LoadOp
     manuscript.kind === 'file'
       ? await loadSingleFile(manuscript, assets, diag, options)
       : await loadFolder(manuscript, assets, diag, options)
-  return { metadata, chapters: assembleChapters(drafts, diag), assets: assets.assets }
+  const chapters = assembleChapters(drafts, diag)
+  labelAlerts(chapters, metadata.lang)
+  return { metadata, chapters, assets: assets.assets }
 }
 
 async function loadSingleFile(

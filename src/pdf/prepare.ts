@@ -5,7 +5,7 @@
  * Words are measured whole and split at hyphenation points by difference of
  * prefix widths, so a word that is not broken keeps its kerning and ligatures.
  */
-import type { Inline, Styled } from '../model/book.js'
+import type { Asset, Inline, InlineImage, Styled } from '../model/book.js'
 import { assertNever } from '../model/walk.js'
 import type { Theme } from '../theme/index.js'
 import { splitByFace } from './faces.js'
@@ -32,6 +32,18 @@ export interface Piece {
   span?: number
   /** No face has these characters: drawn as empty boxes, extracted as themselves. */
   missing?: true
+  /** An image set in the line (the piece has no text). */
+  image?: LineImage
+}
+
+/** An image in a line of text, sized: it stands on the baseline, and a line it is taller than grows. */
+export interface LineImage {
+  asset: string
+  path: string
+  mediaType: Asset['mediaType']
+  width: number
+  height: number
+  alt: string
 }
 
 export interface PrepareOptions {
@@ -48,6 +60,8 @@ export interface PrepareOptions {
   justify: boolean
   /** Collects the characters no face has. */
   missing?: Set<string>
+  /** An inline image's file and size within `measure`; without it, or when it gives nothing, the image is set as its description. */
+  image?: (node: InlineImage, measure: number) => LineImage | undefined
 }
 
 /** Interword glue relative to the face's space: TeX's 1/2 stretch and 1/3 shrink. */
@@ -66,8 +80,10 @@ const prefixLimit = 48
 const ideographicStretch = 0.04
 
 interface Segment {
-  kind: 'text' | 'note' | 'break' | 'anchor'
+  kind: 'text' | 'note' | 'break' | 'anchor' | 'image'
   text: string
+  /** The image an `image` segment stands for; its text is the description, set when the image cannot be. */
+  image?: InlineImage
   style: RunStyle
   link?: LinkTarget
   note?: string
@@ -125,8 +141,8 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         push({ kind: 'note', text: String(node.number), style: styledStyle('superscript', style, context), note: node.note })
         break
       case 'image':
-        // An image inside a line of text is set as its description, which is what a reader of the text needs.
-        push({ kind: 'text', text: node.alt, style: emphasised(style) })
+        // Drawn in the line; where it cannot be, set as its description, which is what a reader of the text needs.
+        push({ kind: 'image', text: node.alt, style: emphasised(style), image: node })
         break
       case 'anchor':
         push({ kind: 'anchor', text: '', style, anchor: node.id })
@@ -173,6 +189,25 @@ class ItemBuilder {
     const box: Box<Piece> = { type: 'box', width, content: piece }
     this.items.push(box)
     this.inWord = true
+  }
+
+  /**
+   * An image in the line: a box of its width that stands for the words of its
+   * description, as the model counts them (`inlineText` gives the alt text),
+   * so that the words after it keep their indices.
+   */
+  image(image: LineImage, extra: Partial<Piece>): void {
+    let first: number | undefined
+    for (const char of image.alt) {
+      if (/\s/.test(char)) {
+        if (this.inWord) this.word++
+        this.inWord = false
+      } else {
+        first ??= this.word
+        this.inWord = true
+      }
+    }
+    this.items.push({ type: 'box', width: image.width, content: { text: '', style: this.options.style, word: first ?? this.word, image, ...extra } })
   }
 
   /** A named destination where the text stands: a box of no width that is no part of a word. */
@@ -229,6 +264,13 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
     if (segment.kind === 'anchor') {
       builder.anchor(segment.anchor!)
       continue
+    }
+    if (segment.kind === 'image') {
+      const image = options.image?.(segment.image!, options.measure)
+      if (image) {
+        builder.image(image, base)
+        continue
+      }
     }
     if (segment.kind === 'note') {
       const id = segment.note!

@@ -93,4 +93,13 @@ export const defaultTheme: Theme = {
   tocDepth: 3,
   sectionBreak: '⁂',
   leadIn: { words: 4 },
+  // Each colour reads at WCAG AA contrast on white, as text does; in greyscale the label alone tells the kinds apart.
+  alert: {
+    rule: 0.2,
+    gap: 0.9,
+    space: 0.5,
+    colours: { note: '#1f5fa8', tip: '#2f6b1f', important: '#6a3d9a', warning: '#8a5a00', caution: '#a3262a' },
+  },
+  definitions: { indent: 1.5, space: 0.5 },
+  details: { space: 0.5 },
 }

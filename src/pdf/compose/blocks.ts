@@ -1,9 +1,12 @@
 /** The registry of block handlers: one per block type of the model. */
 import type { Block } from '../../model/book.js'
 import { assertNever } from '../../model/walk.js'
+import { alert } from './alert.js'
 import { blockquote } from './blockquote.js'
 import { code } from './code.js'
 import type { BlockContext, Composer } from './context.js'
+import { definitionList } from './definition-list.js'
+import { details } from './details.js'
 import { figure } from './figure.js'
 import { heading } from './heading.js'
 import { list } from './list.js'
@@ -30,6 +33,12 @@ export function block(c: Composer, node: Block, ctx: BlockContext): void {
       return table(c, node, ctx)
     case 'figure':
       return figure(c, node, ctx)
+    case 'definitionList':
+      return definitionList(c, node, ctx)
+    case 'details':
+      return details(c, node, ctx)
+    case 'alert':
+      return alert(c, node, ctx)
     default:
       return assertNever(node)
   }
