@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkGemoji from 'remark-gemoji'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
@@ -65,6 +66,17 @@ export function extraWords(expected: WordCounts, actual: WordCounts): Array<[str
   return missingWords(actual, expected)
 }
 
+/**
+ * The label each edition sets at the head of one of GitHub's alerts, in
+ * English (the language of the suite's manuscripts): the words a reader reads
+ * where the manuscript wrote the marker, as the title block is read where the
+ * front matter wrote the title.
+ */
+export const alertLabels: Readonly<Record<string, string>> = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' }
+
+/** An alert's marker at the start of a block quote's first line (GitHub's syntax), and the rest of its text. */
+const alertMarker = /^\[!(note|tip|important|warning|caution)\](?=[ \t]*(?:\r?\n|$))/i
+
 export interface MarkdownWordOptions {
   /**
    * Whether an image's alternative text counts, by its URL: the EPUB keeps it
@@ -110,11 +122,14 @@ const blockNodes = new Set([
  * text is read back: inline content joins its neighbours (`*un*done` is one
  * word), blocks, line breaks and pictures stand apart. Raw HTML tags are no
  * words; the text between them is. `imageAlt` chooses the pictures whose
- * alternative text counts, by URL (all when left out).
+ * alternative text counts, by URL (all when left out). As GitHub shows them,
+ * emoji shortcodes are emoji (no words), and an alert's marker reads as its
+ * label.
  */
 export function markdownReaderWords(markdown: string, options: MarkdownWordOptions = {}): WordCounts {
   const source = (options.dropped ? markdown.replace(options.dropped, '') : markdown).replace(/^\uFEFF/, '')
-  const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(source)
+  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkGemoji)
+  const tree = processor.runSync(processor.parse(source))
   type Visited = Node & { value?: unknown; alt?: unknown; url?: unknown; identifier?: unknown; children?: Visited[] }
   const definitions = new Map<string, string>()
   const collect = (node: Visited): void => {
@@ -145,9 +160,20 @@ export function markdownReaderWords(markdown: string, options: MarkdownWordOptio
     }
     const apart = blockNodes.has(node.type)
     if (apart) parts.push(' ')
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') parts.push(String(node.value))
+    if (node.type === 'text' && alertTexts.has(node as AlertText)) {
+      const value = String(node.value)
+      const kind = alertMarker.exec(value)![1]!.toLowerCase()
+      parts.push(`${alertLabels[kind]} `, value.replace(alertMarker, ''))
+    } else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') parts.push(String(node.value))
     for (const child of node.children ?? []) visit(child)
     if (apart) parts.push(' ')
+  }
+  // The first text of a top-level block quote that opens with an alert's marker.
+  type AlertText = Visited
+  const alertTexts = new Set<AlertText>()
+  for (const block of (tree as Visited).children ?? []) {
+    const text = block.type === 'blockquote' ? block.children?.[0]?.children?.[0] : undefined
+    if (block.children?.[0]?.type === 'paragraph' && text?.type === 'text' && alertMarker.test(String(text.value))) alertTexts.add(text)
   }
   visit(tree as Visited)
   return comparableWords(parts.join(''))

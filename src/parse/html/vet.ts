@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import type { Position } from 'unist'
 import { SLOT_TYPE, type SlotNode } from './parse-run.js'
-import { BLOCK_ELEMENTS, CELL_ELEMENTS, INLINE_ELEMENTS, LINK_SCHEMES, PHRASING_ELEMENTS, SLOT_TAG, STRIPPED_ELEMENTS } from './schema.js'
+import { ALIGN_VALUES, ALIGNABLE_ELEMENTS, BLOCK_ELEMENTS, INLINE_ELEMENTS, LINK_SCHEMES, PHRASING_ELEMENTS, SLOT_TAG, STRIPPED_ELEMENTS } from './schema.js'
 
 /** Told about each thing dropped: `what` names its kind (an element, an attribute, a URL scheme) for de-duplication. */
 export type DropReporter = (what: string, message: string, position: Position | undefined) => void
@@ -11,12 +11,14 @@ export type DropReporter = (what: string, message: string, position: Position | 
  * will not keep and rewriting the tree so that nothing a reader could see is
  * lost with it:
  * - a kept element stays, with its event handler and `style` attributes and
- *   an unsafe link reported (the sanitiser removes them);
+ *   an unsafe link reported (the sanitiser removes them); a `text-align` in
+ *   its style becomes its `align`, which is kept, and only the rest of the
+ *   style is reported;
  * - an element whose content is not for readers (`script`, `style`, form
  *   controls, embedded objects) goes with its content;
  * - any other element is replaced by its content: in a `span` when it sits
  *   in a line, in a `div` (so its text stays apart from its neighbours') when
- *   it is a block, an image by its alt text;
+ *   it is a block, with its `id` (a link target);
  * - comments go silently; slots become elements the sanitiser lets through.
  *
  * Elements the parser implied (a `tbody`, say) have no position and are
@@ -53,27 +55,30 @@ function vetElement(node: Element, report: DropReporter): ElementContent[] {
     report(name, `raw HTML \`<${name}>\` dropped with its content`, node.position)
     return []
   }
-  if (name === 'img') {
-    const alt = typeof node.properties.alt === 'string' ? node.properties.alt.trim() : ''
-    report(name, `raw HTML \`<img>\` dropped (images are written \`![alt](file)\` in Markdown)${alt === '' ? '' : ', its alt text kept'}`, node.position)
-    return alt === '' ? [] : [{ type: 'text', value: alt }]
-  }
   // The outer element is reported before what it holds.
   report(name, `raw HTML \`<${name}>\` dropped${hasContent(node.children) ? ', its text kept' : ''}`, node.position)
   const children = vetChildren(node.children, report)
-  if (CELL_ELEMENTS.has(name)) return [element('span', children, node.position), { type: 'text', value: ' ' }]
-  return [element(PHRASING_ELEMENTS.has(name) ? 'span' : 'div', children, node.position)]
+  // An id stays with the content: a link may lead there.
+  const id = node.properties.id
+  return [element(PHRASING_ELEMENTS.has(name) ? 'span' : 'div', children, node.position, typeof id === 'string' ? { id } : {})]
 }
 
-/** Report the attributes of a kept element that could run code or restyle the page, and unsafe link targets. */
+/**
+ * Report the attributes of a kept element that could run code or restyle the
+ * page, and unsafe link targets; keep the alignment a style gives.
+ */
 function vetAttributes(node: Element, report: DropReporter): void {
   const name = node.tagName
   for (const key of Object.keys(node.properties)) {
     const attribute = key.toLowerCase()
-    if ((attribute.startsWith('on') && attribute.length > 2) || attribute === 'style') {
+    if (attribute.startsWith('on') && attribute.length > 2) {
       report(`${name}@${attribute}`, `attribute \`${attribute}\` of raw HTML \`<${name}>\` dropped`, node.position)
+    } else if (attribute === 'style') {
+      const rest = keepTextAlign(node)
+      if (rest) report(`${name}@${attribute}`, `attribute \`${attribute}\` of raw HTML \`<${name}>\` dropped`, node.position)
     }
   }
+  if (typeof node.properties.align === 'string') node.properties.align = node.properties.align.trim().toLowerCase()
   if (name !== 'a' || node.properties.href === undefined) return
   const href = String(node.properties.href).trim()
   const scheme = urlScheme(href)
@@ -87,6 +92,27 @@ function vetAttributes(node: Element, report: DropReporter): void {
     report(`scheme:${name}`, `link to a \`${name}:\` URL in raw HTML dropped, its text kept`, node.position)
     delete node.properties.href
   }
+}
+
+/**
+ * Take a `text-align` out of an element's `style` into its `align` (unless it
+ * has one), where the element keeps an alignment. Whether anything else was
+ * in the style, which is dropped.
+ */
+function keepTextAlign(node: Element): boolean {
+  const style = String(node.properties.style ?? '')
+  let rest = false
+  for (const declaration of style.split(';')) {
+    if (declaration.trim() === '') continue
+    const match = /^\s*text-align\s*:\s*([a-z]+)\s*(?:!important\s*)?$/i.exec(declaration)
+    const value = match?.[1]?.toLowerCase()
+    if (value !== undefined && ALIGNABLE_ELEMENTS.has(node.tagName) && ALIGN_VALUES.includes(value)) {
+      if (node.properties.align === undefined) node.properties.align = value
+    } else {
+      rest = true
+    }
+  }
+  return rest
 }
 
 /** The scheme of a URL, as the sanitiser reads it: a colon before any `/`, `?` or `#`. */
