@@ -598,3 +598,14 @@ test('an element dropped for its tag keeps its id with its content', async () =>
   assert.deepEqual(strip(onlyParagraph(blocks.slice(1))), [text('A '), { type: 'anchor', id: 'mark' }, text('word.')])
   assert.equal(warnings.length, 2)
 })
+
+test('Markdown between the HTML blocks of a table, outside its cells, stands before the table, as a browser puts it', async () => {
+  // CommonMark's example 191: the indented cell is a code block.
+  const { blocks } = await blocksOf('<table>\n\n  <tr>\n\n    <td>\n      Hi\n    </td>\n\n  </tr>\n\n</table>')
+  assert.deepEqual(strip(blocks), [{ type: 'code', value: '<td>\n  Hi\n</td>' }])
+  const filled = await blocksOf('<table><tr><td>cell</td></tr>\n\nA *stray* paragraph.\n\n</table>')
+  assert.deepEqual(
+    filled.blocks.map((block) => block.type),
+    ['paragraph', 'table'],
+  )
+})

@@ -274,11 +274,15 @@ export class HtmlToModel {
       const count = Math.min(1000, Math.max(1, Number(span) || 1))
       for (let index = 0; index < count; index++) columns.push(align ?? null)
     }
+    // A row without cells shows nothing.
+    const addRow = (into: TableCell[][], row: TableCell[]): void => {
+      if (row.length > 0) into.push(row)
+    }
     const rowsOf = (section: Element, into: TableCell[][], header: boolean): void => {
       const sectionAlign = cellAlignOf(section)
       pushId(anchors, section)
       for (const row of section.children) {
-        if (row.type === 'element' && row.tagName === 'tr') into.push(this.row(row, header, cellAlignOf(row) ?? sectionAlign, stray))
+        if (row.type === 'element' && row.tagName === 'tr') addRow(into, this.row(row, header, cellAlignOf(row) ?? sectionAlign, stray))
         else stray(row)
       }
     }
@@ -314,7 +318,7 @@ export class HtmlToModel {
           rowsOf(child, body, false)
           break
         case 'tr':
-          body.push(this.row(child, false, cellAlignOf(child), stray))
+          addRow(body, this.row(child, false, cellAlignOf(child), stray))
           break
         default:
           stray(child)
