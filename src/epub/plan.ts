@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Asset, Block, Book } from '../model/book.js'
+import { forEachBlock } from '../model/walk.js'
 
 /**
  * Where everything goes inside the EPUB: the file of each document and image,
@@ -75,12 +76,13 @@ export function planPublication(book: Book): Plan {
   return { chapterFiles, targets, assetHrefs, sourceFiles }
 }
 
-function* headingIds(blocks: readonly Block[]): Generator<string> {
-  for (const block of blocks) {
-    if (block.type === 'heading') yield block.id
-    else if (block.type === 'blockquote') yield* headingIds(block.children)
-    else if (block.type === 'list') for (const item of block.items) yield* headingIds(item.children)
-  }
+function headingIds(blocks: readonly Block[]): string[] {
+  const ids: string[] = []
+  // Headings at any depth: in quotes and lists, and in alerts, disclosures and definitions.
+  forEachBlock(blocks, (block) => {
+    if (block.type === 'heading') ids.push(block.id)
+  })
+  return ids
 }
 
 /**
