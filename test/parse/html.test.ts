@@ -609,3 +609,14 @@ test('Markdown between the HTML blocks of a table, outside its cells, stands bef
     ['paragraph', 'table'],
   )
 })
+
+test('a picture is its img: the sources for other screens go without a word', async () => {
+  const folder = await manuscriptFolder({
+    'book.md': `${matter}<p align="center">\n<picture>\n  <source media="(prefers-color-scheme: dark)" srcset="logo-dark.png">\n  <img alt="The logo" src="logo.png" width="200">\n</picture>\n</p>\n`,
+    'logo.png': await readFile(path.join(fixtures, 'images/diagram.png')),
+  })
+  const result = await load(path.join(folder, 'book.md'))
+  assert.deepEqual(result.warnings, [])
+  const blocks = bookOf(result).chapters[0]!.blocks
+  assert.deepEqual(strip(blocks), [{ type: 'figure', asset: bookOf(result).assets[0]!.id, alt: 'The logo', width: { value: 200, unit: 'px' } }])
+})

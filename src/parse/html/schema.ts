@@ -43,6 +43,8 @@ export const INLINE_ELEMENTS: ReadonlyMap<string, InlineKind> = new Map<string, 
   ['span', { kind: 'transparent' }],
   ['abbr', { kind: 'transparent' }],
   ['cite', { kind: 'transparent' }],
+  // Its `img` is what it shows where its sources (other files for other screens) are not chosen.
+  ['picture', { kind: 'transparent' }],
 ])
 
 /**

@@ -47,6 +47,8 @@ function vetChildren(nodes: readonly ElementContent[], report: DropReporter): El
 function vetElement(node: Element, report: DropReporter): ElementContent[] {
   const name = node.tagName
   if (INLINE_ELEMENTS.has(name) || BLOCK_ELEMENTS.has(name)) {
+    // A picture's sources are the same picture for other screens (a dark mode): its `img` stands for them all.
+    if (name === 'picture') node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'source'))
     vetAttributes(node, report)
     node.children = vetChildren(node.children, report)
     return [node]

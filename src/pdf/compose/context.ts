@@ -42,6 +42,12 @@ export interface TextOptions {
   align?: ResolvedStyle['align']
   /** Whether words may be hyphenated (not in headings and titles). */
   hyphenate?: boolean
+  /**
+   * Whether images in the text are drawn in their lines, for a caller whose
+   * boxes grow to hold them (as `lineBoxes` makes them); otherwise each is
+   * set as its description.
+   */
+  images?: boolean
 }
 
 /** Number of lines a heading keeps with: "at least two lines of what follows". */
@@ -176,7 +182,7 @@ export class Composer {
       ...(this.hyphenate && options.hyphenate !== false ? { hyphenate: this.hyphenate } : {}),
       ...(options.leadIn ? { leadIn: true } : {}),
       missing: this.missing,
-      image: (node, measure) => this.lineImage(node, measure),
+      ...(options.images ? { image: (node: InlineImage, measure: number) => this.lineImage(node, measure) } : {}),
     })
     this.noteMissingPlace()
     return breakAndSet(items, width, options.align ?? align)

@@ -25,7 +25,7 @@ export function definitionList(c: Composer, node: DefinitionList, ctx: BlockCont
     if (index > 0) c.space(space)
     const itemStruct = c.struct('LI', listStruct)
     for (const term of item.terms) {
-      const lines = c.setText(term, termStyle, 'left', ctx.region.width, { hyphenate: false })
+      const lines = c.setText(term, termStyle, 'left', ctx.region.width, { hyphenate: false, images: true })
       const boxes = c.lineBoxes(lines, resolved, ctx.region, c.struct('Lbl', itemStruct), { chapter: c.chapter, block: ctx.path }, false)
       boxes.forEach((box, line) => {
         if (box.source) box.source.word += word

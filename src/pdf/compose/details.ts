@@ -37,7 +37,7 @@ export function details(c: Composer, node: Details, ctx: BlockContext): void {
       from = 1
     } else {
       const resolved = c.style(ctx.role)
-      const lines = c.setText([lead], c.runStyle(ctx.role), 'left', ctx.region.width, { hyphenate: false })
+      const lines = c.setText([lead], c.runStyle(ctx.role), 'left', ctx.region.width, { hyphenate: false, images: true })
       for (const box of c.lineBoxes(lines, resolved, ctx.region, c.struct('P', struct), { chapter: c.chapter, block: ctx.path }, false)) c.box(box)
       c.pendingKeep = headingKeep
     }

@@ -11,7 +11,7 @@ export function paragraph(c: Composer, block: Paragraph, ctx: BlockContext, lead
   const resolved = c.style(ctx.role)
   const align = block.align ?? resolved.align
   const indent = c.afterParagraph && align !== 'center' && align !== 'right' ? paragraphIndent(c.theme) : 0
-  const lines = c.setText(block.children, c.runStyle(ctx.role), align, ctx.region.width, { indent, leadIn })
+  const lines = c.setText(block.children, c.runStyle(ctx.role), align, ctx.region.width, { indent, leadIn, images: true })
   const struct = c.struct('P', ctx.struct)
   c.space(resolved.spaceBefore)
   for (const box of c.lineBoxes(lines, resolved, ctx.region, struct, { chapter: c.chapter, block: ctx.path }, true)) c.box(box)
