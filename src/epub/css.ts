@@ -166,7 +166,7 @@ export function cssRules(theme: Theme): CssRule[] {
 
   // Disclosures: the summary in bold heads the body; shown open.
   const detailsSpace = em(theme.details.space * theme.leading)
-  rule('details', { 'margin-top': detailsSpace, 'margin-bottom': detailsSpace })
+  rule('details, div.details', { 'margin-top': detailsSpace, 'margin-bottom': detailsSpace })
   rule('summary', { 'font-weight': 'bold', 'text-align': 'left', ...noHyphens, 'page-break-after': 'avoid', 'break-after': 'avoid' })
   rule('summary + p', { 'text-indent': '0' })
 

@@ -53,7 +53,7 @@ function isAnchorParagraph(block: Block): boolean {
 
 /** The ids of a paragraph that holds only anchors (white space and line breaks aside), with those it carries. */
 function anchorParagraphIds(block: Block): string[] | undefined {
-  if (block.type !== 'paragraph' || block.align !== undefined) return undefined
+  if (block.type !== 'paragraph') return undefined
   const ids: string[] = [...(block.anchors ?? [])]
   let any = false
   for (const inline of block.children) {

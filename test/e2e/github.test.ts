@@ -94,6 +94,8 @@ describe('a manuscript written for GitHub, in both editions', () => {
   it('shows the definition list, the disclosures and the five alerts in both editions', () => {
     assert.match(chapter, /<dl>\s*<dt>Module<\/dt>\s*<dd>\s*<p>A file of code that another file loads.<\/p>\s*<\/dd>\s*<dt>Package<\/dt>\s*<dt>Library<\/dt>\s*<dd>/)
     assert.match(chapter, /<details open="">\s*<summary>What the installer does<\/summary>\s*<p>It downloads the archive/)
+    // Without a summary, no reading system's word for one: the body alone.
+    assert.match(chapter, /<div class="details">\s*<p>A disclosure with no summary, only its body.<\/p>\s*<\/div>/)
     const kinds = [
       ['note', 'Note', 'Useful information'],
       ['tip', 'Tip', 'Helpful advice'],
@@ -172,7 +174,7 @@ describe('a manuscript written for GitHub, in both editions', () => {
 
   it('names what it dropped, with its line, and nothing else of the HTML', () => {
     const messages = diag.warnings.map(formatMessage).map((message) => message.replace(/^.*github\.md:/, ''))
-    for (const expected of ['116:1: warning: raw HTML `<form>` dropped, its text kept', '116:41: warning: raw HTML `<input>` dropped with its content', '118:1: warning: raw HTML `<script>` dropped with its content']) {
+    for (const expected of ['122:1: warning: raw HTML `<form>` dropped, its text kept', '122:41: warning: raw HTML `<input>` dropped with its content', '124:1: warning: raw HTML `<script>` dropped with its content']) {
       assert.ok(messages.includes(expected), `${expected} in\n${messages.join('\n')}`)
     }
     assert.deepEqual(

@@ -385,6 +385,8 @@ test('p, div and h1–h6 keep their alignment; a div aligns the Markdown in it; 
       'Markdown *text*.',
       '',
       '<p align="left">Its own.</p>',
+      '',
+      '- in a list',
       '</div>',
       '',
       '<h3 align="right">Raw <em>heading</em></h3>',
@@ -401,11 +403,15 @@ test('p, div and h1–h6 keep their alignment; a div aligns the Markdown in it; 
       ['heading', 'center', 'Markdown heading'],
       ['paragraph', 'center', 'Markdown text.'],
       ['paragraph', 'left', 'Its own.'],
+      ['list', undefined, 'in a list'],
       ['heading', 'right', 'Raw heading'],
       ['paragraph', 'center', 'Old style.'],
     ],
   )
-  const raw = blocks[5]!
+  const list = blocks[5]!
+  assert.ok(list.type === 'list')
+  assert.equal((list.items[0]!.children[0] as { align?: string }).align, 'center', 'the div aligns what it holds at every depth')
+  const raw = blocks[6]!
   assert.ok(raw.type === 'heading')
   assert.equal(raw.depth, 3)
   assert.equal(raw.slugText, 'Raw heading')
@@ -487,6 +493,8 @@ test('an image in raw HTML: a figure standing alone, an inline image in a line, 
       'An icon <img src="art/logo.png" alt="icon" height="12px"> in a line, and a <img src="https://example.com/badge.svg" alt="build passing"> badge.',
       '',
       '<img src="art/logo.png"\n     alt="Across lines" width="120">',
+      '',
+      '<img src="art/logo.png" alt="Styled" style="width: 30%; height: 100px">',
     ].join('\n'),
     'art/logo.png': await readFile(path.join(fixtures, 'images/diagram.png')),
   })
@@ -501,6 +509,8 @@ test('an image in raw HTML: a figure standing alone, an inline image in a line, 
       children: [text('An icon '), { type: 'image', asset, alt: 'icon', height: 12 }, text(' in a line, and a build passing badge.')],
     },
     { type: 'figure', asset, alt: 'Across lines', width: { value: 120, unit: 'px' } },
+    // A size in the style is a size too: no warning for it.
+    { type: 'figure', asset, alt: 'Styled', width: { value: 30, unit: '%' } },
   ])
   assert.deepEqual(
     result.warnings.map((warning) => warning.replace(/^.*book\.md:/, '')),

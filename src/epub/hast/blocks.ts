@@ -201,11 +201,12 @@ function definitionList(state: State, node: DefinitionList, path: Path): Element
 
 /**
  * A disclosure, open: the summary heads it (a reader may fold it where the
- * reading system can), the body follows.
+ * reading system can), the body follows. Without a summary, a reading system
+ * would write one of its own words: the body stands in a `div` instead.
  */
 function details(state: State, node: Details, path: Path): ElementContent[] {
-  const summary = node.summary.length > 0 ? [h('summary', inlines(state, node.summary)), newline] : []
-  return [h('details', { open: true }, [newline, ...summary, ...blocks(state, node.children, path)])]
+  if (node.summary.length === 0) return [h('div', { className: ['details'] }, [newline, ...blocks(state, node.children, path)])]
+  return [h('details', { open: true }, [newline, h('summary', inlines(state, node.summary)), newline, ...blocks(state, node.children, path)])]
 }
 
 /**

@@ -209,10 +209,13 @@ export class HtmlToModel {
     }
   }
 
-  /** Paragraphs and headings from Markdown inside an aligned `div` take its alignment. */
+  /** Paragraphs and headings from Markdown inside an aligned `div` take its alignment, as the div's own do. */
   private aligned(blocks: Block[]): Block[] {
-    if (this.align === undefined) return blocks
-    for (const block of blocks) if ((block.type === 'paragraph' || block.type === 'heading') && block.align === undefined) block.align = this.align
+    const align = this.align
+    if (align === undefined) return blocks
+    forEachBlock(blocks, (block) => {
+      if ((block.type === 'paragraph' || block.type === 'heading') && block.align === undefined) block.align = align
+    })
     return blocks
   }
 

@@ -76,7 +76,7 @@ function vetAttributes(node: Element, report: DropReporter): void {
     if (attribute.startsWith('on') && attribute.length > 2) {
       report(`${name}@${attribute}`, `attribute \`${attribute}\` of raw HTML \`<${name}>\` dropped`, node.position)
     } else if (attribute === 'style') {
-      const rest = keepTextAlign(node)
+      const rest = keepStyleHints(node)
       if (rest) report(`${name}@${attribute}`, `attribute \`${attribute}\` of raw HTML \`<${name}>\` dropped`, node.position)
     }
   }
@@ -97,19 +97,23 @@ function vetAttributes(node: Element, report: DropReporter): void {
 }
 
 /**
- * Take a `text-align` out of an element's `style` into its `align` (unless it
- * has one), where the element keeps an alignment. Whether anything else was
- * in the style, which is dropped.
+ * Keep what an element's `style` says that the element's attributes could
+ * say too: a `text-align` becomes its `align` where it keeps an alignment, an
+ * image's `width` and `height` its attributes (an attribute written wins).
+ * Whether anything else was in the style, which is dropped.
  */
-function keepTextAlign(node: Element): boolean {
+function keepStyleHints(node: Element): boolean {
   const style = String(node.properties.style ?? '')
   let rest = false
   for (const declaration of style.split(';')) {
     if (declaration.trim() === '') continue
-    const match = /^\s*text-align\s*:\s*([a-z]+)\s*(?:!important\s*)?$/i.exec(declaration)
-    const value = match?.[1]?.toLowerCase()
-    if (value !== undefined && ALIGNABLE_ELEMENTS.has(node.tagName) && ALIGN_VALUES.includes(value)) {
-      if (node.properties.align === undefined) node.properties.align = value
+    const match = /^\s*([a-z-]+)\s*:\s*([^!]*?)\s*(?:!important\s*)?$/i.exec(declaration)
+    const property = match?.[1]?.toLowerCase()
+    const value = match?.[2]?.toLowerCase() ?? ''
+    if (property === 'text-align' && ALIGNABLE_ELEMENTS.has(node.tagName) && ALIGN_VALUES.includes(value)) {
+      node.properties.align ??= value
+    } else if ((property === 'width' || property === 'height') && node.tagName === 'img' && /^\d+(?:\.\d+)?(?:px|%)$/.test(value) && (property === 'width' || value.endsWith('px'))) {
+      node.properties[property] ??= value
     } else {
       rest = true
     }
