@@ -630,3 +630,9 @@ test('a picture is its img: the sources for other screens go without a word', as
   const blocks = bookOf(result).chapters[0]!.blocks
   assert.deepEqual(strip(blocks), [{ type: 'figure', asset: bookOf(result).assets[0]!.id, alt: 'The logo', width: { value: 200, unit: 'px' } }])
 })
+
+test('an id with white space in it is no link target: dropped, with a warning', async () => {
+  const { blocks, warnings } = await blocksOf('Text <a name="has space">here</a> and <span id=" ok ">there</span>.')
+  assert.deepEqual(strip(onlyParagraph(blocks)), [text('Text here and '), { type: 'anchor', id: 'ok' }, text('there.')])
+  assert.deepEqual(warnings, [`${first}:6: warning: \`name="has space"\` of raw HTML \`<a>\` dropped: a link target cannot hold white space`])
+})

@@ -81,6 +81,13 @@ function vetAttributes(node: Element, report: DropReporter): void {
     }
   }
   if (typeof node.properties.align === 'string') node.properties.align = node.properties.align.trim().toLowerCase()
+  // A link target is named in one word: HTML allows no white space in an id.
+  for (const key of ['id', 'name']) {
+    const value = node.properties[key]
+    if (typeof value !== 'string' || !/\S\s+\S/.test(value.trim())) continue
+    report(`${name}@${key}:${value}`, `\`${key}="${value.trim()}"\` of raw HTML \`<${name}>\` dropped: a link target cannot hold white space`, node.position)
+    delete node.properties[key]
+  }
   if (name !== 'a' || node.properties.href === undefined) return
   const href = String(node.properties.href).trim()
   const scheme = urlScheme(href)
