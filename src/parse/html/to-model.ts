@@ -4,7 +4,7 @@ import type { Position } from 'unist'
 import type { Block, BlockAlign, CellAlign, CodeBlock, DefinitionItem, Figure, Heading, ImageLength, Inline, ListItem, Paragraph, Place, Table, TableCell, Text } from '../../model/book.js'
 import { tableGrid } from '../../model/table-grid.js'
 import { blockInlines, forEachBlock } from '../../model/walk.js'
-import { hoistAnchors, withAnchor } from '../anchors.js'
+import { anchorParagraph, hoistAnchors, withAnchor } from '../anchors.js'
 import { emojiShortcodes } from '../emoji.js'
 import { resolveImageAt } from '../handlers/image.js'
 import { MAX_NESTING } from '../limit-nesting.js'
@@ -23,7 +23,14 @@ const QUOTES: ReadonlyArray<readonly [string, string]> = [
   ['\u2018', '\u2019'],
 ]
 
-const HEADINGS: Readonly<Record<string, Heading['depth']>> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
+const HEADINGS: ReadonlyMap<string, Heading['depth']> = new Map([
+  ['h1', 1],
+  ['h2', 2],
+  ['h3', 3],
+  ['h4', 4],
+  ['h5', 5],
+  ['h6', 6],
+])
 
 export interface ConvertOptions {
   /**
@@ -148,7 +155,7 @@ export class HtmlToModel {
    */
   private block(node: Element): Block[] {
     const blocks = this.blockOf(node)
-    return node.tagName in HEADINGS ? blocks : withAnchor(blocks, idOf(node))
+    return HEADINGS.has(node.tagName) ? blocks : withAnchor(blocks, idOf(node))
   }
 
   private blockOf(node: Element): Block[] {
@@ -223,8 +230,9 @@ export class HtmlToModel {
   private heading(node: Element, place: Place | undefined): Block[] {
     const children = this.lineInlines(node.children)
     const id = idOf(node)
-    if (children.length === 0 && id === undefined) return []
-    const heading: Heading = { type: 'heading', depth: HEADINGS[node.tagName]!, id: id ?? '', children }
+    // An empty heading shows nothing: its id still leads to where it stood.
+    if (children.length === 0) return id === undefined ? [] : [anchorParagraph([id])]
+    const heading: Heading = { type: 'heading', depth: HEADINGS.get(node.tagName)!, id: id ?? '', children }
     if (id !== undefined) heading.explicitId = true
     const written = textContent(node, this).replace(/\s+/g, ' ').trim()
     if (written !== '') heading.slugText = written
