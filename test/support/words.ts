@@ -25,14 +25,17 @@ export function countWords(text: string, counts: WordCounts = new Map()): WordCo
 /**
  * The words of a Markdown manuscript's content (not its front matter, URLs or
  * markup), read with remark directly rather than through Octavo's own loader,
- * so that a word the loader drops is caught.
+ * so that a word the loader drops is caught. As GitHub shows them, emoji
+ * shortcodes are emoji, and an alert's marker reads as its label.
  */
 export function manuscriptWords(file: string): WordCounts {
-  const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(readFileSync(file, 'utf8'))
+  const tree = readGithubMarkdown(readFileSync(file, 'utf8'))
+  const alerts = alertMarkerTexts(tree)
   const counts: WordCounts = new Map()
   const visit = (node: Node & { value?: unknown; alt?: unknown; children?: Node[] }): void => {
     if (node.type === 'yaml') return
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') countWords(String(node.value), counts)
+    if (alerts.has(node)) countWords(withAlertLabel(String(node.value)), counts)
+    else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') countWords(String(node.value), counts)
     if (node.type === 'image' && typeof node.alt === 'string') countWords(node.alt, counts)
     for (const child of node.children ?? []) visit(child)
   }
@@ -76,6 +79,30 @@ export const alertLabels: Readonly<Record<string, string>> = { note: 'Note', tip
 
 /** An alert's marker at the start of a block quote's first line (GitHub's syntax), and the rest of its text. */
 const alertMarker = /^\[!(note|tip|important|warning|caution)\](?=[ \t]*(?:\r?\n|$))/i
+
+/** Markdown as GitHub reads it: CommonMark, GFM, front matter, and emoji shortcodes as emoji. */
+function readGithubMarkdown(source: string): Node {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkGemoji)
+  return processor.runSync(processor.parse(source))
+}
+
+/** The first texts of the top-level block quotes that open with an alert's marker. */
+function alertMarkerTexts(tree: Node): Set<Node> {
+  type Parent = Node & { children?: Parent[]; value?: unknown }
+  const texts = new Set<Node>()
+  for (const block of (tree as Parent).children ?? []) {
+    const head = block.type === 'blockquote' ? block.children?.[0] : undefined
+    const text = head?.type === 'paragraph' ? head.children?.[0] : undefined
+    if (text?.type === 'text' && alertMarker.test(String(text.value))) texts.add(text)
+  }
+  return texts
+}
+
+/** An alert's first text with its marker read as the label the editions set. */
+function withAlertLabel(value: string): string {
+  const kind = alertMarker.exec(value)![1]!.toLowerCase()
+  return `${alertLabels[kind]} ${value.replace(alertMarker, '')}`
+}
 
 export interface MarkdownWordOptions {
   /**
@@ -128,8 +155,8 @@ const blockNodes = new Set([
  */
 export function markdownReaderWords(markdown: string, options: MarkdownWordOptions = {}): WordCounts {
   const source = (options.dropped ? markdown.replace(options.dropped, '') : markdown).replace(/^\uFEFF/, '')
-  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkGemoji)
-  const tree = processor.runSync(processor.parse(source))
+  const tree = readGithubMarkdown(source)
+  const alertTexts = alertMarkerTexts(tree)
   type Visited = Node & { value?: unknown; alt?: unknown; url?: unknown; identifier?: unknown; children?: Visited[] }
   const definitions = new Map<string, string>()
   const collect = (node: Visited): void => {
@@ -160,20 +187,10 @@ export function markdownReaderWords(markdown: string, options: MarkdownWordOptio
     }
     const apart = blockNodes.has(node.type)
     if (apart) parts.push(' ')
-    if (node.type === 'text' && alertTexts.has(node as AlertText)) {
-      const value = String(node.value)
-      const kind = alertMarker.exec(value)![1]!.toLowerCase()
-      parts.push(`${alertLabels[kind]} `, value.replace(alertMarker, ''))
-    } else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') parts.push(String(node.value))
+    if (alertTexts.has(node)) parts.push(withAlertLabel(String(node.value)))
+    else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') parts.push(String(node.value))
     for (const child of node.children ?? []) visit(child)
     if (apart) parts.push(' ')
-  }
-  // The first text of a top-level block quote that opens with an alert's marker.
-  type AlertText = Visited
-  const alertTexts = new Set<AlertText>()
-  for (const block of (tree as Visited).children ?? []) {
-    const text = block.type === 'blockquote' ? block.children?.[0]?.children?.[0] : undefined
-    if (block.children?.[0]?.type === 'paragraph' && text?.type === 'text' && alertMarker.test(String(text.value))) alertTexts.add(text)
   }
   visit(tree as Visited)
   return comparableWords(parts.join(''))
