@@ -76,7 +76,7 @@ export type Drawing = TextDrawing | RuleDrawing | RectDrawing | ImageDrawing | P
 /** Where a box stands in the manuscript: what the EPUB's page list points at. */
 export interface SourceRef {
   chapter: number
-  /** Indices into `chapter.blocks`, then into nested children (blockquote children; list item, then its children). */
+  /** Indices into `chapter.blocks`, then into nested blocks, as `PageStart.block` (`model/page-map.ts`) has them. */
   block: number[]
   /** Index of the box's first word in the block's text. */
   word: number
