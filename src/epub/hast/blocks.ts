@@ -55,7 +55,9 @@ export function blocks(state: State, nodes: readonly Block[], basePath?: number[
     const late = state.words?.rest() ?? []
     if (late.length > 0) {
       const last = converted.at(-1)
-      if (last?.type === 'element') last.children.push(...pageMarkers(state, late))
+      // A definition list holds only terms and details: the markers go in its last details.
+      const into = last?.type === 'element' && last.tagName === 'dl' ? last.children.findLast((child): child is Element => child.type === 'element' && child.tagName === 'dd') : last
+      if (into?.type === 'element') into.children.push(...pageMarkers(state, late))
       else converted.push(...pageMarkers(state, late))
     }
 
