@@ -347,6 +347,8 @@ export interface Link {
 export interface Anchor {
   type: 'anchor'
   id: string
+  /** Where the id is written, for messages about it. */
+  place?: Place
 }
 
 /** A hard line break. */

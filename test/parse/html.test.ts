@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { test } from 'node:test'
 import { Diagnostics } from '../../src/diagnostics.js'
-import type { Block, Inline, Link, TableCell } from '../../src/model/book.js'
+import type { Anchor, Block, Inline, Link, TableCell } from '../../src/model/book.js'
 import { blockText } from '../../src/model/text.js'
 import { forEachInline } from '../../src/model/walk.js'
 import { mdastToModel, parseMarkdown } from '../../src/parse/index.js'
@@ -465,12 +465,21 @@ test('anchors: one standing alone leads to the next block (or the last, ending a
   assert.deepEqual(list.items[0]!.children[0]!.anchors, ['item'])
 })
 
-test('a raw link has its place: the line and column of its a tag', async () => {
-  const { blocks } = await blocksOf('One <a href="https://example.com/">link</a>,\nand <a\nhref="#x">another</a>.\n\n<p>In <a href="#y">a block</a>.</p>')
+test('a raw link and an anchor in a line have their places: the line and column of the tag', async () => {
+  const { blocks } = await blocksOf('One <a href="https://example.com/">link</a>,\nand <a\nhref="#x">another</a>.\n\n<p>In <a href="#y">a block</a> <a name="here"></a>and <span id="there">here</span>.</p>')
   const links: Link[] = []
+  const anchors: Anchor[] = []
   forEachInline(blocks, (inline) => {
     if (inline.type === 'link') links.push(inline)
+    if (inline.type === 'anchor') anchors.push(inline)
   })
+  assert.deepEqual(
+    anchors.map((anchor) => [anchor.id, anchor.place?.line, anchor.place?.column]),
+    [
+      ['here', first + 4, 32],
+      ['there', first + 4, 55],
+    ],
+  )
   assert.deepEqual(
     links.map((link) => [link.url, link.place?.line, link.place?.column]),
     [

@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast'
 import type { Parents, RootContent } from 'mdast'
 import type { Position } from 'unist'
-import type { Block, BlockAlign, CellAlign, CodeBlock, DefinitionItem, Figure, Heading, ImageLength, Inline, ListItem, Paragraph, Place, Table, TableCell, Text } from '../../model/book.js'
+import type { Anchor, Block, BlockAlign, CellAlign, CodeBlock, DefinitionItem, Figure, Heading, ImageLength, Inline, ListItem, Paragraph, Place, Table, TableCell, Text } from '../../model/book.js'
 import { tableGrid } from '../../model/table-grid.js'
 import { blockInlines, forEachBlock } from '../../model/walk.js'
 import { anchorParagraph, hoistAnchors, withAnchor } from '../anchors.js'
@@ -367,7 +367,7 @@ export class HtmlToModel {
       }
       const children = this.lineInlines(child.children)
       const ids = [...(cells.length === 0 && rowId !== undefined ? [rowId] : []), ...(idOf(child) !== undefined ? [idOf(child)!] : [])]
-      const cell: TableCell & Partial<HeaderMark> = { children: [...ids.map((id): Inline => ({ type: 'anchor', id })), ...children] }
+      const cell: TableCell & Partial<HeaderMark> = { children: [...ids.map((id) => this.anchor(id, id === rowId ? row : child)), ...children] }
       const colspan = spanOf(child.properties.colSpan)
       const rowspan = spanOf(child.properties.rowSpan)
       if (colspan > 1) cell.colspan = colspan
@@ -412,7 +412,7 @@ export class HtmlToModel {
           }
           const id = idOf(child)
           const term = this.lineInlines(child.children)
-          current.terms.push(id === undefined ? term : [{ type: 'anchor', id }, ...term])
+          current.terms.push(id === undefined ? term : [this.anchor(id, child), ...term])
         } else if (child.type === 'element' && child.tagName === 'dd') {
           detail(withAnchor(this.blocks(child.children), idOf(child)), true)
         } else if (child.type === 'element' && child.tagName === 'div' && !child.children.some((inner) => inner.type === 'text' && inner.value.trim() !== '')) {
@@ -434,7 +434,7 @@ export class HtmlToModel {
     const children = this.blocks(node.children.filter((child) => child !== summary))
     const summaryInlines = summary ? this.lineInlines(summary.children) : []
     const summaryId = summary ? idOf(summary) : undefined
-    if (summaryId !== undefined) summaryInlines.unshift({ type: 'anchor', id: summaryId })
+    if (summary && summaryId !== undefined) summaryInlines.unshift(this.anchor(summaryId, summary))
     if (summaryInlines.length === 0 && children.length === 0) return []
     return [withPlace({ type: 'details', summary: summaryInlines, children }, place)]
   }
@@ -491,7 +491,7 @@ export class HtmlToModel {
       return this.state.inline(slot, this.parent)
     }
     // An element's `id` (and an `a`'s `name`) is a link target where the element starts.
-    const anchors = anchorsOf(node)
+    const anchors = anchorIds(node).map((id) => this.anchor(id, node))
     const content = this.contentPieces(node, quoteDepth)
     return anchors.length > 0 ? [...anchors, ...content] : content
   }
@@ -609,6 +609,12 @@ export class HtmlToModel {
     return known
   }
 
+  /** A link target written on `node`, with its place. */
+  private anchor(id: string, node: Element): Anchor {
+    const place = this.place(node.position)
+    return place ? { type: 'anchor', id, place } : { type: 'anchor', id }
+  }
+
   /** The mdast node a slot stands for. */
   slot(node: Element): RootContent {
     return this.run[Number(node.properties.dataSlot)]!
@@ -683,12 +689,12 @@ function pushId(into: string[], node: Element): void {
 }
 
 /** The link targets an inline element names: its `id`, and an `a`'s `name` (an older way to write one). */
-function anchorsOf(node: Element): Inline[] {
+function anchorIds(node: Element): string[] {
   const ids: string[] = []
   pushId(ids, node)
   const name = node.tagName === 'a' ? node.properties.name : undefined
   if (typeof name === 'string' && name.trim() !== '' && !ids.includes(name.trim())) ids.push(name.trim())
-  return ids.map((id) => ({ type: 'anchor', id }))
+  return ids
 }
 
 /** A `width` or `height` as written: pixels (`200`, `200px`) or a percentage (`50%`); nothing for anything else. */
