@@ -163,6 +163,40 @@ export function cssRules(theme: Theme): CssRule[] {
   rule('th.align-center, td.align-center', { 'text-align': 'center' })
   rule('th.align-right, td.align-right', { 'text-align': 'right' })
 
+  // Alignment written in the manuscript (raw HTML's `align`); centred and right-aligned lines take no indent.
+  const aligned = ['p', ...headingRoles]
+  for (const align of ['left', 'center', 'right', 'justify'] as const) {
+    rule(aligned.map((tag) => `${tag}.align-${align}`).join(', '), { 'text-align': align, ...(align === 'center' || align === 'right' ? { 'text-indent': '0' } : {}) })
+  }
+  // As in print, the paragraph after a centred or right-set one is no continuation of running text.
+  rule('p.align-center + p, p.align-right + p', { 'text-indent': '0' })
+
+  // Definition lists: terms in bold, ragged, each item set apart; details indented under their terms.
+  const definitions = theme.definitions
+  const definitionSpace = em(definitions.space * theme.leading)
+  rule('dl', { 'margin-top': definitionSpace, 'margin-bottom': definitionSpace })
+  rule('dt', { 'font-weight': 'bold', 'text-align': 'left', ...noHyphens, 'page-break-after': 'avoid', 'break-after': 'avoid' })
+  rule('dd + dt', { 'margin-top': definitionSpace })
+  rule('dd', { 'margin-left': em(definitions.indent), 'margin-right': '0', 'margin-top': '0', 'margin-bottom': '0' })
+  rule('dd > p:first-child', { 'text-indent': '0' })
+
+  // Disclosures: the summary in bold heads the body; shown open.
+  const detailsSpace = em(theme.details.space * theme.leading)
+  rule('details, div.details', { 'margin-top': detailsSpace, 'margin-bottom': detailsSpace })
+  rule('summary', { 'font-weight': 'bold', 'text-align': 'left', ...noHyphens, 'page-break-after': 'avoid', 'break-after': 'avoid' })
+  rule('summary + p', { 'text-indent': '0' })
+
+  // GitHub's alerts: a rule down the left and the label in the kind's colour, the text past the rule.
+  const alert = theme.alert
+  const alertSpace = em(alert.space * theme.leading)
+  rule('.alert', { 'margin-top': alertSpace, 'margin-bottom': alertSpace, 'padding-left': em(alert.gap), 'border-left-style': 'solid', 'border-left-width': em(alert.rule) })
+  rule('.alert-label', { 'font-weight': 'bold', 'text-indent': '0', 'text-align': 'left', ...noHyphens, 'page-break-after': 'avoid', 'break-after': 'avoid' })
+  rule('.alert-label + p', { 'text-indent': '0' })
+  for (const [kind, colour] of Object.entries(alert.colours)) {
+    rule(`.alert-${kind}`, { 'border-left-color': colour })
+    rule(`.alert-${kind} .alert-label`, { color: colour })
+  }
+
   rule('figure', { 'margin-left': '0', 'margin-right': '0', 'margin-top': em(body.leading / body.size), 'margin-bottom': em(body.leading / body.size), 'text-align': 'center', 'page-break-inside': 'avoid', 'break-inside': 'avoid' })
   rule('img', { 'max-width': '100%', height: 'auto' })
   rule('figcaption', { ...roleDeclarations(theme, 'caption'), 'text-indent': '0' })

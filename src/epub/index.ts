@@ -1,7 +1,8 @@
 import type { Root } from 'hast'
 import { pathToFileURL } from 'node:url'
 import type { Diagnostics } from '../diagnostics.js'
-import type { Block, Book } from '../model/book.js'
+import type { Book } from '../model/book.js'
+import { someBlock } from '../model/walk.js'
 import type { Theme } from '../theme/index.js'
 import { accessibilityMetadata } from './accessibility.js'
 import type { Context } from './context.js'
@@ -78,7 +79,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   const accessibility = accessibilityMetadata({
     images: [...images, { asset: { id: coverImage.id, path: '', mediaType: coverImage.mediaType }, alt: metadata.title }],
     pageList: markers.length > 0,
-    tables: book.chapters.some((chapter) => hasBlock(chapter.blocks, 'table')),
+    tables: book.chapters.some((chapter) => someBlock(chapter.blocks, (block) => block.type === 'table')),
     notes: book.chapters.some((chapter) => chapter.notes.length > 0),
   })
   const contentOPF = packageTemplate(context, {
@@ -127,15 +128,6 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
 
 /** Characters a reader may draw itself: list numbers and bullets, and the hyphen of automatic hyphenation. */
 const readerCharacters = '0123456789.)•◦▪-\u2010'
-
-function hasBlock(blocks: readonly Block[], type: Block['type']): boolean {
-  return blocks.some(
-    (block) =>
-      block.type === type ||
-      (block.type === 'blockquote' && hasBlock(block.children, type)) ||
-      (block.type === 'list' && block.items.some((item) => hasBlock(item.children, type))),
-  )
-}
 
 /** All the text the documents show, and the part of it set in the code face. */
 function collectText(trees: readonly Root[]): { text: string; code: string } {

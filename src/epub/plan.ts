@@ -1,6 +1,7 @@
 import type { Asset, Book, Chapter } from '../model/book.js'
 import { blockInlines, forEachBlock, visitInlines } from '../model/walk.js'
 
+
 /**
  * Where everything goes inside the EPUB: the file of each chapter and image,
  * and the XML id each id of the manuscript is written as. Which file of a
@@ -100,6 +101,7 @@ export function xmlName(id: string): string {
   if (validName.test(id)) return id
   const cleaned = id.replace(invalidNameChar, '_')
   return validName.test(cleaned) ? cleaned : `_${cleaned}`
+
 }
 
 /**

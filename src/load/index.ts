@@ -6,6 +6,7 @@ import { inlineText } from '../model/text.js'
 import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, parseInParts, smartPunctuation } from '../parse/index.js'
 import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
 import { chapterId } from '../transform/chapter-ids.js'
+import { labelAlerts } from '../transform/alert-labels.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
 import { resolveLinks } from '../transform/resolve-links.js'
 import { hideCodeLines } from '../transform/hidden-code-lines.js'
@@ -90,9 +91,12 @@ export async function loadBook(input: string, diag: Diagnostics, options: LoadOp
     manuscript.kind === 'file'
       ? { ...(await loadSingleFile(manuscript, assets, scope, options)), parts: [], sourceRoot: manuscript.root }
       : await loadFolder(manuscript, assets, scope, options)
-  const book: Book = { metadata, chapters: assembleChapters(drafts, sourceRoot, diag), assets: assets.assets }
+  const chapters = assembleChapters(drafts, sourceRoot, diag)
+  labelAlerts(chapters, metadata.lang)
+  const book: Book = { metadata, chapters, assets: assets.assets }
   if (parts.length > 0) book.parts = parts
   return book
+
 }
 
 async function loadSingleFile(

@@ -121,6 +121,9 @@ export type Block =
   | ThematicBreak
   | Table
   | Figure
+  | DefinitionList
+  | Details
+  | Alert
 
 interface BlockBase {
   place?: Place
@@ -147,11 +150,18 @@ export interface Heading extends BlockBase {
   explicitId?: boolean
   /** The heading's text as GitHub makes its slug of it: the words as written, before smart punctuation. */
   slugText?: string
+  /** Alignment written in raw HTML (`<h2 align="center">`); the theme's otherwise. */
+  align?: BlockAlign
   children: Inline[]
 }
 
+/** How a paragraph or heading is aligned when the manuscript says so (raw HTML's `align`, `text-align`). */
+export type BlockAlign = 'left' | 'center' | 'right' | 'justify'
+
 export interface Paragraph extends BlockBase {
   type: 'paragraph'
+  /** Alignment written in raw HTML (`<p align="center">`, or a `div`'s around it); the theme's otherwise. */
+  align?: BlockAlign
   children: Inline[]
 }
 
@@ -226,12 +236,76 @@ export interface Table extends BlockBase {
   headerRows: number
 }
 
+/**
+ * A length written on a raw HTML image (`width="200"`, `width="50%"`): pixels,
+ * which each edition counts as it counts an image's own pixels (so that an
+ * image given its own width prints at its own size), or a percentage of the
+ * measure. A hint: an edition never sets an image wider than its measure, nor
+ * taller than its page.
+ */
+export interface ImageLength {
+  value: number
+  unit: 'px' | '%'
+}
+
 export interface Figure extends BlockBase {
   type: 'figure'
   /** Id of an entry in `Book.assets`. */
   asset: string
   alt: string
   caption?: Inline[]
+  /** Width asked for in raw HTML; without it (and without `height`), the image's own size, fitted to the measure. */
+  width?: ImageLength
+  /** Height asked for in raw HTML, in pixels; used only without `width` (the image keeps its proportions). */
+  height?: number
+}
+
+/**
+ * A definition list (raw HTML's `dl`): items of one or more terms and their
+ * details, as written.
+ */
+export interface DefinitionList extends BlockBase {
+  type: 'definitionList'
+  items: DefinitionItem[]
+}
+
+export interface DefinitionItem {
+  /** The terms (`dt`), each its own line; none when details come before any term. */
+  terms: Inline[][]
+  /** The details (`dd`), each a run of blocks. */
+  details: Block[][]
+}
+
+/**
+ * A disclosure (raw HTML's `details`): a summary and the body it opens onto.
+ * Print cannot fold, and e-readers seldom can: both editions show it open,
+ * the summary leading into the body.
+ */
+export interface Details extends BlockBase {
+  type: 'details'
+  /** The `summary`; empty when the manuscript gives none. */
+  summary: Inline[]
+  children: Block[]
+}
+
+/** The kinds of GitHub's alerts, as their markers name them (`> [!NOTE]`). */
+export type AlertKind = 'note' | 'tip' | 'important' | 'warning' | 'caution'
+
+/**
+ * One of GitHub's alerts: a block quote that opens with `[!NOTE]`, `[!TIP]`,
+ * `[!IMPORTANT]`, `[!WARNING]` or `[!CAUTION]` on a line of its own. The
+ * marker is gone; the label replaces it.
+ */
+export interface Alert extends BlockBase {
+  type: 'alert'
+  kind: AlertKind
+  /**
+   * The word both editions set at the alert's head ("Note", "Warning"), in the
+   * book's language: part of the text (a page may start at it). Given by the
+   * alert-labels pass once the book's language is known.
+   */
+  label: string
+  children: Block[]
 }
 
 // ---------------------------------------------------------------------------
@@ -303,6 +377,8 @@ export interface Link {
 export interface Anchor {
   type: 'anchor'
   id: string
+  /** Where the id is written, for messages about it. */
+  place?: Place
 }
 
 /** A hard line break. */
@@ -322,6 +398,9 @@ export interface InlineImage {
   type: 'image'
   asset: string
   alt: string
+  /** Size asked for in raw HTML (see `Figure.width` and `Figure.height`). */
+  width?: ImageLength
+  height?: number
 }
 
 /** Inline formatting kept from raw HTML that Markdown has no syntax for. */

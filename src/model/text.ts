@@ -39,10 +39,37 @@ export function inlineText(inlines: readonly Inline[]): string {
 export function blockText(blocks: readonly Block[]): string {
   const lines: string[] = []
   for (const block of blocks) {
-    if (block.type === 'code') lines.push(block.value)
-    else if (block.type === 'table') for (const row of block.rows) lines.push(row.map((cell) => inlineText(cell.children)).join('\t'))
-    else if (block.type === 'figure') lines.push(block.caption ? inlineText(block.caption) : block.alt)
-    else for (const inlines of blockInlines(block)) lines.push(inlineText(inlines))
+    switch (block.type) {
+      case 'code':
+        lines.push(block.value)
+        break
+      case 'table':
+        for (const row of block.rows) lines.push(row.map((cell) => inlineText(cell.children)).join('\t'))
+        break
+      case 'figure':
+        lines.push(block.caption ? inlineText(block.caption) : block.alt)
+        break
+      case 'definitionList':
+        // Each item's terms, then its details: the order a reader meets them in.
+        for (const item of block.items) {
+          for (const term of item.terms) lines.push(inlineText(term))
+          for (const detail of item.details) lines.push(blockText(detail))
+        }
+        continue
+      case 'alert':
+        lines.push(block.label)
+        break
+      case 'heading':
+      case 'paragraph':
+      case 'details':
+      case 'blockquote':
+      case 'list':
+      case 'thematicBreak':
+        for (const inlines of blockInlines(block)) lines.push(inlineText(inlines))
+        break
+      default:
+        assertNever(block)
+    }
     for (const nested of nestedBlocks(block)) lines.push(blockText(nested.blocks))
   }
   return lines.join('\n')
@@ -66,8 +93,9 @@ export function words(text: string): string[] {
  * The words of a block, as `PageStart.word` counts them in both editions: the
  * runs of non-white-space in the block's plain text (`inlineText` for headings
  * and paragraphs, the source of a code block, the cells of a table row by
- * row). Other blocks (lists, quotes, figures, breaks) have no words of their
- * own: a page that starts at one starts before it.
+ * row, a definition list's terms in order, a disclosure's summary, an alert's
+ * label). The blocks nested in a block have their own: lists, quotes, figures
+ * and breaks have none, and a page that starts at one starts before it.
  */
 export function blockWords(block: Block): string[] {
   switch (block.type) {
@@ -78,6 +106,12 @@ export function blockWords(block: Block): string[] {
       return words(block.value)
     case 'table':
       return block.rows.flatMap((row) => row.flatMap((cell) => words(inlineText(cell.children))))
+    case 'definitionList':
+      return block.items.flatMap((item) => item.terms.flatMap((term) => words(inlineText(term))))
+    case 'details':
+      return words(inlineText(block.summary))
+    case 'alert':
+      return words(block.label)
     case 'blockquote':
     case 'list':
     case 'thematicBreak':
@@ -88,7 +122,23 @@ export function blockWords(block: Block): string[] {
   }
 }
 
-/** Whether a block has words of its own (see `blockWords`). */
+/** Whether a block may have words of its own (see `blockWords`): a page can start inside it. */
 export function hasWords(block: Block): boolean {
-  return block.type === 'heading' || block.type === 'paragraph' || block.type === 'code' || block.type === 'table'
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'code':
+    case 'table':
+    case 'definitionList':
+    case 'details':
+    case 'alert':
+      return true
+    case 'blockquote':
+    case 'list':
+    case 'thematicBreak':
+    case 'figure':
+      return false
+    default:
+      return assertNever(block)
+  }
 }

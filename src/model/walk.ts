@@ -14,15 +14,20 @@ export function assertNever(value: never): never {
 
 /**
  * The block lists a block holds directly, each with the path steps that lead
- * into it from the block (see `PageStart.block`): a block quote's children
- * (no step), a list item's children (the item's index).
+ * into it from the block (see `PageStart.block`): a block quote's, an alert's
+ * or a disclosure's children (no step), a list item's children (the item's
+ * index), a definition's details (the item's index, then the detail's).
  */
 export function nestedBlocks(block: Block): Array<{ steps: number[]; blocks: Block[] }> {
   switch (block.type) {
     case 'blockquote':
+    case 'alert':
+    case 'details':
       return [{ steps: [], blocks: block.children }]
     case 'list':
       return block.items.map((item, index) => ({ steps: [index], blocks: item.children }))
+    case 'definitionList':
+      return block.items.flatMap((item, index) => item.details.map((blocks, detail) => ({ steps: [index, detail], blocks })))
     case 'heading':
     case 'paragraph':
     case 'code':
@@ -35,7 +40,11 @@ export function nestedBlocks(block: Block): Array<{ steps: number[]; blocks: Blo
   }
 }
 
-/** The inline lists a block holds directly: a heading's or paragraph's text, each table cell, a figure's caption. */
+/**
+ * The inline lists a block holds directly: a heading's or paragraph's text,
+ * each table cell, a figure's caption, each term of a definition list, a
+ * disclosure's summary.
+ */
 export function blockInlines(block: Block): Inline[][] {
   switch (block.type) {
     case 'heading':
@@ -45,10 +54,15 @@ export function blockInlines(block: Block): Inline[][] {
       return block.rows.flatMap((row) => row.map((cell) => cell.children))
     case 'figure':
       return block.caption ? [block.caption] : []
+    case 'definitionList':
+      return block.items.flatMap((item) => item.terms)
+    case 'details':
+      return [block.summary]
     case 'blockquote':
     case 'list':
     case 'code':
     case 'thematicBreak':
+    case 'alert':
       return []
     default:
       return assertNever(block)
@@ -89,7 +103,11 @@ export function forEachBlock(blocks: readonly Block[], visit: (block: Block, pat
   })
 }
 
-/** Visit every inline in document order: headings, paragraphs, table cells and captions, at every depth. */
+/**
+ * Visit every inline, at every depth: a block's own (see `blockInlines`),
+ * then its nested blocks'. That is document order, but in a definition list,
+ * whose terms all come before its details.
+ */
 export function forEachInline(blocks: readonly Block[], visit: (inline: Inline) => void): void {
   forEachBlock(blocks, (block) => {
     for (const inlines of blockInlines(block)) visitInlines(inlines, visit)

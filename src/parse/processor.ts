@@ -1,5 +1,6 @@
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkGemoji from 'remark-gemoji'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
@@ -29,8 +30,9 @@ export interface ParseResult {
  * Markdown text to mdast: CommonMark with GFM and YAML front matter, nesting
  * capped, and smart punctuation. This is the only parse, and where smart
  * punctuation happens: curly quotes, dashes and ellipses of the text are made
- * here. Code (spans and blocks) is left alone; the text raw HTML blocks hold
- * is smartened by the same transform when it is converted (`html/to-model.ts`).
+ * here, and emoji shortcodes become emoji. Code (spans and blocks) is left
+ * alone; the text raw HTML blocks hold is smartened by the same transform,
+ * and its shortcodes replaced, when it is converted (`html/to-model.ts`).
  *
  * Call it once per chapter file: micromark's cost grows faster than the
  * length of the document. Use `parseInParts` for a file that may be large.
@@ -43,6 +45,10 @@ export function parseMarkdown(text: string, path: string): ParseResult {
     .use(remarkGfm)
     .use(remarkLimitNesting, { onFlatten: (report) => flattened.push(report) })
     .use(remarkHeadingAttributes)
+    // GitHub's emoji shortcodes (`:rocket:`) in text, never in code; an unknown one stays as written. After the
+    // headings' text is noted: GitHub makes a heading's id from `:rocket:` as written, not from the emoji.
+    .use(remarkGemoji)
+
     .use(remarkSmartPunctuation)
   const { text: clampedText, reports: clamped } = clampPrefixes(text)
   const file = new VFile({ path, value: clampedText })

@@ -1,6 +1,7 @@
 import type { Definition, Nodes, Parents, Root, RootContent } from 'mdast'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Block, Inline, Place } from '../model/book.js'
+import { hoistAnchors } from './anchors.js'
 import { blockHandlers, inlineHandlers } from './handlers/index.js'
 import { htmlBlocks, htmlInlines } from './handlers/html.js'
 import type { BlockHandler, InlineHandler } from './handlers/index.js'
@@ -48,10 +49,11 @@ export class State {
    */
   blocks(parent: Parents): Block[] {
     const children = parent.children as RootContent[]
-    if (children.some((child) => child.type === 'html')) return htmlBlocks(this, parent)
+    if (children.some((child) => child.type === 'html')) return hoistAnchors(htmlBlocks(this, parent))
     const result: Block[] = []
     for (const child of children) result.push(...this.block(child, parent))
-    return result
+    // A paragraph of nothing but raw `<a id>` anchors leads to the block after it.
+    return hoistAnchors(result)
   }
 
   /** One block node of `parent`, through its handler. */

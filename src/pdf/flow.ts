@@ -78,10 +78,25 @@ export type Drawing = TextDrawing | RuleDrawing | RectDrawing | ImageDrawing | P
 /** Where a box stands in the manuscript: what the EPUB's page list points at. */
 export interface SourceRef {
   chapter: number
-  /** Indices into `chapter.blocks`, then into nested children (blockquote children; list item, then its children). */
+  /** Indices into `chapter.blocks`, then into nested blocks, as `PageStart.block` (`model/page-map.ts`) has them. */
   block: number[]
   /** Index of the box's first word in the block's text. */
   word: number
+}
+
+/**
+ * A rule down the left of a run of boxes (an alert's). It is drawn when the
+ * page is framed, from the top of the run's first box on the page to the foot
+ * of its last, so that it stays whole however the page breaks and is justified.
+ */
+export interface Rail {
+  /** Boxes of one run share it. */
+  group: number
+  /** From the text block's left edge to the middle of the rule. */
+  x: number
+  /** Stroke width in points. */
+  weight: number
+  colour: string
 }
 
 export interface FlowBox {
@@ -107,6 +122,8 @@ export interface FlowBox {
   source?: SourceRef
   /** The header row of the table this row belongs to, set again at the top of a page the table continues on. */
   repeat?: FlowBox
+  /** The rule that runs down the left of the block this box belongs to. */
+  rail?: Rail
 }
 
 export interface FlowSpace {

@@ -181,6 +181,7 @@ export class Framer {
       }
     }
     page.body.forEach(place)
+    frame.items.push(...railRules(page.body, left, top))
     if (page.noteRule !== undefined) {
       const y = blockTop + page.noteRule
       target.push({ kind: 'rule', x1: blockLeft, y1: y, x2: blockLeft + measure / 4, y2: y, colour: theme.colours.rule, weight: footnote.size / 20 })
@@ -286,6 +287,32 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       return [{ kind: 'text', x: left + drawing.x - width, y: baseline + drawing.y, text, width, style: drawing.style, struct: drawing.struct, link: drawing.link }]
     }
   }
+}
+
+/**
+ * The rails of a page's boxes (see `Rail`): one rule per run of consecutive
+ * boxes of one group, from the top of the first to the foot of the last.
+ */
+function railRules(body: readonly Placed[], left: number, top: number): FrameRule[] {
+  const rules: FrameRule[] = []
+  let first: Placed | undefined
+  let last: Placed | undefined
+  const close = (): void => {
+    const rail = first?.box.rail
+    if (!first || !last || !rail) return
+    const x = left + rail.x
+    rules.push({ kind: 'rule', x1: x, y1: top + first.y - first.box.top, x2: x, y2: top + last.y + last.box.depth, colour: rail.colour, weight: rail.weight })
+  }
+  for (const placed of body) {
+    const group = placed.box.rail?.group
+    if (group === undefined || group !== first?.box.rail?.group) {
+      close()
+      first = group === undefined ? undefined : placed
+    }
+    last = placed
+  }
+  close()
+  return rules
 }
 
 /** Letters of the scripts written from right to left, which fontkit lays out in visual order. */

@@ -7,11 +7,22 @@
  * its absolute units (`pt`, `mm`, `cm`, `in`, `pc`) are what they say.
  */
 import { readFileSync } from 'node:fs'
-import type { Asset } from '../model/book.js'
+import type { Asset, ImageLength } from '../model/book.js'
 
 export interface ImageSize {
   width: number
   height: number
+}
+
+/**
+ * The scale the manuscript asks of an image (raw HTML's `width`, else its
+ * `height`): a pixel counts as a point, as the image's own pixels do, and a
+ * percentage is of `measure`. 1, the image's own size, when it asks nothing.
+ */
+export function askedScale(hint: { width?: ImageLength; height?: number }, size: ImageSize, measure: number): number {
+  if (hint.width) return hint.width.unit === '%' ? (measure * hint.width.value) / 100 / size.width : hint.width.value / size.width
+  if (hint.height !== undefined) return hint.height / size.height
+  return 1
 }
 
 /** The size of an asset, or `undefined` when its file does not say (not the format it claims, or damaged). */

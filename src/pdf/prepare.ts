@@ -5,7 +5,7 @@
  * Words are measured whole and split at hyphenation points by difference of
  * prefix widths, so a word that is not broken keeps its kerning and ligatures.
  */
-import type { Inline, Link, Styled } from '../model/book.js'
+import type { Asset, Inline, InlineImage, Link, Styled } from '../model/book.js'
 import { assertNever } from '../model/walk.js'
 import type { Theme } from '../theme/index.js'
 import { destName } from './dests.js'
@@ -34,6 +34,18 @@ export interface Piece {
   span?: number
   /** No face has these characters: drawn as empty boxes, extracted as themselves. */
   missing?: true
+  /** An image set in the line (the piece has no text). */
+  image?: LineImage
+}
+
+/** An image in a line of text, sized: it stands on the baseline, and a line it is taller than grows. */
+export interface LineImage {
+  asset: string
+  path: string
+  mediaType: Asset['mediaType']
+  width: number
+  height: number
+  alt: string
 }
 
 export interface PrepareOptions {
@@ -50,6 +62,8 @@ export interface PrepareOptions {
   justify: boolean
   /** Collects the characters no face has. */
   missing?: Set<string>
+  /** An inline image's file and size within `measure`; without it, or when it gives nothing, the image is set as its description. */
+  image?: (node: InlineImage, measure: number) => LineImage | undefined
   /** The chapter being set: anchors in the text name their destinations by it. */
   chapter?: string
   /**
@@ -95,8 +109,10 @@ const prefixLimit = 48
 const ideographicStretch = 0.04
 
 interface Segment {
-  kind: 'text' | 'note' | 'break' | 'anchor'
+  kind: 'text' | 'note' | 'break' | 'anchor' | 'image'
   text: string
+  /** The image an `image` segment stands for; its text is the description, set when the image cannot be. */
+  image?: InlineImage
   style: RunStyle
   /** Inline code (its words may be kept whole: see `KeepRules.code`). */
   code?: true
@@ -157,8 +173,8 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         push({ kind: 'note', text: String(node.number), style: styledStyle('superscript', style, context), note: node.note })
         break
       case 'image':
-        // An image inside a line of text is set as its description, which is what a reader of the text needs.
-        push({ kind: 'text', text: node.alt, style: emphasised(style) })
+        // Drawn in the line; where it cannot be, set as its description, which is what a reader of the text needs.
+        push({ kind: 'image', text: node.alt, style: emphasised(style), image: node })
         break
       case 'anchor':
         if (context.chapter !== undefined) push({ kind: 'anchor', text: '', style, anchor: destName(context.chapter, node.id) })
@@ -219,6 +235,25 @@ class ItemBuilder {
     this.inWord = true
   }
 
+  /**
+   * An image in the line: a box of its width that stands for the words of its
+   * description, as the model counts them (`inlineText` gives the alt text),
+   * so that the words after it keep their indices.
+   */
+  image(image: LineImage, extra: Partial<Piece>): void {
+    let first: number | undefined
+    for (const char of image.alt) {
+      if (/\s/.test(char)) {
+        if (this.inWord) this.word++
+        this.inWord = false
+      } else {
+        first ??= this.word
+        this.inWord = true
+      }
+    }
+    this.items.push({ type: 'box', width: image.width, content: { text: '', style: this.options.style, word: first ?? this.word, image, ...extra } })
+  }
+
   /** A named destination where the text stands: a box of no width that is no part of a word. */
   anchor(name: string): void {
     this.items.push({ type: 'box', width: 0, content: { text: '', style: this.options.style, word: this.word, anchor: name } })
@@ -276,6 +311,13 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
     if (segment.kind === 'anchor') {
       builder.anchor(segment.anchor!)
       continue
+    }
+    if (segment.kind === 'image') {
+      const image = options.image?.(segment.image!, options.measure)
+      if (image) {
+        builder.image(image, base)
+        continue
+      }
     }
     if (segment.kind === 'note') {
       const id = segment.note!

@@ -5,7 +5,7 @@
  */
 import type { Align } from '../theme/index.js'
 import type { Item, Line } from './linebreak/items.js'
-import type { LinkTarget, Piece } from './prepare.js'
+import type { LineImage, LinkTarget, Piece } from './prepare.js'
 import { sameStyle } from './style.js'
 import type { RunStyle } from './style.js'
 
@@ -32,6 +32,8 @@ export interface LineRun {
   missing?: true
   /** The underline, strike or ground runs on under the space after the run, to the next run of the same look. */
   decorateSpace?: true
+  /** An image set in the line: the run draws it, and has no text. */
+  image?: LineImage
 }
 
 export interface SetLine {
@@ -92,6 +94,16 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
     }
     if (item.type === 'penalty') continue
     const piece = item.content
+    if (piece.image) {
+      const run: LineRun = { x, width: item.width, text: '', style: piece.style, word: piece.word, spaceAfter: false, image: piece.image }
+      if (piece.link) run.link = piece.link
+      if (pendingAnchors.length > 0) run.anchors = pendingAnchors
+      pendingAnchors = []
+      runs.push(run)
+      afterGlue = false
+      x += item.width
+      continue
+    }
     if (piece.text === '') {
       if (piece.anchor) pendingAnchors.push(piece.anchor)
       x += item.width
@@ -180,7 +192,7 @@ function reorderRightToLeft(runs: LineRun[]): void {
 }
 
 function canJoin(run: LineRun, piece: Piece): boolean {
-  return sameStyle(run.style, piece.style) && sameLink(run.link, piece.link) && !piece.note && !piece.anchor && !run.notes && !run.anchors && run.span === piece.span && run.missing === piece.missing
+  return !run.image && sameStyle(run.style, piece.style) && sameLink(run.link, piece.link) && !piece.note && !piece.anchor && !run.notes && !run.anchors && run.span === piece.span && run.missing === piece.missing
 }
 
 function decorated(style: RunStyle): boolean {

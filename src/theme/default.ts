@@ -101,4 +101,13 @@ export const defaultTheme: Theme = {
   // for the measure steps down by about a tenth, then by another (7.6 pt, still read with ease in a table),
   // before it is turned.
   tables: { padding: { block: 0.3, inline: 0.5 }, rules: { outer: 0.08, header: 0.05 }, smallerScales: [0.8, 0.72] },
+  // Each colour reads at WCAG AA contrast on white, as text does; in greyscale the label alone tells the kinds apart.
+  alert: {
+    rule: 0.2,
+    gap: 0.9,
+    space: 0.5,
+    colours: { note: '#1f5fa8', tip: '#2f6b1f', important: '#6a3d9a', warning: '#8a5a00', caution: '#a3262a' },
+  },
+  definitions: { indent: 1.5, space: 0.5 },
+  details: { space: 0.5 },
 }

@@ -66,3 +66,19 @@ export function pageGeometry(theme: Theme, preset: PagePreset): PageGeometry {
 }
 
 export const headingRoles = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const satisfies readonly TextRole[]
+
+/** An alert's rule, the gap after it and the space around it, in points (the CSS states the same in ems and lines). */
+export function alertMetrics(theme: Theme): { rule: number; gap: number; space: number } {
+  const bodyLine = theme.size * theme.leading
+  return { rule: theme.alert.rule * theme.size, gap: theme.alert.gap * theme.size, space: theme.alert.space * bodyLine }
+}
+
+/** A definition list's indent of details and space between items, in points. */
+export function definitionMetrics(theme: Theme): { indent: number; space: number } {
+  return { indent: theme.definitions.indent * theme.size, space: theme.definitions.space * theme.size * theme.leading }
+}
+
+/** The space around a disclosure (`details`), in points. */
+export function detailsSpace(theme: Theme): number {
+  return theme.details.space * theme.size * theme.leading
+}

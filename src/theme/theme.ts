@@ -1,4 +1,4 @@
-import type { TokenKind } from '../model/book.js'
+import type { AlertKind, TokenKind } from '../model/book.js'
 
 /**
  * The typography layer: one object that both editions read.
@@ -151,6 +151,35 @@ export interface Theme {
    * editions; 0 for none. Set only when the text face has small capitals (`smcp`).
    */
   leadIn: { words: number }
+  /**
+   * GitHub's alerts (`> [!NOTE]` and the like): a rule down the left side,
+   * the label in bold on a line of its own above the text, both in the kind's
+   * colour, and the text set past the rule. No icon and no ground, so that
+   * the alert prints as well in greyscale as in colour (its label tells the
+   * kinds apart where the colours do not).
+   */
+  alert: {
+    /** Weight of the rule, in ems of the body size. */
+    rule: number
+    /** From the rule to the text, in ems of the body size. */
+    gap: number
+    /** Space above and below an alert, in body lines. */
+    space: number
+    /** The colour of each kind's rule and label: dark enough to read as text on white. */
+    colours: Record<AlertKind, string>
+  }
+  /** Definition lists (raw HTML's `dl`): each term in bold on a line of its own, its details indented below it. */
+  definitions: {
+    /** Indent of the details, in ems of the body size. */
+    indent: number
+    /** Space above and below the list and between its items, in body lines. */
+    space: number
+  }
+  /** Disclosures (raw HTML's `details`): the summary in bold, run in to the first paragraph of the body. */
+  details: {
+    /** Space above and below, in body lines. */
+    space: number
+  }
   /** How tables are set, in both editions. */
   tables: TableSpec
 }

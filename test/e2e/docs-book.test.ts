@@ -38,7 +38,7 @@ describe('a documentation book written for GitHub', () => {
     epub = path.join(out, 'streams.epub')
     const zip = await JSZip.loadAsync(await readFile(epub))
     for (const [name, entry] of Object.entries(zip.files)) {
-      if (name.endsWith('.xhtml')) documents.set(path.posix.basename(name), fromHtml(await entry.async('string')))
+      if (name.endsWith('.xhtml')) documents.set(path.posix.basename(name), fromXhtml(await entry.async('string')))
     }
     pdfFile = path.join(out, 'streams.pdf')
     pdf = await readPdf(pdfFile)
@@ -133,6 +133,14 @@ describe('a documentation book written for GitHub', () => {
     return undefined
   }
 })
+
+/**
+ * An XHTML document parsed as the XML it is: an HTML parser would read an
+ * empty `<a id="x" />` as an open `a` holding what follows it.
+ */
+function fromXhtml(xhtml: string): Root {
+  return fromHtml(xhtml.replace(/<(a|span|div|p|td|th|dd|dt)(\s[^<>]*)?\/>/g, '<$1$2></$1>'))
+}
 
 function elements(node: Root | Element, into: Element[] = []): Element[] {
   for (const child of node.children as ElementContent[]) {

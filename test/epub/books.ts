@@ -4,7 +4,8 @@
  */
 import path from 'node:path'
 import { Diagnostics } from '../../src/diagnostics.js'
-import type { Book, Inline } from '../../src/model/book.js'
+import type { PageStart } from '../../src/epub/index.js'
+import type { Block, Book, Inline } from '../../src/model/book.js'
 import { resolveLinks } from '../../src/transform/resolve-links.js'
 import { root } from '../support/tools.js'
 
@@ -238,3 +239,47 @@ export function articleBook(): Book {
     ],
   }
 }
+
+const paragraph = (value: string): Block => ({ type: 'paragraph', children: [text(value)] })
+
+/** A book of definition lists, disclosures and an alert, as raw HTML and GitHub's alerts make them. */
+export function githubBlocksBook(): Book {
+  return {
+    metadata: { title: 'Blocks from GitHub', authors: [], lang: 'en', subjects: [], modified: '2024-01-01T00:00:00Z' },
+    assets: [],
+    chapters: [
+      {
+        id: 'one',
+        title: 'Blocks from GitHub',
+        source: 'one.md',
+        notes: [],
+        blocks: [
+          paragraph('Opening words.'),
+          {
+            type: 'definitionList',
+            items: [
+              { terms: [[text('First term')], [text('Second term')]], details: [[paragraph('The first details.')], [paragraph('More details.'), paragraph('And more.')]] },
+              { terms: [[text('Last term')]], details: [] },
+              { terms: [], details: [[paragraph('Details without a term.')]] },
+            ],
+          },
+          { type: 'details', summary: [text('The summary line')], children: [paragraph('The body of it.'), paragraph('Its second paragraph.')] },
+          { type: 'details', summary: [], children: [paragraph('A body without a summary.')] },
+          { type: 'alert', kind: 'warning', label: 'Warning', children: [paragraph('Mind the step.'), paragraph('And the gap.')] },
+        ],
+      },
+    ],
+  }
+}
+
+/** Pages starting at a term, inside the details, at a summary's word, at an alert's label and inside it, and past a list's last word. */
+export const githubBlocksPages: PageStart[] = [
+  { page: 1, chapter: 0, block: [0], word: 0 },
+  { page: 2, chapter: 0, block: [1], word: 2 },
+  { page: 3, chapter: 0, block: [1, 0, 1, 1], word: 1 },
+  { page: 4, chapter: 0, block: [1], word: 9 },
+  { page: 5, chapter: 0, block: [2], word: 1 },
+  { page: 6, chapter: 0, block: [2, 1], word: 0 },
+  { page: 7, chapter: 0, block: [4], word: 0 },
+  { page: 8, chapter: 0, block: [4, 1], word: 2 },
+]

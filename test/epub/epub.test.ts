@@ -13,7 +13,8 @@ import { blockAt } from '../../src/model/walk.js'
 import type { Book } from '../../src/model/book.js'
 import { defaultTheme, fontPath } from '../../src/theme/index.js'
 import { epubcheck, tempDir, type EpubcheckResult } from '../support/tools.js'
-import { articleBook, articleWithHeading, richBook, withLinks } from './books.js'
+import { articleBook, articleWithHeading, githubBlocksBook, githubBlocksPages, richBook, withLinks } from './books.js'
+import { xhtmlText } from '../support/editions.js'
 
 /** Pages of an imagined print edition of the rich book, at blocks of every kind. */
 const richPages: PageStart[] = [
@@ -297,5 +298,57 @@ describe('EPUB edition', () => {
       const whole = await readFile(fontPath(font))
       assert.ok(embedded.length > 1000 && embedded.length < whole.length / 2, `${name}: ${embedded.length} bytes against ${whole.length} whole`)
     }
+  })
+})
+
+describe('definition lists, disclosures and alerts in the EPUB', () => {
+  let built: Built
+  let chapter: string
+  let css: string
+
+  before(async () => {
+    built = await build(githubBlocksBook(), await tempDir('octavo-epub-github-'), 'blocks', githubBlocksPages)
+    chapter = built.files.get('OEBPS/one.xhtml')!
+    css = built.files.get('OEBPS/style.css')!
+  })
+
+  it('passes EPUBCheck with 0 errors and 0 warnings, an item without details or terms given an empty one', async () => {
+    const result = await built.check
+    assert.deepEqual(result.problems, [])
+    assert.match(chapter, /<dt>Last term<\/dt>\s*<dd \/>/)
+    assert.match(chapter, /<dt \/>\s*<dd>\s*<p>Details without a term.<\/p>/)
+  })
+
+  it('sets the terms, the open disclosure and the labelled alert', () => {
+    const plain = withoutPageMarkers(chapter)
+    assert.match(plain, /<dl>\s*<dt>First term<\/dt>\s*<dt>Second term<\/dt>\s*<dd>\s*<p>The first details.<\/p>\s*<\/dd>\s*<dd>/)
+    assert.match(plain, /<details open="">\s*<summary>The summary line<\/summary>\s*<p>The body of it.<\/p>/)
+    assert.match(plain, /<div class="details">\s*<p>A body without a summary.<\/p>/)
+    assert.match(plain, /<div class="alert alert-warning" role="note">\s*<p class="alert-label">Warning<\/p>\s*<p>Mind the step.<\/p>/)
+  })
+
+  it('places each page marker where its page starts, and one past a list’s last word inside its last details', () => {
+    const after = (page: number): string => {
+      const match = new RegExp(`<span [^>]*title="${page}"[^>]*/>`).exec(chapter)
+      assert.ok(match, `marker ${page}`)
+      return xhtmlText(chapter.slice(match.index + match[0].length)).replace(/\s+/g, ' ').trim().split(' ').slice(0, 3).join(' ')
+    }
+    // An article's first page starts with its title block.
+    assert.equal(after(1), 'Blocks from GitHub')
+    assert.equal(after(2), 'Second term The')
+    assert.equal(after(3), 'more. Last term')
+    assert.equal(after(5), 'summary line The')
+    assert.equal(after(6), 'Its second paragraph.')
+    assert.equal(after(7), 'Warning Mind the')
+    assert.equal(after(8), 'gap.')
+    // The list has five words of its own: a page said to start at its tenth stands at its end, in its last details.
+    assert.match(chapter, /<p>Details without a term.<\/p>\s*<span [^>]*title="4"[^>]*\/><\/dd>\s*<\/dl>/)
+  })
+
+  it('styles them from the theme’s numbers', () => {
+    const { alert, definitions } = defaultTheme
+    assert.match(css, new RegExp(`\\.alert \\{[^}]*padding-left: ${alert.gap}em;[^}]*border-left-width: ${alert.rule}em;`))
+    for (const [kind, colour] of Object.entries(alert.colours)) assert.ok(css.includes(`.alert-${kind} .alert-label {\n  color: ${colour};`), kind)
+    assert.match(css, new RegExp(`\\ndd \\{\\n  margin-left: ${definitions.indent}em;`))
   })
 })

@@ -190,7 +190,7 @@ describe('figures in every format', () => {
 })
 
 describe('the constructs fixture’s figures', () => {
-  it('embeds the PNG and the JPEG and draws the SVG, none replaced by a description', async () => {
+  it('embeds the PNG and the JPEG and draws the SVG, none replaced by a description, and draws the inline images in their lines', async () => {
     const diag = new Diagnostics()
     const book = await loadBook(path.join(root, 'test/fixtures/constructs.md'), diag, { sourceDateEpoch: '1700000000' })
     const pdf = await setBook(book, { page: 'a5' }, 'constructs-figures')
@@ -200,11 +200,14 @@ describe('the constructs fixture’s figures', () => {
       [
         { width: 96, height: 60, encoding: 'image' },
         { width: 64, height: 40, encoding: 'jpeg' },
+        // The swatch and the diagram again, in a line of text.
+        { width: 1, height: 1, encoding: 'image' },
+        { width: 96, height: 60, encoding: 'image' },
       ],
     )
     assert.deepEqual(pdf.diag.warnings.filter((message) => message.ruleId === 'pdf-image'), [])
     const raw = await uncompressed(pdf.file)
-    for (const alt of ['A diagram of a circle and a triangle', 'A photograph without a caption', 'A vector figure']) assert.ok(raw.includes(`/Alt (${alt})`), alt)
+    for (const alt of ['A diagram of a circle and a triangle', 'A photograph without a caption', 'A vector figure', 'a green swatch', 'small diagram']) assert.ok(raw.includes(`/Alt (${alt})`), alt)
   })
 })
 

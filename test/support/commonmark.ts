@@ -39,10 +39,10 @@ export interface ImagePlan {
 
 const pictureExtensions = /\.(png|jpe?g|gif|svg)$/i
 
-/** The images of an example, with reference images resolved through their definitions. */
+/** The images of an example, with reference images resolved through their definitions, and raw HTML's `img` elements. */
 export function imagePlan(markdown: string): ImagePlan {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown)
-  type Visited = Node & { url?: string; identifier?: string; children?: Visited[] }
+  type Visited = Node & { url?: string; identifier?: string; value?: string; children?: Visited[] }
   const definitions = new Map<string, string>()
   const urls: string[] = []
   const collect = (node: Visited): void => {
@@ -52,6 +52,8 @@ export function imagePlan(markdown: string): ImagePlan {
   const images = (node: Visited): void => {
     if (node.type === 'image') urls.push(node.url!)
     if (node.type === 'imageReference' && definitions.has(node.identifier!)) urls.push(definitions.get(node.identifier!)!)
+    // Octavo resolves a raw `<img>`'s file as it does a Markdown image's.
+    if (node.type === 'html') for (const [, , url] of node.value!.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(["']?)([^"'\s>]+)\1/gi)) urls.push(url!)
     for (const child of node.children ?? []) images(child)
   }
   collect(tree as Visited)

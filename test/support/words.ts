@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkGemoji from 'remark-gemoji'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
@@ -24,14 +25,17 @@ export function countWords(text: string, counts: WordCounts = new Map()): WordCo
 /**
  * The words of a Markdown manuscript's content (not its front matter, URLs or
  * markup), read with remark directly rather than through Octavo's own loader,
- * so that a word the loader drops is caught.
+ * so that a word the loader drops is caught. As GitHub shows them, emoji
+ * shortcodes are emoji, and an alert's marker reads as its label.
  */
 export function manuscriptWords(file: string): WordCounts {
-  const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(readFileSync(file, 'utf8'))
+  const tree = readGithubMarkdown(readFileSync(file, 'utf8'))
+  const alerts = alertMarkerTexts(tree)
   const counts: WordCounts = new Map()
   const visit = (node: Node & { value?: unknown; alt?: unknown; children?: Node[] }): void => {
     if (node.type === 'yaml') return
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') countWords(String(node.value), counts)
+    if (alerts.has(node)) countWords(withAlertLabel(String(node.value)), counts)
+    else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') countWords(String(node.value), counts)
     if (node.type === 'image' && typeof node.alt === 'string') countWords(node.alt, counts)
     for (const child of node.children ?? []) visit(child)
   }
@@ -63,6 +67,41 @@ export function missingWords(expected: WordCounts, actual: WordCounts): Array<[s
 /** Words of `actual` not in `expected`, or present more times, with the excess. */
 export function extraWords(expected: WordCounts, actual: WordCounts): Array<[string, number]> {
   return missingWords(actual, expected)
+}
+
+/**
+ * The label each edition sets at the head of one of GitHub's alerts, in
+ * English (the language of the suite's manuscripts): the words a reader reads
+ * where the manuscript wrote the marker, as the title block is read where the
+ * front matter wrote the title.
+ */
+export const alertLabels: Readonly<Record<string, string>> = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' }
+
+/** An alert's marker at the start of a block quote's first line (GitHub's syntax), and the rest of its text. */
+const alertMarker = /^\[!(note|tip|important|warning|caution)\](?=[ \t]*(?:\r?\n|$))/i
+
+/** Markdown as GitHub reads it: CommonMark, GFM, front matter, and emoji shortcodes as emoji. */
+function readGithubMarkdown(source: string): Node {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkGemoji)
+  return processor.runSync(processor.parse(source))
+}
+
+/** The first texts of the top-level block quotes that open with an alert's marker. */
+function alertMarkerTexts(tree: Node): Set<Node> {
+  type Parent = Node & { children?: Parent[]; value?: unknown }
+  const texts = new Set<Node>()
+  for (const block of (tree as Parent).children ?? []) {
+    const head = block.type === 'blockquote' ? block.children?.[0] : undefined
+    const text = head?.type === 'paragraph' ? head.children?.[0] : undefined
+    if (text?.type === 'text' && alertMarker.test(String(text.value))) texts.add(text)
+  }
+  return texts
+}
+
+/** An alert's first text with its marker read as the label the editions set. */
+function withAlertLabel(value: string): string {
+  const kind = alertMarker.exec(value)![1]!.toLowerCase()
+  return `${alertLabels[kind]} ${value.replace(alertMarker, '')}`
 }
 
 export interface MarkdownWordOptions {
@@ -110,11 +149,14 @@ const blockNodes = new Set([
  * text is read back: inline content joins its neighbours (`*un*done` is one
  * word), blocks, line breaks and pictures stand apart. Raw HTML tags are no
  * words; the text between them is. `imageAlt` chooses the pictures whose
- * alternative text counts, by URL (all when left out).
+ * alternative text counts, by URL (all when left out). As GitHub shows them,
+ * emoji shortcodes are emoji (no words), and an alert's marker reads as its
+ * label.
  */
 export function markdownReaderWords(markdown: string, options: MarkdownWordOptions = {}): WordCounts {
   const source = (options.dropped ? markdown.replace(options.dropped, '') : markdown).replace(/^\uFEFF/, '')
-  const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(source)
+  const tree = readGithubMarkdown(source)
+  const alertTexts = alertMarkerTexts(tree)
   type Visited = Node & { value?: unknown; alt?: unknown; url?: unknown; identifier?: unknown; children?: Visited[] }
   const definitions = new Map<string, string>()
   const collect = (node: Visited): void => {
@@ -145,7 +187,8 @@ export function markdownReaderWords(markdown: string, options: MarkdownWordOptio
     }
     const apart = blockNodes.has(node.type)
     if (apart) parts.push(' ')
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') parts.push(String(node.value))
+    if (alertTexts.has(node)) parts.push(withAlertLabel(String(node.value)))
+    else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') parts.push(String(node.value))
     for (const child of node.children ?? []) visit(child)
     if (apart) parts.push(' ')
   }

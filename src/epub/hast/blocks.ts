@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Block, BlockQuote, CodeBlock, Figure, Heading, List, ListItem, Paragraph, Table, ThematicBreak } from '../../model/book.js'
+import type { Alert, Block, BlockAlign, BlockQuote, CodeBlock, DefinitionList, Details, Figure, Heading, List, ListItem, Paragraph, Table, ThematicBreak } from '../../model/book.js'
 import { tableGrid } from '../../model/table-grid.js'
 import { hasWords } from '../../model/text.js'
 import { imageElement, inlines, textWithMarkers } from './inlines.js'
@@ -24,6 +24,9 @@ const handlers: { [K in Block['type']]: Handler<Extract<Block, { type: K }>> } =
   thematicBreak,
   table,
   figure,
+  definitionList,
+  details,
+  alert,
 }
 
 const newline: ElementContent = { type: 'text', value: '\n' }
@@ -53,7 +56,9 @@ export function blocks(state: State, nodes: readonly Block[], basePath?: number[
     const late = state.words?.rest() ?? []
     if (late.length > 0) {
       const last = converted.at(-1)
-      if (last?.type === 'element') last.children.push(...pageMarkers(state, late))
+      // A definition list holds only terms and details: the markers go in its last details.
+      const into = last?.type === 'element' && last.tagName === 'dl' ? last.children.findLast((child): child is Element => child.type === 'element' && child.tagName === 'dd') : last
+      if (into?.type === 'element') into.children.push(...pageMarkers(state, late))
       else converted.push(...pageMarkers(state, late))
     }
 
@@ -79,13 +84,19 @@ function placeAnchors(state: State, anchors: readonly string[], converted: Eleme
 function heading(state: State, node: Heading): ElementContent[] {
   const id = state.xmlIds.get(node.id) ?? claimId(state, 'section')
   state.anchors.push(id)
-  return [h(`h${node.depth}`, { id }, inlines(state, node.children))]
+  return [h(`h${node.depth}`, { id, className: alignClassOf(node.align) }, inlines(state, node.children))]
 }
 
 function paragraph(state: State, node: Paragraph): ElementContent[] {
   const content = inlines(state, node.children)
-  if (node === state.leadIn) return [h('p', applyLeadIn(content, leadInWords(state.theme)))]
-  return [h('p', content)]
+  const properties = { className: alignClassOf(node.align) }
+  if (node === state.leadIn) return [h('p', properties, applyLeadIn(content, leadInWords(state.theme)))]
+  return [h('p', properties, content)]
+}
+
+/** The class that aligns a paragraph or heading as the manuscript asks (the CSS sets it from the theme's rules). */
+function alignClassOf(align: BlockAlign | undefined): string[] | undefined {
+  return align === undefined ? undefined : [`align-${align}`]
 }
 
 function blockquote(state: State, node: BlockQuote, path: Path): ElementContent[] {
@@ -177,8 +188,50 @@ function table(state: State, node: Table): ElementContent[] {
 }
 
 function figure(state: State, node: Figure): ElementContent[] {
-  const image = imageElement(state, node.asset, node.alt, 'figure-image')
+  const image = imageElement(state, node.asset, node.alt, 'figure-image', node)
   const caption = node.caption && node.caption.length > 0 ? h('figcaption', inlines(state, node.caption)) : undefined
   if (!image && !caption) return []
   return [h('figure', [image, caption].filter((child) => child !== undefined))]
+}
+
+/**
+ * A definition list: each item's terms (`dt`), then its details (`dd`), a
+ * page that starts in a term counted in the list's own words. HTML wants at
+ * least one of each in a group: an item without either gets an empty one.
+ */
+function definitionList(state: State, node: DefinitionList, path: Path): ElementContent[] {
+  const children: ElementContent[] = [newline]
+  node.items.forEach((item, index) => {
+    const terms = item.terms.length > 0 ? item.terms : [[]]
+    for (const term of terms) {
+      // Terms stand apart, like table cells: the last word of one and the first of the next are two words.
+      state.words?.space()
+      children.push(h('dt', inlines(state, term)), newline)
+    }
+    const details = item.details.length > 0 ? item.details : [[]]
+    details.forEach((detail, at) => {
+      const content = blocks(state, detail, path === undefined ? undefined : [...path, index, at])
+      children.push(h('dd', content.length > 0 ? [newline, ...content] : []), newline)
+    })
+  })
+  return [h('dl', children)]
+}
+
+/**
+ * A disclosure, open: the summary heads it (a reader may fold it where the
+ * reading system can), the body follows. Without a summary, a reading system
+ * would write one of its own words: the body stands in a `div` instead.
+ */
+function details(state: State, node: Details, path: Path): ElementContent[] {
+  if (node.summary.length === 0) return [h('div', { className: ['details'] }, [newline, ...blocks(state, node.children, path)])]
+  return [h('details', { open: true }, [newline, h('summary', inlines(state, node.summary)), newline, ...blocks(state, node.children, path)])]
+}
+
+/**
+ * One of GitHub's alerts: its label, then its blocks, in a `div` the CSS
+ * marks with the kind's rule and colour; announced as a note.
+ */
+function alert(state: State, node: Alert, path: Path): ElementContent[] {
+  const label = h('p', { className: ['alert-label'] }, textWithMarkers(state, node.label))
+  return [h('div', { className: ['alert', `alert-${node.kind}`], role: 'note' }, [newline, label, newline, ...blocks(state, node.children, path)])]
 }

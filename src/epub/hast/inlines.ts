@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Anchor, Break, Delete, Emphasis, Inline, InlineCode, InlineImage, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
+import type { Anchor, Break, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
+
 import { pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
 
@@ -145,12 +146,22 @@ function noteRef(state: State, node: NoteRef): ElementContent[] {
 
 function image(state: State, node: InlineImage): ElementContent[] {
   const before = pageMarkers(state, state.words?.atom(node.alt) ?? [])
-  const img = imageElement(state, node.asset, node.alt, 'inline')
+  const img = imageElement(state, node.asset, node.alt, 'inline', node)
   return img ? [...before, img] : before
 }
 
+/**
+ * The size the manuscript asks of an image (raw HTML's `width` or `height`),
+ * as CSS; the style sheet keeps every image within the measure.
+ */
+function sizeStyle(size: { width?: ImageLength; height?: number }): string | undefined {
+  if (size.width) return `width: ${size.width.value}${size.width.unit}`
+  if (size.height !== undefined) return `height: ${size.height}px`
+  return undefined
+}
+
 /** An `img` for an asset of the book, or nothing (with a warning) when the asset is unknown. */
-export function imageElement(state: State, assetId: string, alt: string, className: string): ElementContent | undefined {
+export function imageElement(state: State, assetId: string, alt: string, className: string, size: { width?: ImageLength; height?: number } = {}): ElementContent | undefined {
   const asset = state.book.assets.find((candidate) => candidate.id === assetId)
   const src = state.plan.assetHrefs.get(assetId)
   if (!asset || src === undefined) {
@@ -159,5 +170,5 @@ export function imageElement(state: State, assetId: string, alt: string, classNa
   }
   // An image without alt text is reported by the parser, which knows its line; the alt is set as written.
   state.images.push({ asset, alt })
-  return h('img', { className: [className], src, alt })
+  return h('img', { className: [className], src, alt, style: sizeStyle(size) })
 }

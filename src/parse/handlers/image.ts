@@ -1,5 +1,5 @@
 import type { Image, ImageReference } from 'mdast'
-import type { Inline } from '../../model/book.js'
+import type { Inline, Place } from '../../model/book.js'
 import type { State } from '../state.js'
 
 /** An image among other text: an inline image, or its alt text when it is not a local file. */
@@ -24,17 +24,20 @@ export function imageInline(state: State, node: Image | ImageReference, url: str
  * made up for it; the emitters set it as written).
  */
 export function resolveImage(state: State, node: Image | ImageReference, url: string, alt: string): string | undefined {
-  const place = state.placeOrFile(node)
+  return resolveImageAt(state, url, alt, state.placeOrFile(node))
+}
+
+/** Told of a warning about an image, for a caller that orders its warnings itself (raw HTML's). */
+export type ImageWarn = (reason: string, place: Place, ruleId: string) => void
+
+/** `resolveImage` for an image at `place` (raw HTML's `img`), its warnings given to `warn`. */
+export function resolveImageAt(state: State, url: string, alt: string, place: Place, warn: ImageWarn = (reason, where, ruleId) => state.diag.warn(reason, where, ruleId)): string | undefined {
   const resolution = state.images.resolve(url, place)
   if (resolution.kind === 'asset') {
-    if (alt.trim() === '') state.diag.warn(`image ${shorten(url)} has no alt text: readers who cannot see it get nothing`, place, 'missing-alt')
+    if (alt.trim() === '') warn(`image ${shorten(url)} has no alt text: readers who cannot see it get nothing`, place, 'missing-alt')
     return resolution.id
   }
-  state.diag.warn(
-    `image ${shorten(url)} is not a local file: set as its alt text (Octavo never downloads)`,
-    place,
-    'remote-image',
-  )
+  warn(`image ${shorten(url)} is not a local file: set as its alt text (Octavo never downloads)`, place, 'remote-image')
   return undefined
 }
 

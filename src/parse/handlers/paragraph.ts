@@ -3,15 +3,19 @@ import type { Block, Figure, Inline } from '../../model/book.js'
 import type { State } from '../state.js'
 import { smartPunctuation } from '../smart-punctuation.js'
 import { withPlace } from '../with-place.js'
+import { loneFigure } from '../html/to-model.js'
 import { resolveImage } from './image.js'
 
-/** A paragraph; an image standing alone in one is a figure, captioned by the image's title. */
+/** A paragraph; an image standing alone in one is a figure, captioned by the image's title (a Markdown image's). */
 export function paragraph(state: State, node: Paragraph): Block[] {
   const only = node.children.length === 1 ? node.children[0] : undefined
   const lone = only?.type === 'image' || only?.type === 'imageReference' ? loneImage(state, only) : undefined
   if (lone !== undefined && !Array.isArray(lone)) return [withPlace(lone, state.place(node))]
   const children = lone ?? state.inlines(node)
   if (children.length === 0) return []
+  // A raw `<img>` alone in the paragraph (its tag broken over lines, so no HTML block) is a figure too.
+  const figure = lone === undefined && node.children.some((child) => child.type === 'html') ? loneFigure(children) : undefined
+  if (figure) return [withPlace(figure, state.place(node))]
   return [withPlace({ type: 'paragraph', children }, state.place(node))]
 }
 

@@ -57,7 +57,12 @@ function prepare(state: State, parent: Parents, run: readonly RootContent[], tre
   vet(tree, report.report)
   const clean = sanitize(tree, sanitizeSchema) as Root
   const beforeSlot = (node: RootContent): void => report.flush(node.position?.start.offset)
-  return { converter: new HtmlToModel(state, parent, run, { mode, beforeSlot }), clean, report }
+  // What the conversion itself reports comes after the warnings about what stands before it.
+  const warn = (reason: string, place: Place, ruleId: string, offset: number | undefined): void => {
+    report.flush(offset)
+    state.diag.warn(reason, place, ruleId)
+  }
+  return { converter: new HtmlToModel(state, parent, run, { mode, beforeSlot, warn }), clean, report }
 }
 
 /**

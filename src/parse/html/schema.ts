@@ -15,6 +15,7 @@ export type InlineKind =
   | { kind: 'inlineCode' }
   | { kind: 'break' }
   | { kind: 'link' }
+  | { kind: 'image' }
   | { kind: 'quote' }
   /** The element goes, its content stays. */
   | { kind: 'transparent' }
@@ -37,14 +38,33 @@ export const INLINE_ELEMENTS: ReadonlyMap<string, InlineKind> = new Map<string, 
   ['code', { kind: 'inlineCode' }],
   ['br', { kind: 'break' }],
   ['a', { kind: 'link' }],
+  ['img', { kind: 'image' }],
   ['q', { kind: 'quote' }],
   ['span', { kind: 'transparent' }],
   ['abbr', { kind: 'transparent' }],
   ['cite', { kind: 'transparent' }],
+  // Its `img` is what it shows where its sources (other files for other screens) are not chosen.
+  ['picture', { kind: 'transparent' }],
 ])
 
-/** Block elements kept: `div` gives its content, `details` and `summary` paragraphs, `pre` a code block. */
-export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(['div', 'p', 'details', 'summary', 'blockquote', 'ul', 'ol', 'li', 'pre'])
+/**
+ * Block elements kept. `div` and `center` give their content (aligned, when
+ * they say so), `p` a paragraph, `h1`–`h6` headings, `blockquote` and the
+ * lists theirs, `pre` a code block, `hr` a section break, `table` and its
+ * parts a table, `dl` and its parts a definition list, `details` and
+ * `summary` a disclosure, `figure` a figure when it holds one image.
+ */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+  'div', 'center', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre', 'hr',
+  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+  'dl', 'dt', 'dd', 'details', 'summary', 'figure', 'figcaption',
+])
+
+/** Elements whose `align` (or `text-align` in their `style`) is kept. */
+export const ALIGNABLE_ELEMENTS: ReadonlySet<string> = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'tr', 'col', 'colgroup', 'thead', 'tbody', 'tfoot'])
+
+/** The alignments `align` may name, as the model has them. */
+export const ALIGN_VALUES: readonly string[] = ['left', 'center', 'right', 'justify']
 
 /**
  * Elements dropped with everything inside them: what they hold is code,
@@ -71,9 +91,6 @@ export const PHRASING_ELEMENTS: ReadonlySet<string> = new Set([
   'mtext', 'mrow', 'msup', 'msub', 'mfrac', 'msqrt', 'mroot', 'mover', 'munder', 'slot',
 ])
 
-/** Cells of a dropped table: their text is kept on the row's line, a space apart. */
-export const CELL_ELEMENTS: ReadonlySet<string> = new Set(['td', 'th'])
-
 /** URL schemes a link in raw HTML may have; a relative URL (no scheme) is kept too. */
 export const LINK_SCHEMES: readonly string[] = ['http', 'https', 'mailto']
 
@@ -91,12 +108,19 @@ export const SLOT_TAG = 'octavoSlot'
  */
 export const sanitizeSchema: Schema = {
   tagNames: [...INLINE_ELEMENTS.keys(), ...BLOCK_ELEMENTS, SLOT_TAG],
-  attributes: {
-    a: ['href', 'title'],
+  attributes: withAlign({
+    // An id on any kept element is a link target (see `to-model.ts`).
+    '*': ['id'],
+    a: ['href', 'title', 'name'],
     ol: ['start'],
     code: [['className', /^language-[\w#+.-]+$/]],
+    img: ['src', 'alt', 'width', 'height'],
+    td: ['colSpan', 'rowSpan'],
+    th: ['colSpan', 'rowSpan'],
+    col: ['span'],
+    colgroup: ['span'],
     [SLOT_TAG]: ['dataSlot'],
-  },
+  }),
   protocols: { href: [...LINK_SCHEMES] },
   ancestors: {},
   required: {},
@@ -105,4 +129,11 @@ export const sanitizeSchema: Schema = {
   clobberPrefix: '',
   allowComments: false,
   allowDoctypes: false,
+}
+
+/** The attributes with `align` (one of `ALIGN_VALUES`) allowed on each alignable element. */
+function withAlign(attributes: NonNullable<Schema['attributes']>): NonNullable<Schema['attributes']> {
+  const result = { ...attributes }
+  for (const name of ALIGNABLE_ELEMENTS) result[name] = [...(result[name] ?? []), ['align', ...ALIGN_VALUES]]
+  return result
 }

@@ -2,9 +2,13 @@
 import type { Block } from '../../model/book.js'
 import { assertNever } from '../../model/walk.js'
 import { destName } from '../dests.js'
+import { alert } from './alert.js'
+
 import { blockquote } from './blockquote.js'
 import { code } from './code.js'
 import type { BlockContext, Composer } from './context.js'
+import { definitionList } from './definition-list.js'
+import { details } from './details.js'
 import { figure } from './figure.js'
 import { heading } from './heading.js'
 import { list } from './list.js'
@@ -41,6 +45,12 @@ function setBlock(c: Composer, node: Block, ctx: BlockContext): void {
       return table(c, node, ctx)
     case 'figure':
       return figure(c, node, ctx)
+    case 'definitionList':
+      return definitionList(c, node, ctx)
+    case 'details':
+      return details(c, node, ctx)
+    case 'alert':
+      return alert(c, node, ctx)
     default:
       return assertNever(node)
   }

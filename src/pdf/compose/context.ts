@@ -4,15 +4,16 @@
  * heading with what follows, indenting a paragraph that follows a paragraph).
  */
 import type { Diagnostics } from '../../diagnostics.js'
-import type { Book, Heading, Inline, Place } from '../../model/book.js'
+import type { Book, Heading, Inline, InlineImage, Place } from '../../model/book.js'
 import type { PageGeometry, TextRole, Theme } from '../../theme/index.js'
 import { resolveStyle } from '../../theme/index.js'
 import type { ResolvedStyle } from '../../theme/index.js'
 import { breakAndSet } from '../break.js'
 import { describeCharacters } from '../faces.js'
-import type { FlowBox, FlowItem, SourceRef, StructNode, TextDrawing } from '../flow.js'
+import type { Drawing, FlowBox, FlowItem, SourceRef, StructNode } from '../flow.js'
+import { askedScale, imageSize, type ImageSize } from '../image-size.js'
 import type { Measurer } from '../measure.js'
-import { prepareParagraph } from '../prepare.js'
+import { prepareParagraph, type LineImage } from '../prepare.js'
 import type { KeepRules, Piece } from '../prepare.js'
 import type { Item } from '../linebreak/items.js'
 import type { LineRun, SetLine } from '../setline.js'
@@ -47,6 +48,12 @@ export interface TextOptions {
   keep?: KeepRules
   /** Pieces wider than this get emergency breaks (see `PrepareOptions.emergencyWidth`). */
   emergencyWidth?: number
+  /**
+   * Whether images in the text are drawn in their lines, for a caller whose
+   * boxes grow to hold them (as `lineBoxes` makes them); otherwise each is
+   * set as its description.
+   */
+  images?: boolean
 }
 
 /**
@@ -171,9 +178,18 @@ export class Composer {
     return { x: region.x + left * scale, width: region.width - (left + right) * scale }
   }
 
-  /** Drawings for the runs of a line, each in its structure element: a styled run in a Span of its own, made on first use. */
-  runDrawings(runs: readonly LineRun[], x: number, y: number, struct: number, spans: Map<number, number>): TextDrawing[] {
-    return runs.map((run) => {
+  /**
+   * Drawings for the runs of a line, each in its structure element: a styled
+   * run in a Span of its own, made on first use; an image in a Figure of its
+   * own, standing on the baseline.
+   */
+  runDrawings(runs: readonly LineRun[], x: number, y: number, struct: number, spans: Map<number, number>): Drawing[] {
+    return runs.map((run): Drawing => {
+      const image = run.image
+      if (image) {
+        const figure = this.struct('Figure', struct, image.alt)
+        return { kind: 'image', x: x + run.x, y: y - image.height, width: image.width, height: image.height, path: image.path, mediaType: image.mediaType, asset: image.asset, ...(this.place ? { place: this.place } : {}), struct: figure }
+      }
       let owner = struct
       if (run.span !== undefined) {
         owner = spans.get(run.span) ?? this.struct('Span', struct)
@@ -208,20 +224,42 @@ export class Composer {
       ...(options.emergencyWidth !== undefined ? { emergencyWidth: options.emergencyWidth } : {}),
       missing: this.missing,
       ...(this.chapterId !== undefined ? { chapter: this.chapterId } : {}),
+      ...(options.images ? { image: (node: InlineImage, measure: number) => this.lineImage(node, measure) } : {}),
     })
     this.noteMissingPlace()
     return items
   }
 
-  /** Boxes for set lines, one per line, with widow and orphan keeps. */
+  private readonly imageSizes = new Map<string, ImageSize | undefined>()
+
+  /**
+   * An inline image's file and size: its own size in points (a pixel counts
+   * as a point, as in figures), or the size the manuscript asks (raw HTML's
+   * `width`, a percentage of the measure, or `height`), never wider than
+   * `measure` nor taller than half the page. Nothing for an image whose file
+   * does not say its size: it is set as its description.
+   */
+  lineImage(node: InlineImage, measure: number): LineImage | undefined {
+    const asset = this.book.assets.find((entry) => entry.id === node.asset)
+    if (!asset) return undefined
+    if (!this.imageSizes.has(asset.id)) this.imageSizes.set(asset.id, imageSize(asset.path, asset.mediaType))
+    const size = this.imageSizes.get(asset.id)
+    if (!size) return undefined
+    const scale = Math.min(askedScale(node, size, measure), measure / size.width, this.geometry.depth / 2 / size.height)
+    return { asset: asset.id, path: asset.path, mediaType: asset.mediaType, width: size.width * scale, height: size.height * scale, alt: node.alt }
+  }
+
+  /** Boxes for set lines, one per line, with widow and orphan keeps; a line holding an image taller than its text grows to hold it. */
   lineBoxes(lines: readonly SetLine[], style: ResolvedStyle, region: Region, struct: number, source: Omit<SourceRef, 'word'> | null, paragraph: boolean): FlowBox[] {
     const metrics = this.measurer.metrics(style.font)
     const spans = new Map<number, number>()
     return lines.map((line, index) => {
+      const tallest = Math.max(0, ...line.runs.map((run) => run.image?.height ?? 0))
+      const extra = Math.max(0, tallest - style.size)
       const box: FlowBox = {
         kind: 'box',
-        height: style.leading,
-        top: style.size,
+        height: style.leading + extra,
+        top: style.size + extra,
         depth: style.size * metrics.descent,
         drawings: this.runDrawings(line.runs, region.x, 0, struct, spans),
         // A paragraph breaks across pages only with two lines or more on each side. A break after a

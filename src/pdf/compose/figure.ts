@@ -1,12 +1,12 @@
 import type { Figure } from '../../model/book.js'
 import type { FlowBox } from '../flow.js'
-import { imageSize } from '../image-size.js'
+import { askedScale, imageSize } from '../image-size.js'
 import type { BlockContext, Composer } from './context.js'
 
 /**
  * A figure: the image (PNG, JPEG, GIF or SVG) scaled to fit the measure and
- * the page, never enlarged, centred, with its caption below; neither split
- * from the other. An image whose file does not say its size (damaged, or not
+ * the page, never enlarged unless the manuscript asks for a size, centred,
+ * with its caption below; neither split from the other. An image whose file does not say its size (damaged, or not
  * the format it claims) is replaced by its description, with a warning.
  */
 export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
@@ -18,7 +18,7 @@ export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
   const captionLines = node.caption ? c.setText(node.caption, c.runStyle('caption'), caption.align, ctx.region.width) : []
   if (asset && size) {
     const maxHeight = c.geometry.depth - (captionLines.length + 1) * caption.leading
-    const scale = Math.min(1, ctx.region.width / size.width, maxHeight / size.height)
+    const scale = Math.min(askedScale(node, size, ctx.region.width), ctx.region.width / size.width, maxHeight / size.height)
     const width = size.width * scale
     const height = size.height * scale
     const box: FlowBox = {
@@ -49,3 +49,4 @@ export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
   c.space(caption.spaceAfter)
   c.afterParagraph = false
 }
+

@@ -4,11 +4,11 @@ import type { BlockContext, Composer } from './context.js'
 import { headingKeep } from './context.js'
 import { destName } from '../dests.js'
 
-/** A heading: set ragged in its role, named as a destination, kept with what follows. */
+/** A heading: set ragged in its role (or aligned as the manuscript says), named as a destination, kept with what follows. */
 export function heading(c: Composer, block: Heading, ctx: BlockContext): void {
   const role = `h${block.depth}` as const
   const resolved = c.style(role)
-  const lines = c.setText(block.children, c.runStyle(role), resolved.align, ctx.region.width, { hyphenate: false })
+  const lines = c.setText(block.children, c.runStyle(role), block.align ?? resolved.align, ctx.region.width, { hyphenate: false, images: true })
   const struct = c.struct(`H${block.depth}`, ctx.struct)
   c.space(resolved.spaceBefore)
   const boxes = c.lineBoxes(lines, resolved, ctx.region, struct, { chapter: c.chapter, block: ctx.path }, false)

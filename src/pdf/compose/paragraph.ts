@@ -3,16 +3,19 @@ import { paragraphIndent } from '../../theme/index.js'
 import type { BlockContext, Composer } from './context.js'
 
 /**
- * Running text: justified in the role's style; indented when it follows
- * another paragraph, flush after a heading or any other block.
+ * Running text: justified in the role's style (or aligned as the manuscript
+ * says); indented when it follows another paragraph of running text, flush
+ * after a heading or any other block, and when it is centred or set right.
  */
 export function paragraph(c: Composer, block: Paragraph, ctx: BlockContext, leadIn = false): void {
   const resolved = c.style(ctx.role)
-  const indent = c.afterParagraph ? paragraphIndent(c.theme) : 0
-  const lines = c.setText(block.children, c.runStyle(ctx.role), resolved.align, ctx.region.width, { indent, leadIn })
+  const align = block.align ?? resolved.align
+  const indent = c.afterParagraph && align !== 'center' && align !== 'right' ? paragraphIndent(c.theme) : 0
+  const lines = c.setText(block.children, c.runStyle(ctx.role), align, ctx.region.width, { indent, leadIn, images: true })
   const struct = c.struct('P', ctx.struct)
   c.space(resolved.spaceBefore)
   for (const box of c.lineBoxes(lines, resolved, ctx.region, struct, { chapter: c.chapter, block: ctx.path }, true)) c.box(box)
   c.space(resolved.spaceAfter)
-  c.afterParagraph = true
+  // A centred or right-set line is no running text: the paragraph after it starts flush.
+  c.afterParagraph = align !== 'center' && align !== 'right'
 }
