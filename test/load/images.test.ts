@@ -91,8 +91,9 @@ test('a remote image becomes its alt text with a warning; links stay links', asy
   const [first, second] = book.chapters[0]!.blocks as Array<{ type: string; children: Inline[] }>
   assert.equal(first!.type, 'paragraph')
   assert.deepEqual(first!.children, [{ type: 'text', value: 'A remote chart' }])
-  assert.deepEqual(second!.children.map((inline) => inline.type), ['text', 'text', 'text', 'link', 'text'])
-  assert.equal((second!.children[3] as { url: string }).url, 'https://example.com/page')
+  assert.deepEqual(second!.children.map((inline) => inline.type), ['text', 'link', 'text'])
+  assert.deepEqual(second!.children[0], { type: 'text', value: 'Inline logo and ' })
+  assert.equal((second!.children[1] as { url: string }).url, 'https://example.com/page')
   assert.equal(book.assets.length, 0)
   assert.equal(result.warnings.length, 2)
   assert.match(result.warnings[0]!, /book\.md:6:1: warning: image https:\/\/example\.com\/chart\.png is not a local file: set as its alt text/)
