@@ -42,7 +42,7 @@ endef
 $(foreach book,$(BOOKS),$(eval $(call book_rule,$(book))))
 
 test: lib/.tests-built
-	node --test --test-concurrency=2 $$(find lib/test -name '*.test.js' | sort)
+	node lib/test/run-suite.js
 
 # Validate what is in dist/: EPUBCheck on every EPUB, qpdf and the font table on every PDF.
 check: all

@@ -4,11 +4,13 @@
  * rest; and `book.yaml` naming chapters in sub-folders.
  */
 import assert from 'node:assert/strict'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { chmod, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { test } from 'node:test'
 import { closeLevels } from '../../src/load/index.js'
 import { blockText } from '../../src/model/text.js'
+import { cli } from '../support/tools.js'
 import { bookOf, failure, fixtures, load, manuscriptFolder } from './support.js'
 
 test('a GitHub documentation folder: sub-folders in name order, each README first, the rest nested under it', async () => {
@@ -114,11 +116,22 @@ test('an empty chapter file is left out and its sections move up a level', async
   assert.match(result.warnings.join('\n'), /a\/README\.md:1:1: warning: nothing in this chapter file: left out/)
 })
 
-test('an unreadable sub-folder fails naming it', { skip: process.getuid?.() === 0 ? 'root reads every folder' : false }, async () => {
-  const folder = await manuscriptFolder({ 'a.md': '# A\n' })
+test('an unreadable sub-folder fails naming it', async () => {
+  const folder = await manuscriptFolder({ 'a.md': '# A\n', 'b.md': '# B\n' })
   await mkdir(path.join(folder, 'locked'), { mode: 0o000 })
-  await writeFile(path.join(folder, 'b.md'), '# B\n')
-  assert.match(failure(await load(folder)), /locked: error: cannot read the folder/)
+  if (process.getuid?.() !== 0) {
+    assert.match(failure(await load(folder)), /locked: error: cannot read the folder/)
+    return
+  }
+  // Root reads every folder: the build is run as `nobody`, whom the folder's mode keeps out.
+  await chmod(folder, 0o755)
+  const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
+    execFile(process.execPath, [cli, 'build', folder, '--out', path.join(folder, 'out'), '--quiet'], { uid: 65534, gid: 65534 }, (error, _stdout, stderr) =>
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stderr }),
+    )
+  })
+  assert.equal(result.code, 1, result.stderr)
+  assert.match(result.stderr, /locked: error: cannot read the folder/)
 })
 
 function escape(text: string): string {

@@ -2,7 +2,7 @@
  * The outside checkers the suite trusts more than Octavo itself: EPUBCheck,
  * poppler and qpdf, run on the files the editions are written to.
  */
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,7 +14,6 @@ const run = promisify(execFile)
 /** The repository's root, from lib/test/support/ where this file runs compiled. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 export const cli = path.join(root, 'bin/octavo.js')
-export const epubcheckJar = '/usr/share/java/epubcheck.jar'
 
 export interface CommandResult {
   code: number
@@ -43,75 +42,7 @@ export function tempDir(prefix = 'octavo-test-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix))
 }
 
-export interface EpubcheckResult {
-  code: number
-  /** Lines reporting a FATAL, ERROR or WARNING. */
-  problems: string[]
-}
-
-/**
- * EPUBCheck's verdict on one book. The books of one test process are checked
- * one after another by one long-lived Java process (see
- * `EpubcheckBatch.java`): EPUBCheck's own command line, run once per book,
- * without paying the JVM's start for each.
- */
-export function epubcheck(file: string): Promise<EpubcheckResult> {
-  checker ??= new EpubcheckProcess()
-  return checker.check(path.resolve(file))
-}
-
-let checker: EpubcheckProcess | undefined
-
-class EpubcheckProcess {
-  private readonly child: ChildProcessWithoutNullStreams
-  private readonly waiting: Array<(output: { code: number; text: string }) => void> = []
-  private buffer = ''
-
-  constructor() {
-    const source = path.join(root, 'test/support/EpubcheckBatch.java')
-    this.child = spawn('java', ['-cp', epubcheckJar, source], { stdio: ['pipe', 'pipe', 'pipe'] })
-    this.child.stdout.setEncoding('utf8')
-    this.child.stdout.on('data', (chunk: string) => this.read(chunk))
-    this.child.stderr.setEncoding('utf8')
-    this.child.stderr.on('data', (chunk: string) => (this.buffer += chunk))
-    this.child.on('exit', (code) => {
-      for (const resolve of this.waiting.splice(0)) resolve({ code: code ?? 2, text: `FATAL(batch): EPUBCheck's process ended (${code})\n${this.buffer}` })
-      checker = undefined
-    })
-    this.idle()
-  }
-
-  check(file: string): Promise<EpubcheckResult> {
-    return new Promise((resolve) => {
-      this.busy()
-      this.waiting.push(({ code, text }) => resolve({ code, problems: text.split('\n').filter((line) => /^(FATAL|ERROR|WARNING)/.test(line)) }))
-      this.child.stdin.write(`${file}\n`)
-    })
-  }
-
-  private read(chunk: string): void {
-    this.buffer += chunk
-    for (;;) {
-      const match = /\u0000EPUBCHECK-EXIT (\d+)\n/.exec(this.buffer)
-      if (!match) return
-      const text = this.buffer.slice(0, match.index)
-      this.buffer = this.buffer.slice(match.index + match[0].length)
-      this.waiting.shift()?.({ code: Number(match[1]), text })
-      if (this.waiting.length === 0) this.idle()
-    }
-  }
-
-  /** With no book waiting, the process must not keep the test process alive. */
-  private idle(): void {
-    this.child.unref()
-    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) (stream as unknown as { unref?: () => void }).unref?.()
-  }
-
-  private busy(): void {
-    this.child.ref()
-    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) (stream as unknown as { ref?: () => void }).ref?.()
-  }
-}
+export { epubcheck, epubcheckJar, type EpubcheckResult } from './epubcheck.js'
 
 /**
  * The PDF's text, page by page, a line of words per line set. It is read from
