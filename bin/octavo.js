@@ -1,20 +1,10 @@
 #!/usr/bin/env node
-// Entry point: runs the compiled CLI and turns anything unexpected into one line, not a stack trace.
-const internalError = 3
-
-function fail(error) {
-  const detail = error instanceof Error ? error.message : String(error)
-  process.stderr.write(
-    `octavo: internal error: ${detail}\n` +
-      'This is a fault in Octavo, not in the manuscript: please report it with the input that caused it (OCTAVO_DEBUG=1 shows where it happened).\n',
-  )
-  if (process.env.OCTAVO_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`)
-  process.exitCode = internalError
-}
-
+// Entry point: runs the compiled command line (see `run` in src/cli.ts) and exits as it says.
 try {
-  const { main } = await import('../lib/src/cli.js')
-  process.exitCode = await main(process.argv.slice(2))
+  const { run } = await import('../lib/src/cli.js')
+  process.exitCode = await run(process.argv.slice(2))
 } catch (error) {
-  fail(error)
+  // Only when the program itself cannot be loaded (not compiled, a file missing).
+  process.stderr.write(`octavo: internal error: ${error instanceof Error ? error.message : String(error)}\nRun \`make\` (or \`npx tsc -p .\`) to compile Octavo.\n`)
+  process.exitCode = 3
 }

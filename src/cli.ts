@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
-import { formatReport } from './pdf/index.js'
-import { build, editionClashes, editionName, formats, type Format } from './pipeline.js'
+import { editionClashes, editionName, formats, type Format } from './editions.js'
 import { themes } from './theme/index.js'
 import type { PagePreset } from './theme/index.js'
 
@@ -55,8 +54,28 @@ interface Options {
   quiet: boolean
 }
 
-/** Run the command line; resolves to the exit code instead of exiting, so tests can call it. */
-export async function main(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+/**
+ * The command line as `bin/octavo.js` runs it: `main`, with anything
+ * unexpected turned into one line and exit 3 rather than a stack trace
+ * (`OCTAVO_DEBUG` shows it). Resolves to the exit code, so that tests can run
+ * the command in process exactly as a writer's shell does.
+ */
+export async function run(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    return await main(argv, stdout, stderr, env)
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    stderr.write(
+      `octavo: internal error: ${detail}\n` +
+        'This is a fault in Octavo, not in the manuscript: please report it with the input that caused it (OCTAVO_DEBUG=1 shows where it happened).\n',
+    )
+    if (env.OCTAVO_DEBUG && error instanceof Error) stderr.write(`${error.stack}\n`)
+    return exitCode.internal
+  }
+}
+
+/** Run the command line; resolves to the exit code instead of exiting. */
+export async function main(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let options: Options | 'help' | 'version'
   try {
     options = parseCommandLine(argv)
@@ -86,12 +105,12 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
 
   let status: number = exitCode.ok
   for (const input of options.inputs) {
-    status = Math.max(status, await buildOne(input, options, stdout, stderr))
+    status = Math.max(status, await buildOne(input, options, stdout, stderr, env))
   }
   return status
 }
 
-async function buildOne(input: string, options: Options, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+async function buildOne(input: string, options: Options, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
   const diag = new Diagnostics()
   const started = performance.now()
   // Progress goes to stderr; a terminal gets one line that updates in place, a log one line per step.
@@ -101,6 +120,8 @@ async function buildOne(input: string, options: Options, stdout: NodeJS.Writable
     stderr.write(live ? `\r\x1b[Koctavo: ${input}: ${phase}…` : `octavo: ${input}: ${phase}…\n`)
   }
   try {
+    // Loaded when a build is asked for: `--help`, `--version` and a wrong command line answer at once.
+    const [{ build }, { formatReport }] = await Promise.all([import('./pipeline.js'), import('./pdf/report.js')])
     const result = await build(
       input,
       {
@@ -110,7 +131,7 @@ async function buildOne(input: string, options: Options, stdout: NodeJS.Writable
         page: options.page,
         print: options.print,
         pdfA: options.pdfA,
-        sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+        sourceDateEpoch: env.SOURCE_DATE_EPOCH,
         onPhase: progress,
       },
       diag,

@@ -6,10 +6,10 @@ import type { Book } from './model/book.js'
 import { writePdf } from './pdf/index.js'
 import type { LayoutReport } from './pdf/index.js'
 import type { PagePreset, Theme } from './theme/index.js'
+import { editionName, type Format } from './editions.js'
 import { WriteError, writeFilesAtomic, type OutputFile } from './write-atomic.js'
 
-export type Format = 'epub' | 'pdf'
-export const formats: readonly Format[] = ['epub', 'pdf']
+export { editionClashes, editionName, formats, type Format } from './editions.js'
 
 export interface BuildOptions {
   outDir: string
@@ -32,29 +32,6 @@ export interface BuildResult {
   outputs: string[]
   /** The print edition's typesetting report. */
   report: LayoutReport
-}
-
-/** The name of an edition: the manuscript file's or folder's base name. */
-export function editionName(input: string): string {
-  return path.basename(path.resolve(input), '.md')
-}
-
-/**
- * Inputs that would write the same editions, as pairs of the first input
- * with that name and the one that clashes with it. Names are compared
- * without case: on the file systems of most writers' machines `Notes.epub`
- * and `notes.epub` are one file.
- */
-export function editionClashes(inputs: readonly string[]): Array<[string, string]> {
-  const seen = new Map<string, string>()
-  const clashes: Array<[string, string]> = []
-  for (const input of inputs) {
-    const key = editionName(input).toLowerCase()
-    const first = seen.get(key)
-    if (first === undefined) seen.set(key, input)
-    else clashes.push([first, input])
-  }
-  return clashes
 }
 
 /**

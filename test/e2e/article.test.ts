@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { epubBodyText, pdfBodyText } from '../support/editions.js'
-import { epubcheck, octavo, pdfFonts, pdfInfo, root, tempDir } from '../support/tools.js'
+import { epubcheck, octavo, octavoInProcess, pdfFonts, pdfInfo, root, tempDir } from '../support/tools.js'
 import { countWords, extraWords, joinHyphenatedLines, manuscriptWords, missingWords } from '../support/words.js'
 
 const manuscript = path.join(root, 'content/article.md')
@@ -22,8 +22,9 @@ describe('content/article.md', () => {
   before(async () => {
     first = await tempDir()
     second = await tempDir()
-    for (const out of [first, second]) {
-      const result = await octavo(['build', manuscript, '--out', out, '--quiet'], env)
+    // Once as a writer's shell runs it, once in this process: two processes, one edition.
+    for (const [out, command] of [[first, octavo], [second, octavoInProcess]] as const) {
+      const result = await command(['build', manuscript, '--out', out, '--quiet'], env)
       assert.equal(result.code, 0, result.stderr)
       assert.equal(result.stderr, '', 'the article builds without a warning')
     }

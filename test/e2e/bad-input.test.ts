@@ -37,7 +37,7 @@ import {
 } from '../support/conformance.js'
 import type { WordBox } from '../support/conformance.js'
 import type { EpubDocument } from '../support/editions.js'
-import { decodeXml, epubcheck, octavo, pdfFonts, qpdfCheck, tempDir } from '../support/tools.js'
+import { decodeXml, epubcheck, octavoInProcess, pdfFonts, qpdfCheck, tempDir } from '../support/tools.js'
 import type { CommandResult } from '../support/tools.js'
 import { comparableWords, markdownReaderWords, missingWords, printedWords } from '../support/words.js'
 import type { WordCounts } from '../support/words.js'
@@ -46,8 +46,9 @@ const run = promisify(execFile)
 // A fixed "now", as the Makefile sets it from the last commit.
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }
 
+/** `octavo build`, run in this process (see `octavoInProcess`): the command's own exit codes and messages. */
 function build(input: string, out: string, extra: readonly string[] = []): Promise<CommandResult> {
-  return octavo(['build', input, '--out', out, '--quiet', ...extra], env)
+  return octavoInProcess(['build', input, '--out', out, '--quiet', ...extra], env)
 }
 
 /**
@@ -466,7 +467,7 @@ describe('input Octavo mends, as the chapters of one book', () => {
     const tree: Record<string, string> = { 'book.yaml': 'title: Mended input\nlang: en\n' }
     for (const chapter of chapters) tree[chapter.file] = chapter.source
     await writeTree(book, tree)
-    result = await octavo(['build', book, '--out', dir, '--quiet', '--report'], env)
+    result = await build(book, dir, ['--report'])
     assert.equal(result.code, 0, result.stderr)
     epub = path.join(dir, 'mended.epub')
     pdf = path.join(dir, 'mended.pdf')

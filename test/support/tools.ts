@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process'
 import { mkdtemp } from 'node:fs/promises'
+import { PassThrough } from 'node:stream'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,6 +32,23 @@ export async function runCommand(file: string, args: readonly string[], env: Nod
     if (typeof failed.code !== 'number') throw error
     return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
   }
+}
+
+/**
+ * Run the octavo command line in this process (`run` in src/cli.ts, what
+ * `bin/octavo.js` runs), with its output collected: the same exit codes and
+ * messages, without paying for Node's start and the program's loading on
+ * every build.
+ */
+export async function octavoInProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CommandResult> {
+  const { run: runCli } = await import('../../src/cli.js')
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  const text = { stdout: '', stderr: '' }
+  stdout.on('data', (chunk: Buffer) => (text.stdout += chunk.toString()))
+  stderr.on('data', (chunk: Buffer) => (text.stderr += chunk.toString()))
+  const code = await runCli(args, stdout, stderr, env)
+  return { code, ...text }
 }
 
 /** Run the octavo command line as a user would. */
