@@ -1,5 +1,5 @@
 import type { Asset, Book, Chapter } from '../model/book.js'
-import { blockInlines, forEachBlock, visitInlines } from '../model/walk.js'
+import { chapterIds } from '../model/walk.js'
 
 
 /**
@@ -80,13 +80,7 @@ function xmlIds(chapter: Chapter): Map<string, string> {
     used.add(xml)
     ids.set(id, xml)
   }
-  for (const blocks of [chapter.blocks, ...chapter.notes.map((note) => note.blocks)]) {
-    forEachBlock(blocks, (block) => {
-      for (const id of block.anchors ?? []) add(id)
-      if (block.type === 'heading') add(block.id)
-      for (const inlines of blockInlines(block)) visitInlines(inlines, (inline) => inline.type === 'anchor' && add(inline.id))
-    })
-  }
+  for (const id of chapterIds(chapter)) add(id)
   return ids
 }
 

@@ -4,6 +4,7 @@ import { ManuscriptError } from '../diagnostics.js'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Asset, Place } from '../model/book.js'
 import type { ImageResolution, ImageSource } from '../parse/types.js'
+import { decode } from '../transform/web-address.js'
 import { describeError } from './read-source.js'
 
 const MEDIA_TYPES: Record<string, Asset['mediaType']> = {
@@ -53,7 +54,7 @@ export class AssetRegistry {
     if ((scheme !== undefined && scheme !== 'file' && scheme.length > 1) || target.startsWith('//')) {
       return { kind: 'remote' }
     }
-    const written = decodePath(target.replace(/^file:(\/\/[^/]*)?/i, '').replace(/[?#].*$/, ''))
+    const written = decode(target.replace(/^file:(\/\/[^/]*)?/i, '').replace(/[?#].*$/, ''))
     if (written === '') this.diag.fail(`${noun} has no file name`, place, 'image')
     if (scheme !== undefined || path.isAbsolute(written) || path.win32.isAbsolute(written)) {
       this.diag.fail(`${noun} ${written} is outside the manuscript's folder (absolute paths are not allowed)`, place, 'image')
@@ -127,13 +128,6 @@ export class AssetRegistry {
   }
 }
 
-function decodePath(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
 
 /** Whether `file` stands inside `folder` (never the folder itself), both absolute. */
 export function isInside(folder: string, file: string): boolean {

@@ -1,4 +1,4 @@
-import type { Block, Inline } from './book.js'
+import type { Block, Chapter, Inline } from './book.js'
 
 /**
  * The one walker of the model. Every pass and emitter that needs to reach
@@ -137,4 +137,21 @@ export function blockAt(blocks: readonly Block[], path: readonly number[]): Bloc
 /** Whether any block at any depth satisfies `test`. */
 export function someBlock(blocks: readonly Block[], test: (block: Block) => boolean): boolean {
   return blocks.some((block) => test(block) || nestedBlocks(block).some((nested) => someBlock(nested.blocks, test)))
+}
+
+/**
+ * Every id a chapter's manuscript gives, in document order (its text, then
+ * its notes): anchors written before blocks, headings' ids, anchors in the
+ * text. The link targets of the chapter.
+ */
+export function chapterIds(chapter: Chapter): string[] {
+  const ids: string[] = []
+  for (const blocks of [chapter.blocks, ...chapter.notes.map((note) => note.blocks)]) {
+    forEachBlock(blocks, (block) => {
+      ids.push(...(block.anchors ?? []))
+      if (block.type === 'heading' && block.id !== '') ids.push(block.id)
+      for (const inlines of blockInlines(block)) visitInlines(inlines, (inline) => inline.type === 'anchor' && ids.push(inline.id))
+    })
+  }
+  return ids
 }

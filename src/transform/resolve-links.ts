@@ -1,8 +1,8 @@
 import path from 'node:path'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Chapter, Inline, LinkTarget, Place } from '../model/book.js'
-import { blockInlines, forEachBlock, visitInlines } from '../model/walk.js'
-import { externalHref } from './web-address.js'
+import { blockInlines, chapterIds, forEachBlock } from '../model/walk.js'
+import { decode, externalHref } from './web-address.js'
 
 /** Schemes a reader may follow out of the book, in either edition. */
 const webSchemes = new Set(['http', 'https', 'mailto', 'ftp', 'tel'])
@@ -52,17 +52,11 @@ function indexTargets(chapters: readonly Chapter[]): Map<string, FileTargets> {
       files.set(source, file)
     }
     const add = (id: string): void => {
-      if (id === '' || file!.ids.has(id)) return
+      if (file!.ids.has(id)) return
       file!.ids.set(id, chapter.id)
       if (!file!.folded.has(id.toLowerCase())) file!.folded.set(id.toLowerCase(), id)
     }
-    for (const blocks of [chapter.blocks, ...chapter.notes.map((note) => note.blocks)]) {
-      forEachBlock(blocks, (block) => {
-        for (const id of block.anchors ?? []) add(id)
-        if (block.type === 'heading') add(block.id)
-        for (const inlines of blockInlines(block)) visitInlines(inlines, (inline) => inline.type === 'anchor' && add(inline.id))
-      })
-    }
+    for (const id of chapterIds(chapter)) add(id)
   }
   return files
 }
@@ -147,10 +141,3 @@ function candidates(absolute: string, written: string): string[] {
   return list
 }
 
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}

@@ -37,3 +37,12 @@ function isHostName(host: string): boolean {
   const labels = host.replace(/\.$/, '').split('.')
   return labels.every((label) => /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?$/.test(label))
 }
+
+/** Percent-decoded text, or the text as written when it is no valid encoding (`100%`). */
+export function decode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
