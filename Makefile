@@ -28,7 +28,9 @@ lib/src/cli.js: $(SOURCES) node_modules/.package-lock.json
 	$(TSC) -p tsconfig.json
 	@touch $@
 
+# The suite runs from a clean compile: a test whose source was removed must not run from a stale lib/.
 lib/.tests-built: $(SOURCES) $(TESTS) node_modules/.package-lock.json
+	rm -rf lib
 	$(TSC) -p tsconfig.json
 	@touch lib/src/cli.js $@
 
