@@ -67,7 +67,7 @@ function assignInFile(chapters: readonly Chapter[], diag: Diagnostics): void {
 
 /** Anchors in a line of text whose id is taken already are removed (they are empty: no word goes with them). */
 function dropRepeatedAnchors(inlines: Inline[], block: Block, claim: (id: string, place: Place | undefined) => boolean): void {
-  const kept = inlines.filter((inline) => inline.type !== 'anchor' || claim(inline.id, block.place))
+  const kept = inlines.filter((inline) => inline.type !== 'anchor' || claim(inline.id, inline.place ?? block.place))
   inlines.splice(0, inlines.length, ...kept)
   for (const inline of inlines) if ('children' in inline) dropRepeatedAnchors(inline.children, block, claim)
 }
