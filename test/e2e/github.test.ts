@@ -13,7 +13,6 @@ import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { promisify } from 'node:util'
 import { Diagnostics, formatMessage } from '../../src/diagnostics.js'
-import { writeEpub } from '../../src/epub/index.js'
 import { loadBook } from '../../src/load/index.js'
 import { writePdf } from '../../src/pdf/index.js'
 import { build } from '../../src/pipeline.js'
@@ -21,8 +20,8 @@ import { defaultTheme, pageGeometry } from '../../src/theme/index.js'
 import { sequence, vocabulary } from '../pdf/prose.js'
 import { uncompressed } from '../pdf/helpers.js'
 import { chapterReaderText, epubChapters, pdfReaderPages, pdfWordBoxes, type WordBox } from '../support/conformance.js'
-import { epubSpine, xhtmlText } from '../support/editions.js'
-import { epubcheck, pdfText, root, tempDir, type EpubcheckResult } from '../support/tools.js'
+import { bothEditions, wordTokens, xhtmlText } from '../support/editions.js'
+import { epubcheck, root, tempDir, type EpubcheckResult } from '../support/tools.js'
 import { comparableWords, markdownReaderWords, missingWords, printedWords } from '../support/words.js'
 
 const run = promisify(execFile)
@@ -202,26 +201,15 @@ describe('a manuscript written for GitHub, in both editions', () => {
 describe('the page list inside definition lists, disclosures and alerts', () => {
   let starts: Awaited<ReturnType<typeof writePdf>>['pageStarts']
   let pdfPages: string[]
-  const markers = new Map<number, string>()
+  let markers: Map<number, string>
   const title = 'Reference Pages'
 
   before(async () => {
     const dir = await tempDir('octavo-github-pages-')
     const file = path.join(dir, 'reference.md')
     await writeFile(file, longManuscript(title))
-    const diag = new Diagnostics()
-    const book = await loadBook(file, diag)
-    const pdf = await writePdf(book, defaultTheme, { page: 'a5' }, diag)
-    const epub = await writeEpub(book, defaultTheme, diag, pdf.pageStarts)
-    await writeFile(path.join(dir, 'book.pdf'), pdf.bytes)
-    await writeFile(path.join(dir, 'book.epub'), epub)
-    starts = pdf.pageStarts
-    pdfPages = await pdfText(path.join(dir, 'book.pdf'))
-    for (const document of await epubSpine(path.join(dir, 'book.epub'))) {
-      for (const match of document.xhtml.matchAll(/<span [^>]*epub:type="pagebreak"[^>]*title="(\d+)"[^>]*\/>/g)) {
-        markers.set(Number(match[1]), xhtmlText(document.xhtml.slice(match.index + match[0].length)))
-      }
-    }
+    const book = await loadBook(file, new Diagnostics())
+    ;({ starts, pdfPages, markers } = await bothEditions(book))
   })
 
   it('starts pages inside each of them', () => {
@@ -231,14 +219,13 @@ describe('the page list inside definition lists, disclosures and alerts', () => 
   })
 
   it('marks each page where its first words stand in the EPUB', () => {
-    const tokens = (text: string): string[] => [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map(([word]) => word)
     assert.deepEqual([...markers.keys()], starts.map((start) => start.page))
     for (const { page } of starts) {
       const lines = pdfPages[page - 1]!.split('\n').filter((line) => line.trim() !== '')
       // A running head, on every page but the first, where the title block stands.
       if (page > 1 && lines[0]!.trim() === title) lines.shift()
-      const pdfStart = tokens(lines.join('\n')).slice(0, 4)
-      const epubStart = tokens(markers.get(page) ?? '').slice(0, 4)
+      const pdfStart = wordTokens(lines.join('\n')).slice(0, 4)
+      const epubStart = wordTokens(markers.get(page) ?? '').slice(0, 4)
       if (pdfStart[0] !== epubStart[0] && epubStart[0]?.endsWith(pdfStart[0] ?? '')) pdfStart[0] = epubStart[0]
       assert.deepEqual(epubStart, pdfStart, `page ${page}`)
     }

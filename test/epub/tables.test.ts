@@ -5,21 +5,15 @@
  * case, made in this process; EPUBCheck checks the book once.
  */
 import assert from 'node:assert/strict'
-import { writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import { before, describe, it } from 'node:test'
-import { Diagnostics } from '../../src/diagnostics.js'
 import { cssRules } from '../../src/epub/css.js'
-import { writeEpub } from '../../src/epub/index.js'
 import type { PageStart } from '../../src/model/page-map.js'
-import { writePdf } from '../../src/pdf/index.js'
 import { defaultTheme } from '../../src/theme/index.js'
-import { epubSpine, xhtmlText } from '../support/editions.js'
+import { bothEditions, wordTokens } from '../support/editions.js'
 import { tablesBook } from '../support/tables.js'
-import { epubcheck, pdfText, tempDir } from '../support/tools.js'
+import { epubcheck } from '../support/tools.js'
 import type { EpubcheckResult } from '../support/tools.js'
 
-const tokens = (text: string): string[] => [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map(([word]) => word)
 
 describe('tables in the EPUB', () => {
   let chapter: string
@@ -29,24 +23,10 @@ describe('tables in the EPUB', () => {
   let markers: Map<number, string>
 
   before(async () => {
-    const book = tablesBook()
-    const diag = new Diagnostics()
-    const pdf = await writePdf(book, defaultTheme, { page: 'a5' }, diag)
-    const epub = await writeEpub(book, defaultTheme, diag, pdf.pageStarts)
-    const dir = await tempDir()
-    await writeFile(path.join(dir, 'tables.pdf'), pdf.bytes)
-    await writeFile(path.join(dir, 'tables.epub'), epub)
-    starts = pdf.pageStarts
-    pdfPages = await pdfText(path.join(dir, 'tables.pdf'))
-    const documents = await epubSpine(path.join(dir, 'tables.epub'))
-    chapter = documents.find((document) => document.xhtml.includes('<table>'))!.xhtml
-    markers = new Map()
-    for (const document of documents) {
-      for (const match of document.xhtml.matchAll(/<span [^>]*epub:type="pagebreak"[^>]*title="(\d+)"[^>]*\/>/g)) {
-        markers.set(Number(match[1]), xhtmlText(document.xhtml.slice(match.index + match[0].length)))
-      }
-    }
-    check = await epubcheck(path.join(dir, 'tables.epub'))
+    const editions = await bothEditions(tablesBook(), 'tables')
+    ;({ starts, pdfPages, markers } = editions)
+    chapter = editions.documents.find((document) => document.xhtml.includes('<table>'))!.xhtml
+    check = await epubcheck(editions.epubFile)
   })
 
   it('passes EPUBCheck', () => {
@@ -67,10 +47,10 @@ describe('tables in the EPUB', () => {
     // The first page opens with the article's title block, which stands before the first marker.
     for (const { page, block } of starts.slice(1)) {
       // The PDF page without its running head; a turned page's folio, drawn upright, reads first.
-      const pdfWords = tokens(pdfPages[page - 1]!).filter((word, index) => !(index === 0 && (word === 'Tables' || word === String(page))))
+      const pdfWords = wordTokens(pdfPages[page - 1]!).filter((word, index) => !(index === 0 && (word === 'Tables' || word === String(page))))
       // Inside the long table rows read across as written; elsewhere poppler may read a header's rows in its own order.
       const compared = block[0] === 13 ? 4 : 1
-      assert.deepEqual(tokens(markers.get(page) ?? '').slice(0, compared), pdfWords.slice(0, compared), `page ${page}`)
+      assert.deepEqual(wordTokens(markers.get(page) ?? '').slice(0, compared), pdfWords.slice(0, compared), `page ${page}`)
     }
   })
 

@@ -2,9 +2,16 @@
  * Reading the editions back: the text a reader of each edition gets, for the
  * "no word lost" comparisons.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import JSZip from 'jszip'
-import { decodeXml, pdfText } from './tools.js'
+import { Diagnostics } from '../../src/diagnostics.js'
+import { writeEpub } from '../../src/epub/index.js'
+import type { Book } from '../../src/model/book.js'
+import type { PageStart } from '../../src/model/page-map.js'
+import { writePdf } from '../../src/pdf/index.js'
+import { defaultTheme } from '../../src/theme/index.js'
+import { decodeXml, pdfText, tempDir } from './tools.js'
 
 export interface EpubDocument {
   href: string
@@ -64,4 +71,46 @@ export async function pdfBodyText(file: string, titles: readonly string[]): Prom
       return lines.filter((line, index) => !(edges.has(index) && isFurniture(line))).join('\n')
     })
     .join('\n')
+}
+
+/** Words as the page-list checks compare them: runs of letters, digits and marks. */
+export function wordTokens(text: string): string[] {
+  return [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map(([word]) => word)
+}
+
+export interface BothEditions {
+  /** Where the print edition's pages start, as its typesetter recorded them. */
+  starts: PageStart[]
+  /** The PDF's text, page by page (see `pdfText`). */
+  pdfPages: string[]
+  /** The EPUB's spine documents. */
+  documents: EpubDocument[]
+  /** The EPUB's text after each page-break marker, to the end of its document, by page number. */
+  markers: Map<number, string>
+  epubFile: string
+  pdfFile: string
+}
+
+/**
+ * Both editions of a book made in this process as the pipeline makes them (the
+ * PDF first, its page starts given to the EPUB), written to files and read
+ * back: what the page-list tests compare, word for word.
+ */
+export async function bothEditions(book: Book, name = 'book'): Promise<BothEditions> {
+  const diag = new Diagnostics()
+  const pdf = await writePdf(book, defaultTheme, { page: 'a5' }, diag)
+  const epub = await writeEpub(book, defaultTheme, diag, pdf.pageStarts)
+  const dir = await tempDir()
+  const pdfFile = path.join(dir, `${name}.pdf`)
+  const epubFile = path.join(dir, `${name}.epub`)
+  await writeFile(pdfFile, pdf.bytes)
+  await writeFile(epubFile, epub)
+  const documents = await epubSpine(epubFile)
+  const markers = new Map<number, string>()
+  for (const document of documents) {
+    for (const match of document.xhtml.matchAll(/<span [^>]*epub:type="pagebreak"[^>]*title="(\d+)"[^>]*\/>/g)) {
+      markers.set(Number(match[1]), xhtmlText(document.xhtml.slice(match.index + match[0].length)))
+    }
+  }
+  return { starts: pdf.pageStarts, pdfPages: await pdfText(pdfFile), documents, markers, epubFile, pdfFile }
 }
