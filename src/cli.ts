@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import type { CacheStore } from './cache/store.js'
 import { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
 import { editionClashes, editionName, formats, type Format } from './editions.js'
 import { themes } from './theme/index.js'
@@ -33,6 +34,10 @@ Options:
       --print            add trim and bleed boxes and crop marks for a print service
       --pdf-a            write the PDF as PDF/A-2b
       --report           print the typesetting report of each PDF
+  -w, --watch            build, then build again whenever a file of the manuscript
+                         changes (Ctrl-C stops)
+      --no-cache         keep nothing in .octavo-cache/ for the next build (the
+                         cache only saves time: it never changes an edition)
   -q, --quiet            no progress, warnings only
   -h, --help             show this help
   -v, --version          show the version
@@ -52,6 +57,8 @@ interface Options {
   pdfA: boolean
   report: boolean
   quiet: boolean
+  watch: boolean
+  cache: boolean
 }
 
 /**
@@ -103,14 +110,58 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
     return exitCode.usage
   }
 
+  const { CacheStore } = await import('./cache/store.js')
+  const cache = options.cache ? new CacheStore({ folder: path.resolve(cacheFolder) }) : new CacheStore()
+  if (options.watch) {
+    await watchAll(options, cache, stdout, stderr, env)
+    return exitCode.ok
+  }
   let status: number = exitCode.ok
   for (const input of options.inputs) {
-    status = Math.max(status, await buildOne(input, options, stdout, stderr, env))
+    status = Math.max(status, await buildOne(input, options, cache, stdout, stderr, env))
   }
   return status
 }
 
-async function buildOne(input: string, options: Options, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
+/** Where builds keep what the next one can use (see `cache/store.ts`), from the folder they run in. */
+const cacheFolder = '.octavo-cache'
+
+/**
+ * `--watch`: each input built, then built again when a file it is made of
+ * changes, until Ctrl-C; a build that fails says why and the watch goes on.
+ * The builds share one cache, so a change to one chapter re-reads only it.
+ */
+async function watchAll(options: Options, cache: CacheStore, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<void> {
+  const { watchManuscript } = await import('./watch.js')
+  const stop = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+  await Promise.all(
+    options.inputs.map(async (input) => {
+      const absolute = path.resolve(input)
+      const folder = /\.md$/i.test(absolute) ? path.dirname(absolute) : absolute
+      await watchManuscript({
+        folder,
+        ignore: [options.outDir, cacheFolder],
+        until: stop,
+        build: async () => {
+          const read = new Set<string>([absolute])
+          await buildOne(input, options, cache, stdout, stderr, env, (file) => read.add(file))
+          if (!options.quiet) stderr.write(`octavo: ${input}: watching for changes (Ctrl-C stops)\n`)
+          return { read }
+        },
+      })
+    }),
+  )
+}
+
+async function buildOne(
+  input: string,
+  options: Options,
+  cache: CacheStore,
+  stdout: NodeJS.WritableStream,
+  stderr: NodeJS.WritableStream,
+  env: NodeJS.ProcessEnv,
+  onRead?: (file: string) => void,
+): Promise<number> {
   const diag = new Diagnostics()
   const started = performance.now()
   // Progress goes to stderr; a terminal gets one line that updates in place, a log one line per step.
@@ -133,6 +184,8 @@ async function buildOne(input: string, options: Options, stdout: NodeJS.Writable
         pdfA: options.pdfA,
         sourceDateEpoch: env.SOURCE_DATE_EPOCH,
         onPhase: progress,
+        cache,
+        onRead,
       },
       diag,
     )
@@ -165,6 +218,8 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
       print: { type: 'boolean', default: false },
       'pdf-a': { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
+      watch: { type: 'boolean', short: 'w', default: false },
+      'no-cache': { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -196,6 +251,8 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
     pdfA: values['pdf-a'],
     report: values.report,
     quiet: values.quiet,
+    watch: values.watch,
+    cache: !values['no-cache'],
   }
 }
 

@@ -10,12 +10,14 @@ import type { Place } from './model/book.js'
  */
 export class Diagnostics {
   readonly messages: VFileMessage[] = []
+  private readonly listeners = new Set<(said: Said) => void>()
 
   /** `where` is a place in a file, or a file (or folder) as a whole. */
   warn(reason: string, where?: Place | string, ruleId?: string): VFileMessage {
     const message = createMessage(reason, where, ruleId)
     message.fatal = false
     this.messages.push(message)
+    for (const listener of this.listeners) listener({ reason, where, ruleId, fatal: false })
     return message
   }
 
@@ -23,12 +25,27 @@ export class Diagnostics {
     const message = createMessage(reason, where, ruleId)
     message.fatal = true
     this.messages.push(message)
+    for (const listener of this.listeners) listener({ reason, where, ruleId, fatal: true })
     throw new ManuscriptError(message)
+  }
+
+  /** Be told of every message from now on, as it was given (to replay it later); returns how to stop. */
+  listen(listener: (said: Said) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   get warnings(): VFileMessage[] {
     return this.messages.filter((message) => message.fatal !== true)
   }
+}
+
+/** A message as it was given: plain data, that can be kept and given again. */
+export interface Said {
+  reason: string
+  where: Place | string | undefined
+  ruleId: string | undefined
+  fatal: boolean
 }
 
 /** The manuscript (not Octavo) is at fault: the build stops with exit code 1. */

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { CacheStore } from './cache/store.js'
 import type { Diagnostics } from './diagnostics.js'
 import { writeEpub } from './epub/index.js'
 import { loadBook } from './load/index.js'
@@ -24,6 +25,10 @@ export interface BuildOptions {
   sourceDateEpoch?: string | undefined
   /** Told when each phase starts, and as the print edition's pages are set: progress on long builds. */
   onPhase?: (phase: string) => void
+  /** What is kept between builds (see `cache/store.ts`); nothing without it. It never changes an edition. */
+  cache?: CacheStore | undefined
+  /** Told of every file the book is made of as it is read (what `--watch` watches). */
+  onRead?: ((file: string) => void) | undefined
 }
 
 export interface BuildResult {
@@ -43,7 +48,7 @@ export interface BuildResult {
 export async function build(input: string, options: BuildOptions, diag: Diagnostics): Promise<BuildResult> {
   const phase = options.onPhase ?? (() => {})
   phase('read')
-  const book = await loadBook(input, diag, { sourceDateEpoch: options.sourceDateEpoch })
+  const book = await loadBook(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache, onRead: options.onRead })
 
   const name = editionName(input)
   const files: OutputFile[] = []

@@ -15,6 +15,14 @@ const MEDIA_TYPES: Record<string, Asset['mediaType']> = {
   '.svg': 'image/svg+xml',
 }
 
+/** One call of `AssetRegistry.resolve`, as plain data. */
+export interface ImageCall {
+  url: string
+  chapterPath: string
+  place: Place
+  noun: string
+}
+
 /**
  * The images of one book: resolves each image URL of a chapter file to an
  * asset inside the manuscript's folder, once per file on disk.
@@ -30,6 +38,7 @@ export class AssetRegistry {
   private readonly byPath = new Map<string, Asset>()
   private readonly ids = new Set<string>()
   private readonly diag: Diagnostics
+  private readonly listeners = new Set<(call: ImageCall, asset: Asset | undefined) => void>()
 
   /** `root` is the manuscript's folder: the book folder, or the folder of a single `.md` file. */
   constructor(root: string, diag: Diagnostics) {
@@ -48,6 +57,21 @@ export class AssetRegistry {
    * names the image in messages (`image`, `cover image`).
    */
   resolve(url: string, chapterPath: string, place: Place, noun = 'image'): ImageResolution {
+    const resolution = this.resolveImage(url, chapterPath, place, noun)
+    if (this.listeners.size > 0) {
+      const asset = resolution.kind === 'asset' ? this.assets.find((entry) => entry.id === resolution.id) : undefined
+      for (const listener of this.listeners) listener({ url, chapterPath, place, noun }, asset)
+    }
+    return resolution
+  }
+
+  /** Be told of every image resolved from now on, and the asset it gave (to resolve it again later); returns how to stop. */
+  listen(listener: (call: ImageCall, asset: Asset | undefined) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private resolveImage(url: string, chapterPath: string, place: Place, noun: string): ImageResolution {
     const target = url.trim()
     const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(target)?.[1]?.toLowerCase()
     // A one-letter "scheme" is a Windows drive (C:\…): an absolute path.

@@ -39,6 +39,8 @@ export interface IncludeScope {
   /** How messages name `root` (the folder as given). */
   rootDisplay: string
   diag: Diagnostics
+  /** Told of every file read, by absolute path (what a watcher must watch). */
+  onRead?: ((file: string) => void) | undefined
 }
 
 /** A chapter's text with its includes expanded, and where each stretch of it comes from (absent when nothing changed). */
@@ -124,6 +126,7 @@ export async function expandIncludes(text: string, file: SourceFile, scope: Incl
       scope.diag.warn(`includes nested deeper than ${MAX_INCLUDE_DEPTH}: ${written} left out`, place, 'include')
       return ''
     }
+    scope.onRead?.(included.file.path)
     const { text: content } = await readSource(included.file.path, included.file.display, scope.diag)
     const lines = content.split(/\r?\n/)
     // As Rust's `lines()`: a final line break ends the last line rather than starting one.

@@ -13,7 +13,10 @@ import { hideCodeLines } from '../transform/hidden-code-lines.js'
 import { highlightCode } from '../transform/highlight-code.js'
 import { numberNotes } from '../transform/number-notes.js'
 import { splitChapters } from '../transform/split-chapters.js'
+import { cacheKey } from '../cache/store.js'
+import type { CacheStore } from '../cache/store.js'
 import { AssetRegistry, isInside } from './assets.js'
+import { convertCached } from './chapter-cache.js'
 import { parseBookToml, type BookToml } from './book-toml.js'
 import { resolveCover } from './cover.js'
 import { folderFiles, type FolderFile } from './folder-files.js'
@@ -31,6 +34,15 @@ import { relocateTree } from './text-origins.js'
 export interface LoadOptions {
   /** `SOURCE_DATE_EPOCH` from the environment: seconds since 1970, fixes `metadata.modified`. */
   sourceDateEpoch?: string | undefined
+  /** Where chapter files' conversions are kept between builds (see `chapter-cache.ts`). */
+  cache?: CacheStore | undefined
+  /** Told of every file the book is made of as it is read, by absolute path (what a watcher must watch). */
+  onRead?: ((file: string) => void) | undefined
+}
+
+/** What reading the book's files shares: the folder, the diagnostics, the cache. */
+interface LoadScope extends IncludeScope {
+  cache?: CacheStore | undefined
 }
 
 /** A chapter before the book-wide passes: no id, footnote calls still by label. */
@@ -86,7 +98,8 @@ interface LoadedFile {
 export async function loadBook(input: string, diag: Diagnostics, options: LoadOptions = {}): Promise<Book> {
   const manuscript = await locateManuscript(input, diag)
   const assets = new AssetRegistry(manuscript.root, diag)
-  const scope: IncludeScope = { root: manuscript.root, rootDisplay: manuscript.kind === 'file' ? path.dirname(manuscript.file.display) : manuscript.display, diag }
+  const scope: LoadScope = { root: manuscript.root, rootDisplay: manuscript.kind === 'file' ? path.dirname(manuscript.file.display) : manuscript.display, diag, cache: options.cache, onRead: options.onRead }
+  if (options.onRead) assets.listen((_call, asset) => asset && options.onRead!(asset.path))
   const { metadata, drafts, parts, sourceRoot } =
     manuscript.kind === 'file'
       ? { ...(await loadSingleFile(manuscript, assets, scope, options)), parts: [], sourceRoot: manuscript.root }
@@ -102,7 +115,7 @@ export async function loadBook(input: string, diag: Diagnostics, options: LoadOp
 async function loadSingleFile(
   manuscript: Extract<Manuscript, { kind: 'file' }>,
   assets: AssetRegistry,
-  scope: IncludeScope,
+  scope: LoadScope,
   options: LoadOptions,
 ): Promise<{ metadata: Metadata; drafts: ChapterDraft[] }> {
   const diag = scope.diag
@@ -127,17 +140,19 @@ async function loadSingleFile(
 async function loadFolder(
   manuscript: Extract<Manuscript, { kind: 'folder' }>,
   assets: AssetRegistry,
-  scope: IncludeScope,
+  scope: LoadScope,
   options: LoadOptions,
 ): Promise<{ metadata: Metadata; drafts: ChapterDraft[]; parts: Part[]; /** Where the chapters live (mdBook's source folder): what a link from `/` starts at. */ sourceRoot: string }> {
   const diag = scope.diag
   let bookMatter: FrontMatter = { keyPlaces: new Map() }
   if (manuscript.bookYaml) {
+    scope.onRead?.(manuscript.bookYaml.path)
     const { text } = await readSource(manuscript.bookYaml.path, manuscript.bookYaml.display, diag)
     bookMatter = parseFrontMatter({ text, file: manuscript.bookYaml.display, firstLine: 1 }, diag, { allowChapters: true })
   }
   let bookToml: BookToml | undefined
   if (manuscript.bookToml) {
+    scope.onRead?.(manuscript.bookToml.path)
     const { text } = await readSource(manuscript.bookToml.path, manuscript.bookToml.display, diag)
     bookToml = parseBookToml(text, manuscript.bookToml.display, diag)
     bookMatter = withBookToml(bookMatter, bookToml.matter, diag)
@@ -154,6 +169,7 @@ async function loadFolder(
     if (summary) diag.warn(`${SUMMARY_MD} is not read: \`chapters\` in ${BOOK_YAML} lists the chapters`, summary.display, 'chapters')
     plan = { chapters: await listedChapters(bookMatter.chapters, manuscript, candidates, diag), parts: [] }
   } else if (summary) {
+    scope.onRead?.(summary.path)
     plan = await summaryChapters(summary, manuscript, candidates, diag)
   } else {
     plan = { chapters: candidates.map((file) => ({ file, level: file.level })), parts: [] }
@@ -338,10 +354,26 @@ export function closeLevels(chapters: ReadonlyArray<{ level: number; omitted: bo
  * (and its cover, when it describes the book). Its includes are expanded
  * first; the parse's positions are then moved back to the file as written.
  */
-async function loadFile(file: SourceFile, assets: AssetRegistry, scope: IncludeScope, options: { cover?: boolean } = {}): Promise<LoadedFile> {
+async function loadFile(file: SourceFile, assets: AssetRegistry, scope: LoadScope, options: { cover?: boolean } = {}): Promise<LoadedFile> {
   const diag = scope.diag
+  scope.onRead?.(file.path)
   const { text: written, removed } = await readSource(file.path, file.display, diag)
   const { text, origins } = await expandIncludes(written, file, scope)
+  // The conversion depends on the text (as written and with its includes), where it is, and what was mended in it.
+  const key = cacheKey('chapter', file.display, file.path, options.cover === true, written, text, JSON.stringify(removed))
+  return convertCached(scope.cache, key, diag, assets, async () => convertFile(file, text, removed, origins, assets, diag, options))
+}
+
+/** Parse and convert one chapter file's text (its includes expanded), with its front matter checked. */
+function convertFile(
+  file: SourceFile,
+  text: string,
+  removed: Parameters<typeof restoreColumns>[1],
+  origins: Awaited<ReturnType<typeof expandIncludes>>['origins'],
+  assets: AssetRegistry,
+  diag: Diagnostics,
+  options: { cover?: boolean },
+): LoadedFile {
   const loaded: LoadedFile = { file, blocks: [], footnotes: new Map() }
   const images = assets.sourceFor(file.path)
   let first = true

@@ -1,0 +1,110 @@
+/**
+ * What a build may keep for the next: values by kind and key, in memory for a
+ * session (`--watch`, the library's rebuilds) and, when given a folder, on
+ * disk (`.octavo-cache/`) for the next process.
+ *
+ * A key is a hash of everything the value depends on, so a value found is the
+ * value a fresh computation would give: the cache can only save time, never
+ * change an edition. An entry that cannot be read back (written by another
+ * version of Octavo, cut short, tampered with) is a miss, never an error.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { deserialize, serialize } from 'node:v8'
+
+/**
+ * Bumped whenever what a cached value holds, or how it is computed, changes
+ * in a way its key does not show (the model's shape, the parser's rules):
+ * entries written before are then never read.
+ */
+export const CACHE_FORMAT = 1
+
+export interface StoreOptions {
+  /** Where entries are kept between processes; memory only without it. */
+  folder?: string
+  /** Told of an entry that could not be written (a full disk, a read-only folder): the build goes on without it. */
+  onWriteError?: (error: unknown) => void
+}
+
+export class CacheStore {
+  private readonly memory = new Map<string, unknown>()
+
+  constructor(private readonly options: StoreOptions = {}) {}
+
+  /** A copy of the value kept under `kind` and `key`, or undefined. */
+  get<T>(kind: string, key: string): T | undefined {
+    const id = `${kind}/${key}`
+    if (this.memory.has(id)) return structuredClone(this.memory.get(id)) as T
+    const file = this.file(kind, key)
+    if (!file) return undefined
+    try {
+      const value = deserialize(readFileSync(file)) as { format: number; value: T }
+      if (value.format !== CACHE_FORMAT) return undefined
+      this.memory.set(id, value.value)
+      return structuredClone(value.value)
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Keep a copy of `value` (later changes to it do not reach the cache). */
+  set(kind: string, key: string, value: unknown): void {
+    const copy = structuredClone(value)
+    this.memory.set(`${kind}/${key}`, copy)
+    const file = this.file(kind, key)
+    if (!file) return
+    try {
+      mkdirSync(path.dirname(file), { recursive: true })
+      // Written aside and renamed into place: a reader never sees half an entry.
+      const temporary = `${file}.${process.pid}.tmp`
+      writeFileSync(temporary, serialize({ format: CACHE_FORMAT, value: copy }))
+      renameSync(temporary, file)
+    } catch (error) {
+      this.options.onWriteError?.(error)
+    }
+  }
+
+  private file(kind: string, key: string): string | undefined {
+    return this.options.folder === undefined ? undefined : path.join(this.options.folder, kind, key.slice(0, 2), `${key}.bin`)
+  }
+}
+
+/** A key for a value computed from `parts` by this program: each part counts, and so does where one ends. */
+export function cacheKey(...parts: ReadonlyArray<string | number | boolean | undefined>): string {
+  const hash = createHash('sha256')
+  hash.update(`${CACHE_FORMAT}:${programStamp()}`)
+  for (const part of parts) {
+    const text = part === undefined ? '\u0000undefined' : `${typeof part}:${String(part)}`
+    hash.update(`${text.length}:${text}`)
+  }
+  return hash.digest('hex')
+}
+
+let stamp: string | undefined
+
+/**
+ * What identifies the program that computes the values: the name, size and
+ * modification time of each of its compiled files. A value computed by another
+ * build of Octavo (an upgrade, or a developer's change) is then never taken
+ * for this one's.
+ */
+function programStamp(): string {
+  if (stamp !== undefined) return stamp
+  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+  const hash = createHash('sha256')
+  const visit = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(folder, entry.name)
+      if (entry.isDirectory()) visit(file)
+      else if (entry.name.endsWith('.js')) {
+        const stats = statSync(file)
+        hash.update(`${path.relative(root, file)}:${stats.size}:${stats.mtimeMs}\n`)
+      }
+    }
+  }
+  visit(root)
+  stamp = hash.digest('hex')
+  return stamp
+}
