@@ -22,7 +22,8 @@
  *   node lib/bench/speed.js [--books 400k,800k,node] [--runs N] [--tools octavo-epub,octavo-pdf,pandoc,typst]
  *                           [--chapters 64] [--seed 1981] [--dir /tmp/octavo-bench-speed] [--all]
  *
- * The defaults (the 400k book, two runs) take a few minutes; `--all` measures every target.
+ * The defaults (the 400k book, two runs) take about three minutes on a quiet two-core machine; `--all`
+ * measures every target.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -79,7 +80,7 @@ const { values: options } = parseArgs({
 if (options.help) {
   console.log(`usage: node lib/bench/speed.js [options]
   --books LIST     generated books by words (400k, 800000, 1.2m) and/or "node" for the Node.js API docs (default 400k)
-  --all            --books 400k,800k,node: every target (about half an hour on two cores)
+  --all            --books 400k,800k,node: every target (twenty minutes or more on two cores)
   --runs N         runs of each build (default 2)
   --tools LIST     ${toolIds.join(',')} (default all)
   --chapters N     chapters of a generated book (default 64)
