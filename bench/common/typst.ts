@@ -8,8 +8,21 @@ import { createRequire } from 'node:module'
 import { LITERATA_DIRS } from './font.js'
 import { page, type } from './setting.js'
 
-interface TypstCompiler {
-  pdf(args: { mainFileContent: string }): Buffer
+interface TypstDiagnostics {
+  shortDiagnostics: Array<{ message: string; severity: number }>
+}
+export interface TypstDocument {
+  numOfPages: number
+}
+interface TypstResult {
+  result: TypstDocument | null
+  hasError(): boolean
+  takeWarnings(): TypstDiagnostics | null
+  takeError(): TypstDiagnostics | null
+}
+export interface TypstCompiler {
+  pdf(args: { mainFileContent: string } | TypstDocument): Buffer
+  compile(args: { mainFileContent: string }): TypstResult
 }
 interface TypstModule {
   NodeCompiler: { create(args: { fontArgs: { fontPaths: string[] }[] }): TypstCompiler }
@@ -17,9 +30,10 @@ interface TypstModule {
 
 const require = createRequire(import.meta.url)
 
-export function typstCompiler(): TypstCompiler {
+/** A compiler that knows the fonts in `fontPaths` (folders or files): Literata's four faces unless told. */
+export function typstCompiler(fontPaths: string[] = LITERATA_DIRS): TypstCompiler {
   const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler') as TypstModule
-  return NodeCompiler.create({ fontArgs: [{ fontPaths: LITERATA_DIRS }] })
+  return NodeCompiler.create({ fontArgs: [{ fontPaths }] })
 }
 
 /** A Typst string literal: the text is set as it is, with no markup. */
