@@ -33,6 +33,8 @@ Options:
       --print            add trim and bleed boxes and crop marks for a print service
       --pdf-a            write the PDF as PDF/A-2b
       --report           print the typesetting report of each PDF
+      --no-cache         make the EPUB's font subsets afresh, without reading or
+                         writing .octavo-cache (the editions are the same)
   -q, --quiet            no progress, warnings only
   -h, --help             show this help
   -v, --version          show the version
@@ -52,6 +54,7 @@ interface Options {
   pdfA: boolean
   report: boolean
   quiet: boolean
+  cache: boolean
 }
 
 /**
@@ -133,6 +136,7 @@ async function buildOne(input: string, options: Options, stdout: NodeJS.Writable
         pdfA: options.pdfA,
         sourceDateEpoch: env.SOURCE_DATE_EPOCH,
         onPhase: progress,
+        cache: options.cache ? undefined : false,
       },
       diag,
     )
@@ -165,6 +169,7 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
       print: { type: 'boolean', default: false },
       'pdf-a': { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -196,6 +201,7 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
     pdfA: values['pdf-a'],
     report: values.report,
     quiet: values.quiet,
+    cache: !values['no-cache'],
   }
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Diagnostics } from './diagnostics.js'
-import { writeEpub } from './epub/index.js'
+import { loadEpubWriter } from './lazy.js'
 import { loadBook } from './load/index.js'
 import type { Book } from './model/book.js'
 import { writePdf } from './pdf/index.js'
@@ -10,6 +10,9 @@ import { editionName, type Format } from './editions.js'
 import { WriteError, writeFilesAtomic, type OutputFile } from './write-atomic.js'
 
 export { editionClashes, editionName, formats, type Format } from './editions.js'
+
+/** The cache's folder, in the working directory, unless a build is told otherwise (`.gitignore` names it). */
+export const DEFAULT_CACHE_DIR = '.octavo-cache'
 
 export interface BuildOptions {
   outDir: string
@@ -24,6 +27,13 @@ export interface BuildOptions {
   sourceDateEpoch?: string | undefined
   /** Told when each phase starts, and as the print edition's pages are set: progress on long builds. */
   onPhase?: (phase: string) => void
+  /**
+   * Where font subsets are kept between builds, so that a book built again
+   * does not subset its fonts again: a folder (`.octavo-cache` in the working
+   * directory unless given), or `false` for none. The editions' bytes are the
+   * same with and without it.
+   */
+  cache?: string | false | undefined
 }
 
 export interface BuildResult {
@@ -55,7 +65,10 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   if (options.formats.includes('pdf')) files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
   if (options.formats.includes('epub')) {
     phase('epub')
-    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, options.theme, diag, pdf.pageStarts) })
+    // The EPUB's writer (and epub-gen-memory, JSZip) is loaded only when an EPUB is asked for.
+    const { writeEpub } = await loadEpubWriter()
+    const epubOptions = options.cache === false ? {} : { subsetCache: options.cache ?? DEFAULT_CACHE_DIR }
+    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, options.theme, diag, pdf.pageStarts, epubOptions) })
   }
 
   phase('write')
