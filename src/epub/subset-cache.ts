@@ -67,9 +67,10 @@ export class SubsetCache {
     } catch {
       return undefined
     }
-    const header = `${ENTRY_MAGIC}\n${key}\n`
+    // The magic line, the key, the SHA-256 of the subset in hex, each ended by a line break; then the subset.
+    const header = Buffer.from(`${ENTRY_MAGIC}\n${key}\n`, 'utf8')
     const hashEnd = header.length + 65
-    if (entry.length < hashEnd || entry.toString('utf8', 0, header.length) !== header || entry[hashEnd - 1] !== 0x0a) return undefined
+    if (entry.length < hashEnd || !entry.subarray(0, header.length).equals(header) || entry[hashEnd - 1] !== 0x0a) return undefined
     const bytes = entry.subarray(hashEnd)
     if (sha256(bytes) !== entry.toString('latin1', header.length, hashEnd - 1)) return undefined
     return new Uint8Array(bytes)
