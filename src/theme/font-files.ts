@@ -24,6 +24,8 @@ import type { FontFile } from './theme.js'
 
 const bytesByPath = new Map<string, Buffer>()
 const sharedByPath = new Map<string, fontkit.Font>()
+/** Every file a face was parsed from in this process. */
+const parsed = new Set<string>()
 
 /** The bytes of a font file, read the first time they are asked for. */
 export function fontBytes(font: FontFile): Buffer {
@@ -38,6 +40,7 @@ export function fontBytes(font: FontFile): Buffer {
 
 /** A face of its own for a caller that shapes text with it (see above). */
 export function openFace(font: FontFile): fontkit.Font {
+  parsed.add(fontPath(font))
   return fontkit.create(fontBytes(font))
 }
 
@@ -48,11 +51,17 @@ export function sharedFace(font: FontFile): fontkit.Font {
   if (face === undefined) {
     face = fontkit.create(fontBytes(font))
     sharedByPath.set(file, face)
+    parsed.add(file)
   }
   return face
 }
 
-/** The font files read so far in this process, by path: what a build needed. */
+/** The font files read so far in this process, by path: what its builds needed (subsetting included). */
 export function fontFilesRead(): readonly string[] {
   return [...bytesByPath.keys()]
+}
+
+/** The font files a face was parsed from so far in this process, by path: the faces its builds set text in or asked about. */
+export function fontFacesParsed(): readonly string[] {
+  return [...parsed]
 }
