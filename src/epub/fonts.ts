@@ -70,13 +70,19 @@ export async function subsetFonts(fonts: readonly EmbeddedFont[], text: string, 
   return subsets
 }
 
+/** A font's subset to `characters`: from the cache when it holds it, else made by harfbuzz (and kept there). */
 async function subset(font: FontFile, characters: string, cache: SubsetCache | undefined): Promise<Uint8Array> {
-  const key = cache?.key(font, characters, subsetOptions)
-  const cached = key === undefined ? undefined : cache!.read(key)
+  if (cache === undefined) return harfbuzzSubset(font, characters)
+  const key = cache.key(font, characters, subsetOptions)
+  const cached = cache.read(key)
   if (cached) return cached
-  const bytes = new Uint8Array(await subsetFont()(fontBytes(font), characters, subsetOptions))
-  if (key !== undefined) cache!.write(key, bytes)
+  const bytes = await harfbuzzSubset(font, characters)
+  cache.write(key, bytes)
   return bytes
+}
+
+async function harfbuzzSubset(font: FontFile, characters: string): Promise<Uint8Array> {
+  return new Uint8Array(await subsetFont()(fontBytes(font), characters, subsetOptions))
 }
 
 /** Each font file as it is, by file name (for measuring what subsetting saves). */
