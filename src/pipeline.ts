@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { CacheStore } from './cache/store.js'
 import type { Diagnostics } from './diagnostics.js'
-import { writeEpub } from './epub/index.js'
+import { loadEpubWriter } from './lazy.js'
 import { loadBook } from './load/index.js'
 import type { Book } from './model/book.js'
 import { writePdf } from './pdf/index.js'
@@ -11,6 +11,8 @@ import { editionName, type Format } from './editions.js'
 import { WriteError, writeFilesAtomic, type OutputFile } from './write-atomic.js'
 
 export { editionClashes, editionName, formats, type Format } from './editions.js'
+
+/** The cache's folder, in the working directory, unless a build is told otherwise (`.gitignore` names it). */
 
 export interface BuildOptions {
   outDir: string
@@ -60,7 +62,10 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   if (options.formats.includes('pdf')) files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
   if (options.formats.includes('epub')) {
     phase('epub')
-    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, options.theme, diag, pdf.pageStarts) })
+    // The EPUB's writer (and epub-gen-memory, JSZip) is loaded only when an EPUB is asked for.
+    const { writeEpub } = await loadEpubWriter()
+    const epubOptions = options.cache?.folder === undefined ? {} : { subsetCache: options.cache.folder }
+    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, options.theme, diag, pdf.pageStarts, epubOptions) })
   }
 
   phase('write')

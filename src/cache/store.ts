@@ -33,6 +33,11 @@ export class CacheStore {
 
   constructor(private readonly options: StoreOptions = {}) {}
 
+  /** The folder entries are kept in between processes, if any (other caches keep theirs beside, see `epub/subset-cache.ts`). */
+  get folder(): string | undefined {
+    return this.options.folder
+  }
+
   /** A copy of the value kept under `kind` and `key`, or undefined. */
   get<T>(kind: string, key: string): T | undefined {
     const id = `${kind}/${key}`

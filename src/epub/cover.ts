@@ -1,7 +1,8 @@
-import * as fontkit from 'fontkit'
+import type * as fontkit from 'fontkit'
 import type { Element } from 'xast'
 import { x } from 'xastscript'
-import { fontPath, resolveStyle, type FontKey, type TextRole } from '../theme/index.js'
+import { openFace, sharedFace } from '../theme/font-files.js'
+import { fontPath, resolveStyle, type FontFile, type FontKey, type TextRole } from '../theme/index.js'
 import type { Context } from './context.js'
 import { listPhrase } from './documents/title-block.js'
 import { xmlDocument } from './hast/serialize.js'
@@ -16,24 +17,23 @@ const measure = width - 2 * margin
 class Outlines {
   readonly defs: Element[] = []
   private readonly ids = new Map<string, string>()
+  /** Faces by file path, opened as text is first set in them: the fallback faces only for a character the face lacks. */
   private readonly fonts = new Map<string, fontkit.Font>()
-  private readonly fallbacks: fontkit.Font[]
 
-  constructor(private readonly context: Context) {
-    this.fallbacks = context.theme.fallbacks.map((file) => this.open(fontPath(file)))
-  }
+  constructor(private readonly context: Context) {}
 
-  private open(path: string): fontkit.Font {
+  private open(file: FontFile): fontkit.Font {
+    const path = fontPath(file)
     let font = this.fonts.get(path)
     if (!font) {
-      font = fontkit.openSync(path)
+      font = openFace(file)
       this.fonts.set(path, font)
     }
     return font
   }
 
   font(key: FontKey): fontkit.Font {
-    return this.open(fontPath(this.context.theme.fonts[key]))
+    return this.open(this.context.theme.fonts[key])
   }
 
   /** Text cut into runs, each in the first of the face and its fallbacks that has the characters. */
@@ -42,12 +42,18 @@ class Outlines {
     const runs: Array<{ font: fontkit.Font; text: string }> = []
     for (const char of text) {
       const code = char.codePointAt(0)!
-      const font = main.hasGlyphForCodePoint(code) || /\s/.test(char) ? main : (this.fallbacks.find((face) => face.hasGlyphForCodePoint(code)) ?? main)
+      const font = main.hasGlyphForCodePoint(code) || /\s/.test(char) ? main : (this.fallbackFor(code) ?? main)
       const last = runs.at(-1)
       if (last?.font === font) last.text += char
       else runs.push({ font, text: char })
     }
     return runs
+  }
+
+  /** The first fallback face that has the character, asked of the process's shared faces so that only the one chosen is opened here. */
+  private fallbackFor(code: number): fontkit.Font | undefined {
+    const file = this.context.theme.fallbacks.find((candidate) => sharedFace(candidate).hasGlyphForCodePoint(code))
+    return file === undefined ? undefined : this.open(file)
   }
 
   /** Id of the outline of a glyph, or undefined for a glyph with no ink (a space). */

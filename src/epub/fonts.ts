@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import * as fontkit from 'fontkit'
-import subsetFont from 'subset-font'
+import { subsetFont } from '../lazy.js'
+import { fontBytes, sharedFace } from '../theme/font-files.js'
 import { fontPath, type FontFile, type FontKey, type Theme } from '../theme/index.js'
+import type { SubsetCache } from './subset-cache.js'
 
 /** A font file of the theme, as the EPUB carries it. */
 export interface EmbeddedFont {
@@ -46,30 +46,49 @@ const keptNameIds = [0, 13, 14]
  */
 const keptFeatures = ['kern', 'liga', 'clig', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'rlig', 'smcp', 'c2sc']
 
+/** How harfbuzz subsets: a TrueType file, the licence's names and the features above. */
+const subsetOptions: { targetFormat: 'sfnt'; preserveNameIds: number[]; keepFeatures: string[] } = { targetFormat: 'sfnt', preserveNameIds: keptNameIds, keepFeatures: keptFeatures }
+
 /**
  * Subset each font to the characters it has to show: the mono face to the
  * characters of code, the text faces to every character of the book, and the
  * fallback faces only to the characters the text face lacks, since a reader
- * falls back to them for nothing else.
+ * falls back to them for nothing else. With a cache, a subset made before
+ * is taken from it (see `subset-cache.ts`), and harfbuzz is not loaded at all
+ * when every subset is there.
  */
-export async function subsetFonts(fonts: readonly EmbeddedFont[], text: string, code: string): Promise<Map<string, Uint8Array>> {
+export async function subsetFonts(fonts: readonly EmbeddedFont[], text: string, code: string, cache?: SubsetCache): Promise<Map<string, Uint8Array>> {
   const subsets = new Map<string, Uint8Array>()
   const textFace = fonts.find((font) => font.keys.includes('text'))
-  const lacking = textFace ? await charactersLacking(textFace.path, text) : text
+  const lacking = textFace ? charactersLacking(textFace.font, text) : text
   for (const font of fonts) {
     const characters = font.keys.length === 0 ? lacking : font.keys.every((key) => key === 'mono') ? code : text
-    const whole = await readFile(font.path)
     // An empty subset would leave a font with no glyph at all: keep the space at least.
-    const subset = await subsetFont(whole, uniqueCharacters(characters + ' '), { targetFormat: 'sfnt', preserveNameIds: keptNameIds, keepFeatures: keptFeatures })
-    subsets.set(font.fileName, new Uint8Array(subset))
+    subsets.set(font.fileName, await subset(font.font, uniqueCharacters(characters + ' '), cache))
   }
+  cache?.save()
   return subsets
+}
+
+/** A font's subset to `characters`: from the cache when it holds it, else made by harfbuzz (and kept there). */
+async function subset(font: FontFile, characters: string, cache: SubsetCache | undefined): Promise<Uint8Array> {
+  if (cache === undefined) return harfbuzzSubset(font, characters)
+  const key = cache.key(font, characters, subsetOptions)
+  const cached = cache.read(key)
+  if (cached) return cached
+  const bytes = await harfbuzzSubset(font, characters)
+  cache.write(key, bytes)
+  return bytes
+}
+
+async function harfbuzzSubset(font: FontFile, characters: string): Promise<Uint8Array> {
+  return new Uint8Array(await subsetFont()(fontBytes(font), characters, subsetOptions))
 }
 
 /** Each font file as it is, by file name (for measuring what subsetting saves). */
 export async function wholeFonts(fonts: readonly EmbeddedFont[]): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>()
-  for (const font of fonts) files.set(font.fileName, new Uint8Array(await readFile(font.path)))
+  for (const font of fonts) files.set(font.fileName, new Uint8Array(fontBytes(font.font)))
   return files
 }
 
@@ -77,8 +96,8 @@ function uniqueCharacters(text: string): string {
   return [...new Set(text)].sort().join('')
 }
 
-/** The characters of `text` that the font at `file` has no glyph for. */
-async function charactersLacking(file: string, text: string): Promise<string> {
-  const face = fontkit.create(await readFile(file)) as fontkit.Font
+/** The characters of `text` that the font has no glyph for. */
+function charactersLacking(font: FontFile, text: string): string {
+  const face = sharedFace(font)
   return [...new Set(text)].filter((character) => !face.hasGlyphForCodePoint(character.codePointAt(0)!)).join('')
 }

@@ -19,6 +19,7 @@ import type { PageStart } from './page-list.js'
 import { frontAndBackFiles, planPublication } from './plan.js'
 import { composePublication } from './publication.js'
 import { repack } from './repack.js'
+import { openSubsetCache } from './subset-cache.js'
 
 export type { PageStart } from './page-list.js'
 export { blockWords } from '../model/text.js'
@@ -29,6 +30,12 @@ export { bookIdentifier, printEditionIdentifier } from './identifier.js'
 export interface EpubOptions {
   /** Embed whole font files instead of subsets (to measure what subsetting saves). */
   wholeFonts?: boolean
+  /**
+   * A folder where font subsets are kept between builds (see
+   * `subset-cache.ts`); without it every subset is made afresh. The bytes of
+   * the EPUB are the same either way.
+   */
+  subsetCache?: string
 }
 
 const bcp47 = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/
@@ -97,7 +104,8 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   })
 
   const shown = collectText([...documents.map((document) => document.tree), publication.nav])
-  const fontBytes = options.wholeFonts ? await wholeFonts(fonts) : await subsetFonts(fonts, shown.text + readerCharacters, shown.code)
+  const cache = options.subsetCache === undefined ? undefined : openSubsetCache(options.subsetCache)
+  const fontBytes = options.wholeFonts ? await wholeFonts(fonts) : await subsetFonts(fonts, shown.text + readerCharacters, shown.code, cache)
 
   const generated = await runEpubGenMemory({
     title: metadata.title,

@@ -1,5 +1,5 @@
-import { parse, TomlError } from 'smol-toml'
 import type { Diagnostics } from '../diagnostics.js'
+import { toml } from '../lazy.js'
 import type { Place } from '../model/book.js'
 import { isLanguageTag, type FrontMatter } from './front-matter.js'
 
@@ -23,6 +23,8 @@ const MDBOOK_ONLY = new Set(['multilingual', 'text-direction'])
  * not read.
  */
 export function parseBookToml(text: string, file: string, diag: Diagnostics): BookToml {
+  // The TOML parser is loaded for mdBook's books only (see `lazy.ts`).
+  const { parse, TomlError } = toml()
   let document: Record<string, unknown>
   try {
     document = parse(text) as Record<string, unknown>

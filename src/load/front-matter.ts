@@ -1,6 +1,6 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml'
 import type { Node as YamlNode, Pair } from 'yaml'
 import type { Diagnostics } from '../diagnostics.js'
+import { yaml } from '../lazy.js'
 import type { Place } from '../model/book.js'
 
 /**
@@ -74,6 +74,8 @@ const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?
 
 /** Read YAML front matter, failing with file:line:column on bad YAML or a value of the wrong type. */
 export function parseFrontMatter(source: YamlSource, diag: Diagnostics, options: FrontMatterOptions = {}): FrontMatter {
+  // The YAML parser is loaded by the first file that has front matter (see `lazy.ts`).
+  const { LineCounter, isMap, isScalar, parseDocument } = yaml()
   const lineCounter = new LineCounter()
   const doc = parseDocument(source.text, { lineCounter, prettyErrors: true, uniqueKeys: true })
   const placeAt = (offset: number): Place => {
@@ -137,6 +139,7 @@ export function parseFrontMatter(source: YamlSource, diag: Diagnostics, options:
 
 /** A scalar as a trimmed string; `undefined` (with a warning) when empty. */
 function readString(key: string, node: YamlNode | null, place: Place, diag: Diagnostics): string | undefined {
+  const { isScalar, isSeq } = yaml()
   if (node !== null && !isScalar(node)) {
     diag.fail(`\`${key}\` must be a single value, not ${isSeq(node) ? 'a list' : 'a mapping'}`, place, 'front-matter')
   }
@@ -155,6 +158,7 @@ function readStringList(
   placeOf: (node: YamlNode | null | undefined, fallback: number) => Place,
   diag: Diagnostics,
 ): string[] | undefined {
+  const { isScalar, isSeq } = yaml()
   if (isSeq(node)) {
     const values: string[] = []
     for (const item of node.items as Array<YamlNode | null>) {
@@ -178,6 +182,7 @@ function readChapters(
   placeOf: (node: YamlNode | null | undefined, fallback: number) => Place,
   diag: Diagnostics,
 ): ChapterEntry[] {
+  const { isScalar, isSeq } = yaml()
   if (!isSeq(node)) {
     diag.fail('`chapters` must be a list of file names', place, 'front-matter')
   }
@@ -196,6 +201,7 @@ function readChapters(
  * text, so `title: 1984` is the title "1984", not a type error.
  */
 function scalarText(node: YamlNode | null): string | undefined {
+  const { isScalar } = yaml()
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined
   const value = node.value
   let text: string

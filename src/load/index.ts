@@ -104,7 +104,7 @@ export async function loadBook(input: string, diag: Diagnostics, options: LoadOp
     manuscript.kind === 'file'
       ? { ...(await loadSingleFile(manuscript, assets, scope, options)), parts: [], sourceRoot: manuscript.root }
       : await loadFolder(manuscript, assets, scope, options)
-  const chapters = assembleChapters(drafts, sourceRoot, diag)
+  const chapters = await assembleChapters(drafts, sourceRoot, diag)
   labelAlerts(chapters, metadata.lang)
   const book: Book = { metadata, chapters, assets: assets.assets }
   if (parts.length > 0) book.parts = parts
@@ -365,7 +365,7 @@ async function loadFile(file: SourceFile, assets: AssetRegistry, scope: LoadScop
 }
 
 /** Parse and convert one chapter file's text (its includes expanded), with its front matter checked. */
-function convertFile(
+async function convertFile(
   file: SourceFile,
   text: string,
   removed: Parameters<typeof restoreColumns>[1],
@@ -373,7 +373,7 @@ function convertFile(
   assets: AssetRegistry,
   diag: Diagnostics,
   options: { cover?: boolean },
-): LoadedFile {
+): Promise<LoadedFile> {
   const loaded: LoadedFile = { file, blocks: [], footnotes: new Map() }
   const images = assets.sourceFor(file.path)
   let first = true
@@ -403,7 +403,7 @@ function convertFile(
       }
       first = false
     }
-    const parsed = mdastToModel(tree, file.display, diag, images, lastLine)
+    const parsed = await mdastToModel(tree, file.display, diag, images, lastLine)
     for (const block of parsed.blocks) loaded.blocks.push(block)
     for (const [label, footnote] of parsed.footnotes) {
       if (!loaded.footnotes.has(label)) loaded.footnotes.set(label, footnote)
@@ -495,7 +495,7 @@ function warnUnlisted(candidates: readonly SourceFile[], seen: ReadonlySet<strin
 const MAX_UNLISTED_WARNINGS = 10
 
 /** Ids, footnote numbers, heading ids, links, hidden code lines and code highlighting: the passes over the assembled chapters. */
-function assembleChapters(drafts: ChapterDraft[], root: string, diag: Diagnostics): Chapter[] {
+async function assembleChapters(drafts: ChapterDraft[], root: string, diag: Diagnostics): Promise<Chapter[]> {
   const called = new Map<Map<string, FootnoteDraft>, Set<string>>()
   const chapters = drafts.map((draft, index) => {
     const chapter: Chapter = { id: chapterId(index), title: draft.title, source: draft.source, blocks: draft.blocks, notes: [] }
@@ -518,7 +518,7 @@ function assembleChapters(drafts: ChapterDraft[], root: string, diag: Diagnostic
   assignHeadingIds(chapters, diag)
   resolveLinks(chapters, root, diag)
   hideCodeLines(chapters)
-  highlightCode(chapters)
+  await highlightCode(chapters)
   return chapters
 }
 

@@ -5,6 +5,7 @@ import { hoistAnchors } from './anchors.js'
 import { blockHandlers, inlineHandlers } from './handlers/index.js'
 import { htmlBlocks, htmlInlines } from './handlers/html.js'
 import type { BlockHandler, InlineHandler } from './handlers/index.js'
+import type { RawHtml } from './html/types.js'
 import { withPlace } from './with-place.js'
 import type { FootnoteDraft, ImageSource } from './types.js'
 
@@ -25,12 +26,21 @@ export class State {
   /** Footnote content, filled in as definitions are met. */
   readonly footnotes = new Map<string, FootnoteDraft>()
   private readonly warnedTypes = new Set<string>()
+  /** The raw HTML converter, loaded by the caller when the file holds raw HTML (see `lazy.ts`). */
+  private readonly html: RawHtml | undefined
 
-  constructor(tree: Root, file: string, diag: Diagnostics, images: ImageSource) {
+  constructor(tree: Root, file: string, diag: Diagnostics, images: ImageSource, html?: RawHtml) {
     this.file = file
     this.diag = diag
     this.images = images
+    this.html = html
     this.collectDefinitions(tree)
+  }
+
+  /** The raw HTML converter; only a file that holds raw HTML asks for it, and then it was loaded. */
+  rawHtml(): RawHtml {
+    if (this.html === undefined) throw new Error('raw HTML met in a file the HTML converter was not loaded for')
+    return this.html
   }
 
   place(node: Nodes): Place | undefined {

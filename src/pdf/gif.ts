@@ -4,10 +4,13 @@
  * deterministic: the same GIF gives the same bytes. Print shows one frame;
  * an animation's first is the one a viewer shows before it starts.
  */
-import { GifReader } from 'omggif'
-import { PNG } from 'pngjs'
+import type { PNG as Png } from 'pngjs'
+import { gifReader, pngWriter } from '../lazy.js'
 
+/** The first frame of a GIF as PNG bytes (the decoders are loaded by the first GIF: see `lazy.ts`). */
 export function gifFirstFrameAsPng(gif: Uint8Array): Buffer {
+  const GifReader = gifReader()
+  const PNG = pngWriter()
   const reader = new GifReader(gif)
   const { width, height } = reader
   const rgba = Buffer.alloc(width * height * 4)
@@ -21,5 +24,5 @@ export function gifFirstFrameAsPng(gif: Uint8Array): Buffer {
     }
   }
   // An opaque picture is written without an alpha channel, so the PDF holds no soft mask for it.
-  return PNG.sync.write({ width, height, data: rgba } as PNG, { colorType: opaque ? 2 : 6, inputHasAlpha: true })
+  return PNG.sync.write({ width, height, data: rgba } as Png, { colorType: opaque ? 2 : 6, inputHasAlpha: true })
 }

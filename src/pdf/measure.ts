@@ -1,12 +1,13 @@
 /**
  * Measure: advance widths of text in the theme's fonts, through fontkit, the
  * same engine pdfkit draws with, so what is measured is what is drawn
- * (kerning and standard ligatures included). The theme's fallback faces are
- * opened only when a character sends the typesetter to them.
+ * (kerning and standard ligatures included). A face is opened only when
+ * text is first set in it: the fallback faces only when a character sends
+ * the typesetter to them.
  */
-import * as fontkit from 'fontkit'
+import type * as fontkit from 'fontkit'
+import { openFace } from '../theme/font-files.js'
 import type { FontFile, FontKey, Theme } from '../theme/index.js'
-import { fontPath } from '../theme/index.js'
 import { fallbackIndex, fallbackKey, fontFeatures } from './style.js'
 import type { FaceKey, FeatureSet, RunStyle } from './style.js'
 
@@ -49,7 +50,6 @@ const needsNoGlyph = /[\s\p{Cc}\p{Default_Ignorable_Code_Point}]/u
 
 export function createMeasurer(theme: Theme): Measurer {
   const fonts = new Map<FaceKey, fontkit.Font>()
-  for (const key of fontKeys) fonts.set(key, fontkit.openSync(fontPath(theme.fonts[key])))
   // Widths per em, per face and feature set: a book repeats its words, and shaping is the costly part.
   const cache = new Map<string, Map<string, number>>()
   // Per face, whether each code point has a glyph: looked up once, then read for every word.
@@ -60,9 +60,9 @@ export function createMeasurer(theme: Theme): Measurer {
     let face = fonts.get(key)
     if (!face) {
       const index = fallbackIndex(key)
-      const file = index === undefined ? undefined : theme.fallbacks[index]
+      const file = index === undefined ? theme.fonts[key as FontKey] : theme.fallbacks[index]
       if (!file) throw new Error(`no face ${key} in the theme`)
-      face = fontkit.openSync(fontPath(file))
+      face = openFace(file)
       fonts.set(key, face)
     }
     return face

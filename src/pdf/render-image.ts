@@ -8,7 +8,8 @@
  * not refer to other documents.
  */
 import { readFileSync } from 'node:fs'
-import SVGtoPDF from 'svg-to-pdfkit'
+import type SVGtoPDF from 'svg-to-pdfkit'
+import { svgToPdfkit } from '../lazy.js'
 import type { Place } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
 import { fontKey } from '../theme/index.js'
@@ -78,7 +79,8 @@ export class ImageDrawer {
         if (!warning.includes('failed to open image ""')) warn(warning)
       },
     }
-    SVGtoPDF(this.doc as unknown as Parameters<typeof SVGtoPDF>[0], readFileSync(item.path, 'utf8'), item.x, item.y, options)
+    // svg-to-pdfkit is loaded by the first SVG drawn (see `lazy.ts`).
+    svgToPdfkit()(this.doc as unknown as Parameters<typeof SVGtoPDF>[0], readFileSync(item.path, 'utf8'), item.x, item.y, options)
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ElementContent, Root } from 'hast'
-import { all, createLowlight } from 'lowlight'
+import type { createLowlight } from 'lowlight'
+import { loadHighlighter } from '../lazy.js'
 import type { Chapter, CodeBlock, CodeToken, TokenKind } from '../model/book.js'
 import { forEachBlock } from '../model/walk.js'
 
@@ -59,28 +60,35 @@ const SCOPE_KINDS: Readonly<Record<string, TokenKind | null>> = {
   formula: null,
 }
 
-let lowlight: ReturnType<typeof createLowlight> | undefined
+type Lowlight = ReturnType<typeof createLowlight>
 
 /**
  * Fill in `tokens` of every code block whose fence names a language that
  * highlight.js knows (by name or alias, any case), in chapters and notes.
  * A block with no language, or one not known, stays plain: the language is
- * never guessed from the code.
+ * never guessed from the code. The grammars are loaded only for a book that
+ * has a block with a language.
  */
-export function highlightCode(chapters: readonly Chapter[]): void {
+export async function highlightCode(chapters: readonly Chapter[]): Promise<void> {
+  const blocks: CodeBlock[] = []
   for (const chapter of chapters) {
-    for (const blocks of [chapter.blocks, ...chapter.notes.map((note) => note.blocks)]) {
-      forEachBlock(blocks, (block) => {
-        if (block.type === 'code') highlightBlock(block)
+    for (const list of [chapter.blocks, ...chapter.notes.map((note) => note.blocks)]) {
+      forEachBlock(list, (block) => {
+        if (block.type === 'code') blocks.push(block)
       })
     }
   }
+  const lowlight = blocks.some(wantsHighlighting) ? await loadHighlighter() : undefined
+  for (const block of blocks) {
+    const tokens = lowlight && wantsHighlighting(block) ? tokensOf(lowlight, block.lang!, block.value) : undefined
+    if (tokens) block.tokens = tokens
+    else delete block.tokens
+  }
 }
 
-export function highlightBlock(block: CodeBlock): void {
-  const tokens = block.lang === undefined ? undefined : codeTokens(block.lang, block.value)
-  if (tokens) block.tokens = tokens
-  else delete block.tokens
+/** Whether a block could be highlighted: it names a language and has code (a name no grammar has is known only once they are loaded). */
+function wantsHighlighting(block: CodeBlock): boolean {
+  return block.lang !== undefined && block.lang.trim() !== '' && block.value !== ''
 }
 
 /**
@@ -88,10 +96,14 @@ export function highlightBlock(block: CodeBlock): void {
  * `undefined` when no grammar has that name. The tokens' texts joined are
  * `value`, exactly; neighbours of one kind are merged.
  */
-export function codeTokens(language: string, value: string): CodeToken[] | undefined {
+export async function codeTokens(language: string, value: string): Promise<CodeToken[] | undefined> {
+  if (language.trim() === '' || value === '') return undefined
+  return tokensOf(await loadHighlighter(), language, value)
+}
+
+function tokensOf(lowlight: Lowlight, language: string, value: string): CodeToken[] | undefined {
   const name = language.trim()
   if (name === '' || value === '') return undefined
-  lowlight ??= createLowlight(all)
   if (!lowlight.registered(name)) return undefined
   const tokens: CodeToken[] = []
   collect(lowlight.highlight(name, value), undefined, tokens)

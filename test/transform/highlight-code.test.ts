@@ -21,9 +21,9 @@ function kindsOf(tokens: readonly CodeToken[]): Map<string, string | undefined> 
   return new Map(tokens.map((token) => [token.text.trim(), token.kind]))
 }
 
-test('tokens joined give the code exactly, in many languages', () => {
+test('tokens joined give the code exactly, in many languages', async () => {
   for (const [language, code] of Object.entries(samples)) {
-    const tokens = codeTokens(language, code)
+    const tokens = await codeTokens(language, code)
     assert.ok(tokens, `${language} is known`)
     assert.equal(tokens.map((token) => token.text).join(''), code, language)
     assert.ok(tokens.some((token) => token.kind !== undefined), `${language} has highlighted tokens`)
@@ -32,8 +32,8 @@ test('tokens joined give the code exactly, in many languages', () => {
   }
 })
 
-test('highlight.js scopes map to the model’s token kinds', () => {
-  const js = kindsOf(codeTokens('js', samples.js!)!)
+test('highlight.js scopes map to the model’s token kinds', async () => {
+  const js = kindsOf((await codeTokens('js', samples.js!))!)
   assert.equal(js.get('const'), 'keyword')
   assert.equal(js.get('// a comment'), 'comment')
   assert.equal(js.get('42'), 'number')
@@ -42,23 +42,23 @@ test('highlight.js scopes map to the model’s token kinds', () => {
   assert.equal(js.get('method'), 'function')
   // An interpolation inside a string is code again, not string.
   assert.equal(js.get('compute(42)'), undefined)
-  const python = kindsOf(codeTokens('python', samples.python!)!)
+  const python = kindsOf((await codeTokens('python', samples.python!))!)
   assert.equal(python.get('"""Say hello."""'), 'string')
   assert.equal(python.get('None'), 'literal')
   assert.equal(python.get('# done'), 'comment')
   assert.equal(python.get('greet'), 'function')
-  const html = kindsOf(codeTokens('html', samples.html!)!)
+  const html = kindsOf((await codeTokens('html', samples.html!))!)
   assert.equal(html.get('<!doctype'), 'meta')
   assert.equal(html.get('onclick'), 'variable')
   assert.equal(html.get('"x"'), 'string')
 })
 
-test('only a known language is highlighted, by name or alias in any case; the language is never guessed', () => {
-  assert.equal(codeTokens('no-such-language', samples.js!), undefined)
-  assert.equal(codeTokens('', samples.js!), undefined)
-  assert.deepEqual(codeTokens('JavaScript', samples.js!), codeTokens('js', samples.js!))
-  assert.ok(codeTokens('sh', samples.bash!))
-  assert.ok(codeTokens('C++', 'int main() { return 0; }'))
+test('only a known language is highlighted, by name or alias in any case; the language is never guessed', async () => {
+  assert.equal(await codeTokens('no-such-language', samples.js!), undefined)
+  assert.equal(await codeTokens('', samples.js!), undefined)
+  assert.deepEqual(await codeTokens('JavaScript', samples.js!), await codeTokens('js', samples.js!))
+  assert.ok(await codeTokens('sh', samples.bash!))
+  assert.ok(await codeTokens('C++', 'int main() { return 0; }'))
 })
 
 test('the loader highlights fenced code with a language, in chapters and notes, and leaves the rest plain', async () => {

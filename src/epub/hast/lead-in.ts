@@ -1,12 +1,10 @@
 import type { Element, ElementContent } from 'hast'
-import * as fontkit from 'fontkit'
-import { fontPath, type Theme } from '../../theme/index.js'
+import { sharedFace } from '../../theme/font-files.js'
+import type { Theme } from '../../theme/index.js'
 import { isPageMarker } from './page-marker.js'
 
 /** The class of the small-capital lead-in; its CSS comes from the theme (see `css.ts`). */
 export const leadInClass = 'lead-in'
-
-const smallCapsByFile = new Map<string, boolean>()
 
 /**
  * How many words the lead-in of an article's first paragraph covers: the
@@ -16,13 +14,7 @@ const smallCapsByFile = new Map<string, boolean>()
 export function leadInWords(theme: Theme): number {
   const words = Math.max(0, Math.floor(theme.leadIn.words))
   if (words === 0) return 0
-  const file = fontPath(theme.fonts.text)
-  let hasSmallCaps = smallCapsByFile.get(file)
-  if (hasSmallCaps === undefined) {
-    hasSmallCaps = fontkit.openSync(file).availableFeatures.includes('smcp')
-    smallCapsByFile.set(file, hasSmallCaps)
-  }
-  return hasSmallCaps ? words : 0
+  return sharedFace(theme.fonts.text).availableFeatures.includes('smcp') ? words : 0
 }
 
 /**
