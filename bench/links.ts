@@ -112,11 +112,15 @@ console.log(`generated: ${book.files.length} chapters, ${book.links.length} link
 await measure(`a generated docs book (${modules} modules)`, generated)
 
 const available = await readdir(nodeDocs).catch(() => [] as string[])
-const pages = available.filter((name) => name.endsWith('.md.gz'))
+// Some releases of Debian's nodejs-doc ship the Markdown compressed, others as it is.
+const pages = available.filter((name) => name.endsWith('.md.gz') || name.endsWith('.md'))
 if (pages.length > 0) {
   const folder = path.join(await tempDir('octavo-bench-'), 'node-api')
   await mkdir(folder)
-  for (const page of pages) await writeFile(path.join(folder, page.replace(/\.gz$/, '')), gunzipSync(await readFile(path.join(nodeDocs, page))))
+  for (const page of pages) {
+    const bytes = await readFile(path.join(nodeDocs, page))
+    await writeFile(path.join(folder, page.replace(/\.gz$/, '')), page.endsWith('.gz') ? gunzipSync(bytes) : bytes)
+  }
   await writeFile(path.join(folder, 'book.yaml'), 'title: Node.js API\nlang: en\n')
   await measure(`the Node.js API docs (${pages.length} files from ${nodeDocs})`, folder)
 } else {

@@ -155,8 +155,10 @@ function nodeDocs(): string | undefined {
   const folder = path.join(work, 'nodebook')
   rmSync(folder, { recursive: true, force: true })
   mkdirSync(folder, { recursive: true })
-  for (const name of readdirSync(debian).filter((file) => file.endsWith('.md.gz'))) {
-    writeFileSync(path.join(folder, name.slice(0, -3)), gunzipSync(readFileSync(path.join(debian, name))))
+  // Some releases of the package ship the Markdown compressed, others as it is.
+  for (const name of readdirSync(debian)) {
+    if (name.endsWith('.md.gz')) writeFileSync(path.join(folder, name.slice(0, -3)), gunzipSync(readFileSync(path.join(debian, name))))
+    else if (name.endsWith('.md')) writeFileSync(path.join(folder, name), readFileSync(path.join(debian, name)))
   }
   writeFileSync(path.join(folder, 'book.yaml'), 'title: Node.js API\nlang: en\n')
   return folder
