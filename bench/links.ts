@@ -16,11 +16,10 @@
  *   node lib/bench/links.js [modules]
  */
 import { execFile } from 'node:child_process'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { gunzipSync } from 'node:zlib'
 import JSZip from 'jszip'
 import { Diagnostics } from '../src/diagnostics.js'
 import type { Book } from '../src/model/book.js'
@@ -31,10 +30,10 @@ import { writeDocsBook } from '../test/support/docs-book.js'
 import { uncompressed } from '../test/pdf/helpers.js'
 import { readPdf } from '../test/support/pdf-links.js'
 import { tempDir } from '../test/support/tools.js'
+import { debianNodeDocs, nodeDocsBook } from './common/node-docs.js'
 
 const run = promisify(execFile)
 const modules = Number(process.argv[2] ?? 64)
-const nodeDocs = '/usr/share/doc/nodejs/api'
 
 async function measure(label: string, input: string): Promise<void> {
   const out = await tempDir('octavo-bench-')
@@ -111,18 +110,6 @@ const book = await writeDocsBook(generated, modules)
 console.log(`generated: ${book.files.length} chapters, ${book.links.length} links written to resolve, ${book.dropped.length} written to lead nowhere, ${book.tables} tables`)
 await measure(`a generated docs book (${modules} modules)`, generated)
 
-const available = await readdir(nodeDocs).catch(() => [] as string[])
-// Some releases of Debian's nodejs-doc ship the Markdown compressed, others as it is.
-const pages = available.filter((name) => name.endsWith('.md.gz') || name.endsWith('.md'))
-if (pages.length > 0) {
-  const folder = path.join(await tempDir('octavo-bench-'), 'node-api')
-  await mkdir(folder)
-  for (const page of pages) {
-    const bytes = await readFile(path.join(nodeDocs, page))
-    await writeFile(path.join(folder, page.replace(/\.gz$/, '')), page.endsWith('.gz') ? gunzipSync(bytes) : bytes)
-  }
-  await writeFile(path.join(folder, 'book.yaml'), 'title: Node.js API\nlang: en\n')
-  await measure(`the Node.js API docs (${pages.length} files from ${nodeDocs})`, folder)
-} else {
-  console.log(`\nthe Node.js API docs: not on this machine (${nodeDocs})`)
-}
+const nodeBook = nodeDocsBook(path.join(await tempDir('octavo-bench-'), 'node-api'))
+if (nodeBook !== undefined) await measure(`the Node.js API docs (${nodeBook})`, nodeBook)
+else console.log(`\nthe Node.js API docs: not on this machine (${debianNodeDocs})`)

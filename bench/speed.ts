@@ -26,12 +26,11 @@
  * measures every target.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { gunzipSync } from 'node:zlib'
 
 import JSZip from 'jszip'
 
@@ -44,6 +43,7 @@ import { editionName } from '../src/pipeline.js'
 import { writeTechnicalBook, type TechnicalBook } from './common/technical-book.js'
 import { pdfPages, timedRun } from './common/timed.js'
 import { typstBook } from './common/typst-book.js'
+import { nodeDocsBook } from './common/node-docs.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -143,34 +143,13 @@ function parseWords(spec: string): number {
   return Math.round(Number(match[1]) * ({ '': 1, k: 1e3, m: 1e6 } as Record<string, number>)[match[2]!.toLowerCase()]!)
 }
 
-/**
- * The Node.js API docs as a book folder: `/tmp/nodebook` where it is, otherwise Debian's `nodejs-doc`
- * files unpacked into the work folder. Undefined when neither is on the machine. (Never install
- * `nodejs-doc` for this: where Node.js is not Debian's, apt removes it to install its own.)
- */
-function nodeDocs(): string | undefined {
-  if (existsSync('/tmp/nodebook')) return '/tmp/nodebook'
-  const debian = '/usr/share/doc/nodejs/api'
-  if (!existsSync(debian)) return undefined
-  const folder = path.join(work, 'nodebook')
-  rmSync(folder, { recursive: true, force: true })
-  mkdirSync(folder, { recursive: true })
-  // Some releases of the package ship the Markdown compressed, others as it is.
-  for (const name of readdirSync(debian)) {
-    if (name.endsWith('.md.gz')) writeFileSync(path.join(folder, name.slice(0, -3)), gunzipSync(readFileSync(path.join(debian, name))))
-    else if (name.endsWith('.md')) writeFileSync(path.join(folder, name), readFileSync(path.join(debian, name)))
-  }
-  writeFileSync(path.join(folder, 'book.yaml'), 'title: Node.js API\nlang: en\n')
-  return folder
-}
-
 async function prepare(spec: string): Promise<Prepared | string> {
   let folder: string
   let key: string
   let label: string
   let generated: TechnicalBook | undefined
   if (spec === 'node') {
-    const found = nodeDocs()
+    const found = nodeDocsBook(path.join(work, 'nodebook'))
     if (found === undefined) return 'the Node.js API docs: neither /tmp/nodebook nor /usr/share/doc/nodejs/api is on this machine; skipped'
     folder = found
     key = 'node'
@@ -417,6 +396,6 @@ if (generated.length >= 2) {
 } else {
   console.log('\nlinear: not measured (give --books two lengths of the generated book, e.g. 400k,800k)')
 }
-console.log(`incremental: not measured (--watch: one paragraph changed in one chapter of the ${chapters}-chapter book, both editions rewritten; target < ${targets.incremental} s)`)
+console.log(`incremental: measured by node lib/bench/incremental.js (--watch: one paragraph changed in one chapter of the ${chapters}-chapter book, both editions rewritten; target < ${targets.incremental} s)`)
 console.log(`(machine at the end: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; books and editions in ${work})`)
 
