@@ -87,7 +87,7 @@ function editParagraph(file: string, count: number): void {
   let fenced = false
   const index = lines.findIndex((line) => {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced
-    return !fenced && /^[A-Z][^|<>#]{80,}[.]$/.test(line)
+    return !fenced && /^[A-Z][^|<>#]{40,}[.]$/.test(line)
   })
   if (index < 0) throw new Error(`no paragraph to edit in ${file}`)
   lines[index] += ` This sentence was added in edit ${count}.`
