@@ -60,11 +60,14 @@ const subsetOptions: { targetFormat: 'sfnt'; preserveNameIds: number[]; keepFeat
 export async function subsetFonts(fonts: readonly EmbeddedFont[], text: string, code: string, cache?: SubsetCache): Promise<Map<string, Uint8Array>> {
   const subsets = new Map<string, Uint8Array>()
   const textFace = fonts.find((font) => font.keys.includes('text'))
-  const lacking = textFace ? charactersLacking(textFace.font, text) : text
+  // A book's text runs to megabytes: its characters are gathered once, not once per face.
+  // An empty subset would leave a font with no glyph at all: keep the space at least.
+  const textCharacters = uniqueCharacters(text + ' ')
+  const codeCharacters = uniqueCharacters(code + ' ')
+  const lacking = textFace ? uniqueCharacters(charactersLacking(textFace.font, textCharacters) + ' ') : textCharacters
   for (const font of fonts) {
-    const characters = font.keys.length === 0 ? lacking : font.keys.every((key) => key === 'mono') ? code : text
-    // An empty subset would leave a font with no glyph at all: keep the space at least.
-    subsets.set(font.fileName, await subset(font.font, uniqueCharacters(characters + ' '), cache))
+    const characters = font.keys.length === 0 ? lacking : font.keys.every((key) => key === 'mono') ? codeCharacters : textCharacters
+    subsets.set(font.fileName, await subset(font.font, characters, cache))
   }
   cache?.save()
   return subsets

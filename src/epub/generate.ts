@@ -33,7 +33,7 @@ export interface GeneratorInput {
  */
 const chapterTemplate = '<%- xhtml %>'
 
-/** Run epub-gen-memory with our templates; its zip is then post-processed by `repack`. */
+/** Run epub-gen-memory with our templates; its zip, its entries stored, is then post-processed by `repack`. */
 export async function runEpubGenMemory(input: GeneratorInput): Promise<Uint8Array> {
   const chapters = input.documents.map((document) => {
     const chapter: Chapter & { xhtml: string } = {
@@ -60,6 +60,7 @@ export async function runEpubGenMemory(input: GeneratorInput): Promise<Uint8Arra
     ignoreFailedDownloads: false,
     ...(input.cover ? { cover: new File([input.cover.bytes.slice()], input.cover.fileName, { type: input.cover.mediaType, lastModified: 0 }) } : {}),
   }
-  const bytes = await new EPub(options, chapters).genEpub()
-  return new Uint8Array(bytes)
+  const epub = await new EPub(options, chapters).render()
+  // Stored, not compressed: `repack` reads every entry back and compresses each once, for the final EPUB.
+  return epub.generateAsync({ type: 'uint8array', compression: 'STORE' })
 }

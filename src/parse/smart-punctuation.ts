@@ -1,5 +1,5 @@
 import type { Nodes, Root, RootContent, Text } from 'mdast'
-import remarkSmartypants from 'remark-smartypants'
+import { smartypantsTransform as smartypants } from './smartypants.js'
 
 /** Source characters handed to smartypants at a time. */
 const CHUNK_LENGTH = 32_000
@@ -12,7 +12,7 @@ type Transform = (tree: Root) => void
  * The one place in Octavo where they are made (for Markdown's text here, for
  * other text through the functions below); code and raw HTML markup are left alone.
  *
- * remark-smartypants does the work, but on a whole document at once it
+ * SmartyPants (`smartypants.ts`) does the work, but on a whole document at once it
  * costs more than linear time (it joins all the text into one string for
  * retext): 1.2 MB took 1.9 s and 4.8 MB 23 s. It is run here on runs of
  * top-level blocks of about 32,000 characters instead. Quotes never pair
@@ -73,9 +73,7 @@ export function smartPunctuationAcross(pieces: ReadonlyArray<{ value: string }>)
 }
 
 function smartypantsTransform(): Transform {
-  const options = { dashes: 'oldschool' as const }
-  // The attacher makes its retext processors and returns the transformer; it uses no processor state.
-  return (remarkSmartypants as unknown as (settings: typeof options) => Transform)(options)
+  return smartypants({ dashes: 'oldschool' })
 }
 
 /**

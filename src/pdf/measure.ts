@@ -51,7 +51,8 @@ const needsNoGlyph = /[\s\p{Cc}\p{Default_Ignorable_Code_Point}]/u
 export function createMeasurer(theme: Theme): Measurer {
   const fonts = new Map<FaceKey, fontkit.Font>()
   // Widths per em, per face and feature set: a book repeats its words, and shaping is the costly part.
-  const cache = new Map<string, Map<string, number>>()
+  // Maps within maps, not one keyed by a joined string: every word is looked up, and a key made per look-up costs.
+  const cache = new Map<FaceKey, Map<FeatureSet | undefined, Map<string, number>>>()
   // Per face, whether each code point has a glyph: looked up once, then read for every word.
   const coverage = new Map<FaceKey, { bmp: Uint8Array; astral: Map<number, boolean> }>()
   const fallbackOrder = new Map<FontKey, FaceKey[]>()
@@ -69,9 +70,10 @@ export function createMeasurer(theme: Theme): Measurer {
   }
 
   function emWidth(text: string, key: FaceKey, features: FeatureSet | undefined): number {
-    const cacheKey = `${key}|${features ?? ''}`
-    let widths = cache.get(cacheKey)
-    if (!widths) cache.set(cacheKey, (widths = new Map()))
+    let byFeatures = cache.get(key)
+    if (!byFeatures) cache.set(key, (byFeatures = new Map()))
+    let widths = byFeatures.get(features)
+    if (!widths) byFeatures.set(features, (widths = new Map()))
     let width = widths.get(text)
     if (width === undefined) {
       const face = font(key)

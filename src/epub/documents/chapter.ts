@@ -128,9 +128,10 @@ const newline: ElementContent = { type: 'text', value: '\n' }
  * blocks. A chapter within the budget is one piece.
  */
 function splitContent(content: ElementContent[]): ElementContent[][] {
-  if (fragmentBytes(content) <= partBudget) return [content]
-  // Where a cut may fall: before each top-level block, moved back over what belongs to the block after it.
+  // A fragment serialises as its nodes one after another: its size is the sum of theirs, each serialised once.
   const sizes = content.map((node) => fragmentBytes([node]))
+  if (sizes.reduce((sum, size) => sum + size, 0) <= partBudget) return [content]
+  // Where a cut may fall: before each top-level block, moved back over what belongs to the block after it.
   const pieces: ElementContent[][] = []
   let start = 0
   let weight = 0

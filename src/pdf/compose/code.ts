@@ -1,6 +1,7 @@
 import type { CodeBlock, CodeToken } from '../../model/book.js'
 import { isWordSeparator } from '../../model/text.js'
 import { splitByFace } from '../faces.js'
+import { graphemeClusters } from '../graphemes.js'
 import type { FaceRun } from '../faces.js'
 import type { FlowBox } from '../flow.js'
 import type { LineRun } from '../setline.js'
@@ -43,7 +44,6 @@ interface Layout {
   hang: number
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
 /**
  * A code block: monospaced lines as written, coloured by token kind from the
@@ -198,7 +198,7 @@ function measuredClusters(c: Composer, line: readonly CodeToken[], style: RunSty
     const push = (run: FaceRun, word: number): void => {
       let runStyle = faceStyles.get(run.font)
       if (!runStyle) faceStyles.set(run.font, (runStyle = { ...tokenStyle, font: run.font }))
-      for (const { segment } of graphemes.segment(run.text)) {
+      for (const segment of graphemeClusters(run.text)) {
         clusters.push({ text: segment, width: c.measurer.width(segment, runStyle), style: runStyle, missing: run.missing === true, word: word < 0 ? count(segment) : word })
       }
     }
@@ -206,7 +206,7 @@ function measuredClusters(c: Composer, line: readonly CodeToken[], style: RunSty
     if (runs.map((run) => run.text).join('') === token.text) for (const run of runs) push(run, -1)
     else {
       // Characters never seen were dropped: the token's clusters one by one, so that their words are counted as written.
-      for (const { segment } of graphemes.segment(token.text)) {
+      for (const segment of graphemeClusters(token.text)) {
         const word = count(segment)
         for (const run of splitByFace(segment, style.font, c.measurer)) if (run.text !== '') push(run, word)
       }
