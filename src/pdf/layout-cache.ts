@@ -63,8 +63,20 @@ export function keepLayout(cache: CacheStore, key: string, layout: PartLayout): 
   cache.set(kind, key, new Uint8Array(serialize(layout)))
 }
 
+/**
+ * A hash of a value's content. Not of its v8 serialization: that tells how
+ * strings are held in memory (one byte or two a character), and a chapter
+ * read from the cache holds them otherwise than one just parsed.
+ */
 function hash(value: unknown): string {
-  return createHash('sha256').update(serialize(value)).digest('hex')
+  return createHash('sha256').update(JSON.stringify(value, tagged)).digest('hex')
+}
+
+/** Maps and sets as what they hold (JSON would write them as empty objects). */
+function tagged(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { map: [...value] }
+  if (value instanceof Set) return { set: [...value] }
+  return value
 }
 
 /** A picture's size and modification time: a changed file may have another size, which the layout reads. */

@@ -33,24 +33,31 @@ export class BookStructs {
   }
 }
 
-/** Gives a part's drawings the book's numbers for their structure nodes, each drawing once however often its box is placed. */
+/**
+ * Gives a part's drawings the book's numbers for their structure nodes. A
+ * box may be placed more than once (a table's header row, set again on each
+ * page the table continues on): each is renumbered once.
+ */
 export class StructRenumbering {
-  private readonly done = new WeakSet<Drawing>()
+  private readonly done = new Set<FlowBox>()
 
   constructor(readonly toBook: (id: number) => number) {}
 
   pages(pages: readonly Page[]): void {
-    for (const page of pages) for (const placed of [...page.body, ...page.notes]) this.box(placed.box)
+    for (const page of pages) {
+      for (const placed of page.body) this.box(placed.box)
+      for (const placed of page.notes) this.box(placed.box)
+    }
   }
 
   box(box: FlowBox): void {
+    if (this.done.has(box)) return
+    this.done.add(box)
     for (const drawing of box.drawings) this.drawing(drawing)
     if (box.repeat) this.box(box.repeat)
   }
 
   private drawing(drawing: Drawing): void {
-    if (this.done.has(drawing)) return
-    this.done.add(drawing)
     switch (drawing.kind) {
       case 'text':
         if (drawing.struct !== null) drawing.struct = this.toBook(drawing.struct)
