@@ -5,6 +5,7 @@ import { loadEpubWriter } from './lazy.js'
 import { loadBook } from './load/index.js'
 import type { Book } from './model/book.js'
 import { layOutBook, writePdf } from './pdf/index.js'
+import { layoutThreads } from './pdf/layout-pool.js'
 import type { LayoutReport, PageStart } from './pdf/index.js'
 import type { PagePreset, Theme } from './theme/index.js'
 import { editionName, type Format } from './editions.js'
@@ -33,6 +34,8 @@ export interface BuildOptions {
   onRead?: ((file: string) => void) | undefined
   /** Told of each chapter as the print edition lays it out: set now, or taken from the cache. */
   onChapter?: ((chapter: number, from: 'set' | 'cache') => void) | undefined
+  /** Threads that set the print edition's chapters; `OCTAVO_THREADS` (default 1: the build's own thread) without it. */
+  threads?: number | undefined
 }
 
 export interface BuildResult {
@@ -58,7 +61,7 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   const files: OutputFile[] = []
   // The print edition is always laid out: where its pages start is what the EPUB's page list records, so an
   // e-reader can cite the printed page. It is drawn only when asked for.
-  const layoutOptions = { page: options.page, cache: options.cache, onChapter: options.onChapter }
+  const layoutOptions = { page: options.page, cache: options.cache, onChapter: options.onChapter, threads: options.threads ?? layoutThreads() }
   let print: { report: LayoutReport; pageStarts: PageStart[] }
   if (options.formats.includes('pdf')) {
     phase('pdf')
@@ -68,7 +71,7 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
     print = pdf
   } else {
     phase('print layout')
-    print = layOutBook(book, options.theme, layoutOptions, diag)
+    print = await layOutBook(book, options.theme, layoutOptions, diag)
   }
   if (options.formats.includes('epub')) {
     phase('epub')

@@ -30,6 +30,8 @@ export interface PdfOptions {
   cache?: CacheStore | undefined
   /** Told of each chapter as it is laid out: set now, or taken from the cache. */
   onChapter?: LayoutOptions['onChapter']
+  /** Threads that set chapters (see `layout-pool.ts`). */
+  threads?: number | undefined
 }
 
 export type { PageStart } from '../model/page-map.js'
@@ -48,13 +50,13 @@ export interface PdfResult {
  * when the pages they list are known; the PDF puts its pages in order.
  */
 export async function writePdf(book: Book, theme: Theme, options: PdfOptions, diag: Diagnostics): Promise<PdfResult> {
-  const layout = new PrintLayout(book, theme, { page: options.page, cache: options.cache, onChapter: options.onChapter }, diag)
+  const layout = new PrintLayout(book, theme, { page: options.page, cache: options.cache, onChapter: options.onChapter, threads: options.threads }, diag)
   const framer = new Framer(book, theme, layout.geometry, layout.measurer, { print: options.print === true })
   const warn = (reason: string, place?: Place): void => void diag.warn(reason, place, 'pdf-image')
   const renderer = new PdfRenderer(layout.structs.nodes, book, theme, { pdfA: options.pdfA === true, warn })
   const deferred: Page[] = []
 
-  for (const part of layout.parts()) {
+  for await (const part of layout.parts()) {
     framer.record(part.pages)
     if (part.deferred) {
       deferred.push(...part.pages)

@@ -7,7 +7,6 @@
 import type { CacheStore } from '../cache/store.js'
 import type { Diagnostics, Said } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
-import { chapterDepths } from '../model/chapter-tree.js'
 import type { PageStart } from '../model/page-map.js'
 import type { PageGeometry, PagePreset, Theme } from '../theme/index.js'
 import { pageGeometry, resolveStyle } from '../theme/index.js'
@@ -17,7 +16,9 @@ import { createHyphenator } from './hyphenate.js'
 import { chapterLayoutKey, keepLayout, keptLayout, type PartLayout } from './layout-cache.js'
 import { createMeasurer, type Measurer } from './measure.js'
 import { MissingCharacters } from './missing.js'
-import { paginate, type Page, type PageParams } from './paginate/index.js'
+import { layoutPool, type ChapterOutcome, type LayoutPool } from './layout-pool.js'
+import type { Page, PageParams } from './paginate/index.js'
+import { setPart } from './set-part.js'
 import { layoutReport, type LayoutReport, type RatioSummary } from './report.js'
 import { BookStructs } from './structs.js'
 
@@ -27,6 +28,8 @@ export interface LayoutOptions {
   cache?: CacheStore | undefined
   /** Told of each chapter as it is laid out: set now, or taken from the cache. */
   onChapter?: ((chapter: number, from: 'set' | 'cache') => void) | undefined
+  /** Threads that set chapters (see `layout-pool.ts`); 1 or none: chapters are set in the build's own thread. */
+  threads?: number | undefined
 }
 
 /** A part laid out: its pages numbered in the book, its structure element and its drawings numbered in the book's structure tree. */
@@ -53,7 +56,6 @@ export class PrintLayout {
   private readonly ratios: number[] = []
   private readonly starts: PageStart[] = []
   private readonly missing = new MissingCharacters()
-  private readonly depths: number[]
   /** Pages so far. */
   count = 0
 
@@ -69,12 +71,26 @@ export class PrintLayout {
     this.composer = new Composer(book, theme, this.measurer, this.geometry, diag, hyphenate)
     const body = resolveStyle(theme, 'body')
     this.params = { depth: this.geometry.depth, noteSeparator: body.leading, leading: body.leading }
-    this.depths = chapterDepths(book)
   }
 
-  /** The book's parts in order, each laid out when asked for; when the last is, one warning lists the characters no font has. */
-  *parts(): Generator<LaidOutPart> {
-    for (const plan of partPlans(this.composer)) yield this.place(this.layOut(plan))
+  /**
+   * The book's parts in order, each laid out when asked for; when the last
+   * is, one warning lists the characters no font has. With threads, the
+   * chapters ahead are set on them meanwhile (a few, so that memory holds a
+   * few chapters' layouts, not the book's).
+   */
+  async *parts(): AsyncGenerator<LaidOutPart> {
+    const plans = partPlans(this.composer)
+    const pool = this.options.threads !== undefined && this.options.threads > 1 ? layoutPool(this.options.threads) : undefined
+    const ahead = pool ? pool.size : 0
+    const coming: Coming[] = []
+    for (let index = 0; index < plans.length; index++) {
+      for (let next = coming.length; next < Math.min(plans.length, index + 1 + ahead); next++) coming.push(this.plan(plans[next]!, pool))
+      const layout = await this.layOut(plans[index]!, coming[index]!)
+      // Let the layout go once it is placed: only the chapters ahead are held.
+      coming[index] = { from: 'done' }
+      yield this.place(layout)
+    }
     this.missing.report(this.theme, this.diag)
   }
 
@@ -84,34 +100,63 @@ export class PrintLayout {
     return { report: mergeReports(this.reports, this.ratios), pageStarts: starts }
   }
 
-  /** A part set and paginated, or a chapter's as kept. */
-  private layOut(plan: PartPlan): PartLayout {
-    const { cache } = this.options
+  /** How a part's layout will be had: a chapter's kept, or being set on a thread; else set in this thread at its turn. */
+  private plan(plan: PartPlan, pool: LayoutPool | undefined): Coming {
     const index = plan.chapter
-    const key = index === null || !cache ? undefined : chapterLayoutKey(this.book, index, this.depths[index] ?? 1, this.theme, this.options.page)
+    if (index === null) return { from: 'here' }
+    const { cache } = this.options
+    const key = cache ? chapterLayoutKey(this.book, index, plan.depth, this.theme, this.options.page) : undefined
     const kept = key === undefined ? undefined : keptLayout(cache!, key)
-    if (kept && index !== null) {
-      for (const said of kept.said) this.diag.warn(said.reason, said.where, said.ruleId)
-      // What a part title after the chapter reads of the composer, as if the chapter had just been set.
-      this.composer.chapter = index
-      this.composer.pendingKeep = kept.pendingKeep
-      this.options.onChapter?.(index, 'cache')
-      return kept
-    }
-    const said: Said[] = []
-    const stop = this.diag.listen((message) => said.push(message))
+    if (kept) return { from: 'cache', layout: kept }
+    if (!pool) return { from: 'here', key }
+    const { metadata, assets } = this.book
+    const task = { index, chapter: this.book.chapters[index]!, depth: plan.depth, within: plan.within, chapterCount: this.book.chapters.length, metadata, assets, theme: this.theme, page: this.options.page }
+    const outcome = pool.layOut(task)
+    // A chapter ahead whose thread died is told of when its turn comes, or never if the build fails before.
+    outcome.catch(() => {})
+    return { from: 'thread', key, outcome }
+  }
+
+  /** A part set and paginated, or a chapter's as kept or as set on a thread; what setting it said is said now, in the book's order. */
+  private async layOut(plan: PartPlan, coming: Coming): Promise<PartLayout> {
     let layout: PartLayout
-    try {
-      const { flow, ...part } = plan.compose()
-      const opening = flow.items[0]
-      const pages = paginate(flow, this.params)
-      layout = { ...part, structs: flow.structs, pages, recto: opening?.kind === 'break' && opening.recto, chapter: opening?.kind === 'break' ? opening.chapter : null, said }
-    } finally {
-      stop()
+    switch (coming.from) {
+      case 'here':
+        layout = setPart(plan.compose, this.params, this.diag)
+        break
+      case 'cache':
+        layout = coming.layout
+        this.retell(layout.said)
+        break
+      case 'thread': {
+        const outcome = await coming.outcome
+        if (!('layout' in outcome)) {
+          this.retell(outcome.said)
+          throw new Error(`a chapter could not be set: ${outcome.error ?? 'no reason given'}`)
+        }
+        layout = outcome.layout
+        this.retell(layout.said)
+        break
+      }
+      case 'done':
+        throw new Error('a part laid out twice')
     }
-    if (key !== undefined) keepLayout(cache!, key, layout)
-    if (index !== null) this.options.onChapter?.(index, 'set')
+    const index = plan.chapter
+    if (index === null) return layout
+    if (coming.from !== 'cache' && coming.key !== undefined) keepLayout(this.options.cache!, coming.key, layout)
+    // What a part title after the chapter reads of the composer, as if the chapter had just been set here.
+    this.composer.chapter = index
+    this.composer.pendingKeep = layout.pendingKeep
+    this.options.onChapter?.(index, coming.from === 'cache' ? 'cache' : 'set')
     return layout
+  }
+
+  /** Say again what setting a part said elsewhere; a failure fails the build here, as it would have. */
+  private retell(said: readonly Said[]): void {
+    for (const message of said) {
+      if (message.fatal) this.diag.fail(message.reason, message.where, message.ruleId)
+      this.diag.warn(message.reason, message.where, message.ruleId)
+    }
   }
 
   /** Number a part's pages and structure nodes in the book, and note what the report and the page list need. */
@@ -132,11 +177,18 @@ export class PrintLayout {
 }
 
 /** Lay the book out without drawing it (for the EPUB's page list alone). */
-export function layOutBook(book: Book, theme: Theme, options: LayoutOptions, diag: Diagnostics): LayoutSummary {
+export async function layOutBook(book: Book, theme: Theme, options: LayoutOptions, diag: Diagnostics): Promise<LayoutSummary> {
   const layout = new PrintLayout(book, theme, options, diag)
-  for (const part of layout.parts()) void part
+  for await (const part of layout.parts()) void part
   return layout.summary()
 }
+
+/** How a part's layout is had (see `PrintLayout.plan`). */
+type Coming =
+  | { from: 'here'; key?: string | undefined }
+  | { from: 'cache'; layout: PartLayout }
+  | { from: 'thread'; key: string | undefined; outcome: Promise<ChapterOutcome> }
+  | { from: 'done' }
 
 /** Adjustment ratios of the justified lines, in the body and the notes (what the report summarises). */
 function justifiedRatios(pages: readonly Page[]): number[] {

@@ -4,7 +4,8 @@
  * editions a clean build gives, byte for byte, with the same messages; the
  * chapters the edit did not reach come from the cache. A build of the EPUB
  * alone lays the print edition out without drawing it, and gives the EPUB a
- * build of both gives.
+ * build of both gives. Chapters set on threads are the chapters set in the
+ * build's own thread.
  */
 import assert from 'node:assert/strict'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -41,11 +42,11 @@ interface Built {
   chapters: Map<number, 'set' | 'cache'>
 }
 
-async function publish(folder: string, cache: CacheStore | undefined, formats: readonly Format[] = ['epub', 'pdf']): Promise<Built> {
+async function publish(folder: string, cache: CacheStore | undefined, formats: readonly Format[] = ['epub', 'pdf'], threads = 1): Promise<Built> {
   const outDir = await tempDir()
   const diag = new Diagnostics()
   const chapters = new Map<number, 'set' | 'cache'>()
-  await build(folder, { outDir, formats, theme: defaultTheme, page: 'a5', sourceDateEpoch: '1700000000', cache, onChapter: (chapter, from) => chapters.set(chapter, from) }, diag)
+  await build(folder, { outDir, formats, theme: defaultTheme, page: 'a5', sourceDateEpoch: '1700000000', cache, threads, onChapter: (chapter, from) => chapters.set(chapter, from) }, diag)
   const name = path.basename(folder)
   const read = (extension: string): Promise<Buffer> => (formats.includes(extension as Format) ? readFile(path.join(outDir, `${name}.${extension}`)) : Promise.resolve(Buffer.alloc(0)))
   return { pdf: await read('pdf'), epub: await read('epub'), messages: diag.messages.map(formatMessage), chapters }
@@ -98,4 +99,17 @@ test('a build of the EPUB alone gives the EPUB a build of both gives', async () 
   const epub = await publish(folder, undefined, ['epub'])
   assert.ok(epub.epub.equals(both.epub), 'the EPUB differs')
   assert.equal(epub.chapters.size, 5)
+})
+
+test('chapters set on threads give the editions set in one thread, byte for byte, with the same messages, kept or not', async () => {
+  const folder = await bookFolder()
+  const one = await publish(folder, undefined)
+  const threads = await publish(folder, undefined, ['epub', 'pdf'], 3)
+  assertSameEditions(threads, one)
+  const cache = new CacheStore()
+  assertSameEditions(await publish(folder, cache, ['epub', 'pdf'], 2), one)
+  const kept = await publish(folder, cache, ['epub', 'pdf'], 2)
+  assertSameEditions(kept, one)
+  assert.deepEqual([...kept.chapters.values()], ['cache', 'cache', 'cache', 'cache', 'cache'])
+  assert.ok((await publish(folder, undefined, ['epub'], 2)).epub.equals(one.epub), 'the EPUB alone differs')
 })

@@ -58,10 +58,45 @@ export interface Part {
   pendingKeep: number
 }
 
-/** A part still to be composed: which chapter it is, if any, and how to compose it. */
+/** A part still to be composed: which chapter it is, if any (where it stands, for a composer of its own), and how to compose it. */
 export interface PartPlan {
   chapter: number | null
+  /** A chapter's depth in the outline, and what holds it. */
+  depth: number
+  within: Part['within']
   compose: () => Part
+}
+
+/** What setting a part says of itself: its own structure element, and what it stands in. */
+interface PartFacts {
+  struct: number
+  deferred?: boolean
+  within?: Part['within']
+  opens?: number
+}
+
+/** Compose one part from a fresh start, `linksIn` the chapter its links are resolved in: `set` fills the flow. */
+function composePart(c: Composer, linksIn: number, set: () => PartFacts): Part {
+  c.beginPart()
+  c.chapter = linksIn
+  const { struct, deferred = false, within = 'document', opens } = set()
+  const flow: Flow = { items: c.items.splice(0), notes: new Map(c.notes), structs: c.structs, noteNumbers: new Map(c.noteNumbers) }
+  c.notes.clear()
+  c.noteNumbers.clear()
+  const part: Part = { flow, deferred, struct, within, missing: [...c.missing], pendingKeep: c.pendingKeep }
+  if (opens !== undefined) part.opens = opens
+  if (c.missingPlace) part.missingPlace = c.missingPlace
+  if (c.firstPlace) part.firstPlace = c.firstPlace
+  return part
+}
+
+/**
+ * Compose chapter `index` as a part, at `depth` in the outline: what a
+ * composer of its own needs of the book is the chapter, the book's metadata,
+ * pictures and number of chapters.
+ */
+export function composeChapterPart(c: Composer, index: number, depth: number, within: Part['within']): Part {
+  return composePart(c, index, () => ({ struct: composeChapter(c, index, depth, { x: 0, width: c.geometry.measure }), within }))
 }
 
 /** The whole book as one flow: the parts joined (for tests, and for a caller that wants it all at once). */
@@ -91,31 +126,14 @@ export function partPlans(c: Composer): PartPlan[] {
   const article = isArticle(book)
   const plans: PartPlan[] = []
   let previousChapter = 0
-  /** Compose one part: `set` fills the flow and says the part's own structure element. */
-  const plan = (chapter: number | null, set: () => { struct: number; deferred?: boolean; within?: Part['within']; opens?: number }): void => {
-    // The chapter a part's links are resolved in: a chapter's own; for another part, the chapter before it (unused).
-    const linksIn = chapter ?? previousChapter
-    plans.push({
-      chapter,
-      compose: () => {
-        c.beginPart()
-        c.chapter = linksIn
-        const { struct, deferred = false, within = 'document', opens } = set()
-        const flow: Flow = { items: c.items.splice(0), notes: new Map(c.notes), structs: c.structs, noteNumbers: new Map(c.noteNumbers) }
-        c.notes.clear()
-        c.noteNumbers.clear()
-        const part: Part = { flow, deferred, struct, within, missing: [...c.missing], pendingKeep: c.pendingKeep }
-        if (opens !== undefined) part.opens = opens
-        if (c.missingPlace) part.missingPlace = c.missingPlace
-        if (c.firstPlace) part.firstPlace = c.firstPlace
-        return part
-      },
-    })
-    if (chapter !== null) previousChapter = chapter
+  /** A part that is no chapter: its links are resolved in the chapter before it (it has none, but a composer always has a chapter). */
+  const plan = (set: () => PartFacts): void => {
+    const linksIn = previousChapter
+    plans.push({ chapter: null, depth: 1, within: 'document', compose: () => composePart(c, linksIn, set) })
   }
 
   if (!article) {
-    plan(null, () => {
+    plan(() => {
       c.items.push({ kind: 'break', recto: true, pageKind: 'title', chapter: null })
       const start = c.items.length
       const struct = c.struct('Sect', 0)
@@ -124,7 +142,7 @@ export function partPlans(c: Composer): PartPlan[] {
       sink(c.items, start, geometry.depth / 4)
       return { struct }
     })
-    plan(null, () => {
+    plan(() => {
       c.items.push({ kind: 'break', recto: true, pageKind: 'contents', chapter: null })
       return { struct: contents(c, contentsEntries(book, c.theme.tocDepth), region), deferred: true }
     })
@@ -132,7 +150,7 @@ export function partPlans(c: Composer): PartPlan[] {
 
   if (book.chapters.length === 0) {
     // A manuscript with nothing but front matter still gets its title.
-    plan(null, () => {
+    plan(() => {
       c.items.push({ kind: 'break', recto: true, pageKind: 'chapter', chapter: null })
       const struct = c.struct('Sect', 0)
       titleBlock(c, book.metadata, region, struct, true)
@@ -150,7 +168,7 @@ export function partPlans(c: Composer): PartPlan[] {
       inPart = false
       if (bookPart && !article) {
         inPart = true
-        plan(null, () => {
+        plan(() => {
           // A part opens with its title alone on a right-hand page.
           const partStruct = c.struct('Part', 0)
           c.items.push({ kind: 'break', recto: true, pageKind: 'part', chapter: null })
@@ -163,7 +181,9 @@ export function partPlans(c: Composer): PartPlan[] {
       }
     }
     const within = inPart ? 'part' : 'document'
-    plan(index, () => ({ struct: composeChapter(c, index, depths[index] ?? 1, region), within }))
+    const depth = depths[index] ?? 1
+    plans.push({ chapter: index, depth, within, compose: () => composeChapterPart(c, index, depth, within) })
+    previousChapter = index
   }
   return plans
 }
