@@ -4,8 +4,9 @@ import type { Diagnostics } from './diagnostics.js'
 import { loadEpubWriter } from './lazy.js'
 import { loadBook } from './load/index.js'
 import type { Book } from './model/book.js'
-import { writePdf } from './pdf/index.js'
-import type { LayoutReport } from './pdf/index.js'
+import { layOutBook, writePdf } from './pdf/index.js'
+import { layoutThreads } from './pdf/layout-pool.js'
+import type { LayoutReport, PageStart } from './pdf/index.js'
 import type { PagePreset, Theme } from './theme/index.js'
 import { editionName, type Format } from './editions.js'
 import { WriteError, writeFilesAtomic, type OutputFile } from './write-atomic.js'
@@ -31,6 +32,10 @@ export interface BuildOptions {
   cache?: CacheStore | undefined
   /** Told of every file the book is made of as it is read (what `--watch` watches). */
   onRead?: ((file: string) => void) | undefined
+  /** Told of each chapter as the print edition lays it out: set now, or taken from the cache. */
+  onChapter?: ((chapter: number, from: 'set' | 'cache') => void) | undefined
+  /** Threads that set the print edition's chapters; `OCTAVO_THREADS` (default 1: the build's own thread) without it. */
+  threads?: number | undefined
 }
 
 export interface BuildResult {
@@ -54,18 +59,26 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
 
   const name = editionName(input)
   const files: OutputFile[] = []
-  // The print edition is always set: where its pages start is what the EPUB's
-  // page list records, so an e-reader can cite the printed page.
-  phase('pdf')
-  const pdfOptions = { page: options.page, print: options.print === true, pdfA: options.pdfA === true, onPart: (pages: number) => phase(`pdf: ${pages} page${pages === 1 ? '' : 's'} set`) }
-  const pdf = await writePdf(book, options.theme, pdfOptions, diag)
-  if (options.formats.includes('pdf')) files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
+  // The print edition is always laid out: where its pages start is what the EPUB's page list records, so an
+  // e-reader can cite the printed page. It is drawn only when asked for.
+  const layoutOptions = { page: options.page, cache: options.cache, onChapter: options.onChapter, threads: options.threads ?? layoutThreads() }
+  let print: { report: LayoutReport; pageStarts: PageStart[] }
+  if (options.formats.includes('pdf')) {
+    phase('pdf')
+    const pdfOptions = { ...layoutOptions, print: options.print === true, pdfA: options.pdfA === true, onPart: (pages: number) => phase(`pdf: ${pages} page${pages === 1 ? '' : 's'} set`) }
+    const pdf = await writePdf(book, options.theme, pdfOptions, diag)
+    files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
+    print = pdf
+  } else {
+    phase('print layout')
+    print = await layOutBook(book, options.theme, layoutOptions, diag)
+  }
   if (options.formats.includes('epub')) {
     phase('epub')
     // The EPUB's writer (and epub-gen-memory, JSZip) is loaded only when an EPUB is asked for.
     const { writeEpub } = await loadEpubWriter()
     const epubOptions = options.cache?.folder === undefined ? {} : { subsetCache: options.cache.folder }
-    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, options.theme, diag, pdf.pageStarts, epubOptions) })
+    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, options.theme, diag, print.pageStarts, epubOptions) })
   }
 
   phase('write')
@@ -75,5 +88,5 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
     if (error instanceof WriteError) diag.fail(`cannot write the edition: ${error.reason}`, error.target, 'write')
     throw error
   }
-  return { book, outputs: files.map((file) => file.target), report: pdf.report }
+  return { book, outputs: files.map((file) => file.target), report: print.report }
 }

@@ -9,7 +9,6 @@ import type { PageGeometry, TextRole, Theme } from '../../theme/index.js'
 import { resolveStyle } from '../../theme/index.js'
 import type { ResolvedStyle } from '../../theme/index.js'
 import { breakAndSet } from '../break.js'
-import { describeCharacters } from '../faces.js'
 import type { Drawing, FlowBox, FlowItem, SourceRef, StructNode } from '../flow.js'
 import { askedScale, imageSize, type ImageSize } from '../image-size.js'
 import type { Measurer } from '../measure.js'
@@ -66,6 +65,11 @@ export function headingStep(depth: number, opening: Heading | undefined): number
   return Math.max(1, depth - (opening?.depth ?? 1))
 }
 
+/** Node 0 of a part's structure nodes: what holds the part, known only when the part takes its place in the book. */
+export function partContainer(): StructNode {
+  return { type: 'Container', parent: null }
+}
+
 /** Number of lines a heading keeps with: "at least two lines of what follows". */
 export const headingKeep = 2
 
@@ -78,7 +82,13 @@ const narrowestRegion = 0.5
 
 export class Composer {
   readonly items: FlowItem[] = []
-  readonly structs: StructNode[] = [{ type: 'Document', parent: null }]
+  /**
+   * The structure nodes of the part being set, numbered within the part:
+   * node 0 stands for what holds the part (the document, or a part of the
+   * book), so that a part's layout does not depend on what was set before it;
+   * see `pdf/structs.ts` for how the parts' nodes are numbered in the book.
+   */
+  structs: StructNode[] = [partContainer()]
   readonly notes = new Map<string, FlowBox[]>()
   readonly noteNumbers = new Map<string, number>()
   chapter = 0
@@ -145,26 +155,30 @@ export class Composer {
     this.items.push(box)
   }
 
-  /** Characters no face has, gathered over the book; where the first was met. */
-  readonly missing = new Set<string>()
-  private missingPlace: Place | undefined
+  /** Characters no face has, gathered over the part being set; where the first was met. */
+  missing = new Set<string>()
+  missingPlace: Place | undefined
+  /** The first place text was set at in the part (see `MissingCharacters`). */
+  firstPlace: Place | undefined
   /** The block being set, for warnings. */
   place: Place | undefined
 
   /** Where the first character no face has was met, for the warning. */
   noteMissingPlace(): void {
+    if (this.firstPlace === undefined && this.place) this.firstPlace = this.place
     if (this.missing.size > 0 && this.missingPlace === undefined && this.place) this.missingPlace = this.place
   }
 
-  /** One warning for the book, listing the characters that no face has (they print as empty boxes). */
-  reportMissing(): void {
-    if (this.missing.size === 0) return
-    const faces = [this.theme.fonts.text.family, ...new Set(this.theme.fallbacks.map((file) => file.family))].join(', ')
-    this.diag.warn(
-      `${this.missing.size === 1 ? 'a character is' : `${this.missing.size} characters are`} in none of the fonts (${faces}): ${describeCharacters(this.missing)}; the PDF prints each as an empty box and keeps it in its text`,
-      this.missingPlace,
-      'pdf-glyph',
-    )
+  /**
+   * Start a part afresh: its own structure nodes, characters and places, so
+   * that what it sets depends on nothing set before it.
+   */
+  beginPart(): void {
+    this.structs = [partContainer()]
+    this.missing = new Set()
+    this.missingPlace = undefined
+    this.firstPlace = undefined
+    this.place = undefined
   }
 
   /**

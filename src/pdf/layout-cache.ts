@@ -1,0 +1,90 @@
+/**
+ * Chapters' laid-out pages kept between builds (see `cache/store.ts`). A
+ * chapter's layout depends on the chapter, the theme, the page, and the few
+ * facts of the book it reads (its number and depth, whether the book is an
+ * article, the title block's metadata, the language, the pictures' files):
+ * the key is a hash of all of them, so a rebuild after an edit sets again
+ * only the chapters the edit reaches.
+ */
+import { createHash } from 'node:crypto'
+import { statSync } from 'node:fs'
+import { deserialize, serialize } from 'node:v8'
+import type { CacheStore } from '../cache/store.js'
+import { cacheKey } from '../cache/store.js'
+import type { Said } from '../diagnostics.js'
+import type { Book } from '../model/book.js'
+import type { PagePreset, Theme } from '../theme/index.js'
+import type { Part } from './compose/index.js'
+import { isArticle } from './compose/index.js'
+import type { StructNode } from './flow.js'
+import type { Page } from './paginate/index.js'
+
+/** A part set and paginated, its pages not yet numbered: what a chapter's entry holds. */
+export interface PartLayout extends Omit<Part, 'flow'> {
+  pages: Page[]
+  /** The part's structure nodes, numbered within it (see `Composer.structs`). */
+  structs: StructNode[]
+  /** Whether the part opens on a right-hand page, and the chapter its opening break names (for a blank page before it). */
+  recto: boolean
+  chapter: number | null
+  /** What setting it said, in order: a kept layout says it again. */
+  said: Said[]
+}
+
+const kind = 'layout'
+
+/** The key of chapter `index`'s layout. */
+export function chapterLayoutKey(book: Book, index: number, depth: number, theme: Theme, page: PagePreset): string {
+  const { title, subtitle, authors, lang } = book.metadata
+  return cacheKey(
+    hash(book.chapters[index]),
+    index,
+    depth,
+    isArticle(book),
+    hash({ title, subtitle, authors, lang }),
+    hash(theme),
+    page,
+    hash(book.assets.map((asset) => ({ ...asset, file: fileStamp(asset.path) }))),
+  )
+}
+
+/** A chapter's kept layout, or undefined. Entries are kept serialized: a long book's pages take far less room so than as objects. */
+export function keptLayout(cache: CacheStore, key: string): PartLayout | undefined {
+  const bytes = cache.get<Uint8Array>(kind, key)
+  if (!bytes) return undefined
+  try {
+    return deserialize(bytes) as PartLayout
+  } catch {
+    return undefined
+  }
+}
+
+export function keepLayout(cache: CacheStore, key: string, layout: PartLayout): void {
+  cache.set(kind, key, new Uint8Array(serialize(layout)))
+}
+
+/**
+ * A hash of a value's content. Not of its v8 serialization: that tells how
+ * strings are held in memory (one byte or two a character), and a chapter
+ * read from the cache holds them otherwise than one just parsed.
+ */
+function hash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value, tagged)).digest('hex')
+}
+
+/** Maps and sets as what they hold (JSON would write them as empty objects). */
+function tagged(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { map: [...value] }
+  if (value instanceof Set) return { set: [...value] }
+  return value
+}
+
+/** A picture's size and modification time: a changed file may have another size, which the layout reads. */
+function fileStamp(file: string): string {
+  try {
+    const stats = statSync(file)
+    return `${stats.size}:${stats.mtimeMs}`
+  } catch {
+    return 'missing'
+  }
+}

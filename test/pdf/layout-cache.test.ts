@@ -1,0 +1,115 @@
+/**
+ * A chapter's layout kept between builds saves time and nothing else: a
+ * build from the cache, and a build after one paragraph is edited, give the
+ * editions a clean build gives, byte for byte, with the same messages; the
+ * chapters the edit did not reach come from the cache. A build of the EPUB
+ * alone lays the print edition out without drawing it, and gives the EPUB a
+ * build of both gives. Chapters set on threads are the chapters set in the
+ * build's own thread.
+ */
+import assert from 'node:assert/strict'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { test } from 'node:test'
+import { CacheStore } from '../../src/cache/store.js'
+import { Diagnostics, formatMessage } from '../../src/diagnostics.js'
+import { build, type Format } from '../../src/pipeline.js'
+import { defaultTheme } from '../../src/theme/index.js'
+import { fixtures, manuscriptFolder } from '../load/support.js'
+import { tempDir } from '../support/tools.js'
+
+const prose = 'The printer sets the book a line at a time, and the reader turns its pages without a thought for the line breaks. '.repeat(12)
+
+async function bookFolder(): Promise<string> {
+  const png = await readFile(path.join(fixtures, 'images/diagram.png'))
+  return manuscriptFolder({
+    'book.yaml': 'title: Kept\nauthor: A. Writer\nlang: en\n',
+    'SUMMARY.md': '# Summary\n\n[Foreword](foreword.md)\n\n# The first part\n\n- [One](one.md)\n  - [One, a section](one-a.md)\n- [Two](two.md)\n\n# The second part\n\n- [Three](three.md)\n',
+    'foreword.md': `# Foreword\n\n${prose}\n\nSee [the second chapter](two.md#two) and [a missing one](two.md#nowhere).\n`,
+    'one.md': `# One\n\n${prose}[^a]\n\n> [!NOTE]\n> ${prose}\n\n![A dot](dot.png)\n\n[^a]: A note of the first chapter.\n`,
+    'one-a.md': `# One, a section\n\n| Name | Value |\n|---|---|\n${Array.from({ length: 60 }, (_, row) => `| row ${row} | ${row * 7} |`).join('\n')}\n\n${prose}\n`,
+    'two.md': `# Two\n\nThe paragraph an edit changes.\n\n${prose}[^b]\n\n\`\`\`js\nconst kept = true\n\`\`\`\n\n[^b]: A note of the second chapter.\n`,
+    'three.md': `# Three\n\n${prose}\n\n${prose}\n\nBack to [one](one.md).\n`,
+    'dot.png': png,
+  })
+}
+
+interface Built {
+  pdf: Buffer
+  epub: Buffer
+  messages: string[]
+  /** How each chapter was laid out, by index. */
+  chapters: Map<number, 'set' | 'cache'>
+}
+
+async function publish(folder: string, cache: CacheStore | undefined, formats: readonly Format[] = ['epub', 'pdf'], threads = 1): Promise<Built> {
+  const outDir = await tempDir()
+  const diag = new Diagnostics()
+  const chapters = new Map<number, 'set' | 'cache'>()
+  await build(folder, { outDir, formats, theme: defaultTheme, page: 'a5', sourceDateEpoch: '1700000000', cache, threads, onChapter: (chapter, from) => chapters.set(chapter, from) }, diag)
+  const name = path.basename(folder)
+  const read = (extension: string): Promise<Buffer> => (formats.includes(extension as Format) ? readFile(path.join(outDir, `${name}.${extension}`)) : Promise.resolve(Buffer.alloc(0)))
+  return { pdf: await read('pdf'), epub: await read('epub'), messages: diag.messages.map(formatMessage), chapters }
+}
+
+function assertSameEditions(actual: Built, expected: Built): void {
+  assert.ok(actual.pdf.equals(expected.pdf), 'the PDF differs')
+  assert.ok(actual.epub.equals(expected.epub), 'the EPUB differs')
+  assert.deepEqual(actual.messages, expected.messages)
+}
+
+test('a build from kept layouts, and one after an edit, are clean builds byte for byte; only the edited chapter is set again', async () => {
+  const folder = await bookFolder()
+  const clean = await publish(folder, undefined)
+  assert.ok(clean.messages.some((message) => message.includes('nowhere')), clean.messages.join('\n'))
+  assert.deepEqual([...clean.chapters.values()], ['set', 'set', 'set', 'set', 'set'])
+
+  const disk = await tempDir()
+  const first = await publish(folder, new CacheStore({ folder: disk }))
+  assertSameEditions(first, clean)
+  assert.deepEqual([...first.chapters.values()], ['set', 'set', 'set', 'set', 'set'])
+
+  // Another process, the same folder: every chapter from the disk.
+  const cache = new CacheStore({ folder: disk })
+  const second = await publish(folder, cache)
+  assertSameEditions(second, clean)
+  assert.deepEqual([...second.chapters.values()], ['cache', 'cache', 'cache', 'cache', 'cache'])
+
+  const two = path.join(folder, 'two.md')
+  await writeFile(two, (await readFile(two, 'utf8')).replace('The paragraph an edit changes.', `The paragraph an edit changes, now longer. ${prose}`))
+  const edited = await publish(folder, cache)
+  const editedClean = await publish(folder, undefined)
+  assertSameEditions(edited, editedClean)
+  assert.ok(!edited.pdf.equals(clean.pdf), 'the edit changes the PDF')
+  assert.deepEqual(
+    [...edited.chapters.entries()].sort(([a], [b]) => a - b),
+    [
+      [0, 'cache'],
+      [1, 'cache'],
+      [2, 'cache'],
+      [3, 'set'],
+      [4, 'cache'],
+    ],
+  )
+})
+
+test('a build of the EPUB alone gives the EPUB a build of both gives', async () => {
+  const folder = await bookFolder()
+  const both = await publish(folder, undefined)
+  const epub = await publish(folder, undefined, ['epub'])
+  assert.ok(epub.epub.equals(both.epub), 'the EPUB differs')
+  assert.equal(epub.chapters.size, 5)
+})
+
+test('chapters set on threads give the editions set in one thread, byte for byte, with the same messages, kept or not', async () => {
+  const folder = await bookFolder()
+  const one = await publish(folder, undefined)
+  const threads = await publish(folder, undefined, ['epub', 'pdf'], 3)
+  assertSameEditions(threads, one)
+  const cache = new CacheStore()
+  assertSameEditions(await publish(folder, cache, ['epub', 'pdf'], 2), one)
+  const kept = await publish(folder, cache, ['epub', 'pdf'], 2)
+  assertSameEditions(kept, one)
+  assert.deepEqual([...kept.chapters.values()], ['cache', 'cache', 'cache', 'cache', 'cache'])
+  assert.ok((await publish(folder, undefined, ['epub'], 2)).epub.equals(one.epub), 'the EPUB alone differs')
+})
