@@ -2,7 +2,7 @@
  * Octavo's speed against pandoc and Typst, on long books, each build in its own process under
  * `/usr/bin/time -v`:
  *
- * - Octavo's EPUB-only build (`octavo build BOOK --format epub`) against pandoc's EPUB of the same
+ * - Octavo's EPUB-only build (`octavo build BOOK --format epub --no-cache`: a first build, nothing kept from another) against pandoc's EPUB of the same
  *   chapter files (Debian's pandoc: `pandoc -f gfm -t epub3`, with the book's title and language);
  * - Octavo's PDF-only build (`--format pdf`) against Typst (`@myriaddreamin/typst-ts-node-compiler`,
  *   through `lib/bench/typst-build.js`) setting the same book, converted from the Book model Octavo's
@@ -219,7 +219,7 @@ function run(tool: ToolId, book: Prepared): Measured {
       const format = tool === 'octavo-epub' ? 'epub' : 'pdf'
       const edition = path.join(out, `${editionName(book.folder)}.${format}`)
       rmSync(edition, { force: true })
-      const result = timedRun([process.execPath, path.join(root, 'bin/octavo.js'), 'build', book.folder, '--out', out, '--format', format, '--quiet'], { env: octavoEnv })
+      const result = timedRun([process.execPath, path.join(root, 'bin/octavo.js'), 'build', book.folder, '--out', out, '--format', format, '--quiet', '--no-cache'], { env: octavoEnv })
       const ok = result.status === 0 && existsSync(edition)
       const warnings = result.stderr.split('\n').filter((line) => / warning: /.test(line))
       const note = ok ? summarise(warnings, 'warning') : `failed, exit ${result.status}: ${result.stderr.split('\n').slice(-2).join(' ')}`
