@@ -33,19 +33,25 @@ export interface PartLayout extends Omit<Part, 'flow'> {
 
 const kind = 'layout'
 
-/** The key of chapter `index`'s layout. */
-export function chapterLayoutKey(book: Book, index: number, depth: number, theme: Theme, page: PagePreset): string {
+/**
+ * What every chapter's key shares: whether the book is an article, the
+ * metadata the title block prints, the theme, the page and the pictures'
+ * files. Made once a build, not once a chapter: a picture is looked at once.
+ */
+export function bookLayoutKey(book: Book, theme: Theme, page: PagePreset): string {
   const { title, subtitle, authors, lang } = book.metadata
   return cacheKey(
-    hash(book.chapters[index]),
-    index,
-    depth,
     isArticle(book),
     hash({ title, subtitle, authors, lang }),
     hash(theme),
     page,
     hash(book.assets.map((asset) => ({ ...asset, file: fileStamp(asset.path) }))),
   )
+}
+
+/** The key of chapter `index`'s layout, at `depth` in the outline, in the book `bookKey` stands for. */
+export function chapterLayoutKey(bookKey: string, book: Book, index: number, depth: number): string {
+  return cacheKey(bookKey, hash(book.chapters[index]), index, depth)
 }
 
 /** A chapter's kept layout, or undefined. Entries are kept serialized: a long book's pages take far less room so than as objects. */

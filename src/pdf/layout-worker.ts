@@ -8,13 +8,13 @@ import { serialize } from 'node:v8'
 import { parentPort } from 'node:worker_threads'
 import { Diagnostics, ManuscriptError, type Said } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
-import { pageGeometry, resolveStyle } from '../theme/index.js'
+import { pageGeometry } from '../theme/index.js'
 import { Composer } from './compose/context.js'
 import { composeChapterPart } from './compose/index.js'
 import { createHyphenator } from './hyphenate.js'
 import type { ChapterTask, TaskAnswer } from './layout-pool.js'
 import { createMeasurer, type Measurer } from './measure.js'
-import { setPart } from './set-part.js'
+import { pageParams, setPart } from './set-part.js'
 
 /** Measurers by theme: a theme's fonts are opened once. */
 const measurers = new Map<string, Measurer>()
@@ -34,8 +34,7 @@ function answer(task: ChapterTask): TaskAnswer {
   const geometry = pageGeometry(theme, page)
   const diag = new Diagnostics()
   const composer = new Composer(book, theme, measurer, geometry, diag, createHyphenator(task.metadata.lang, theme.hyphenation))
-  const body = resolveStyle(theme, 'body')
-  const params = { depth: geometry.depth, noteSeparator: body.leading, leading: body.leading }
+  const params = pageParams(theme, geometry)
   const said: Said[] = []
   const stop = diag.listen((message) => said.push(message))
   try {

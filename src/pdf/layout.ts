@@ -9,16 +9,16 @@ import type { Diagnostics, Said } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
 import type { PageStart } from '../model/page-map.js'
 import type { PageGeometry, PagePreset, Theme } from '../theme/index.js'
-import { pageGeometry, resolveStyle } from '../theme/index.js'
+import { pageGeometry } from '../theme/index.js'
 import { Composer } from './compose/context.js'
 import { partPlans, type PartPlan } from './compose/index.js'
 import { createHyphenator } from './hyphenate.js'
-import { chapterLayoutKey, keepLayout, keptLayout, type PartLayout } from './layout-cache.js'
+import { bookLayoutKey, chapterLayoutKey, keepLayout, keptLayout, type PartLayout } from './layout-cache.js'
 import { createMeasurer, type Measurer } from './measure.js'
 import { MissingCharacters } from './missing.js'
 import { layoutPool, type ChapterOutcome, type LayoutPool } from './layout-pool.js'
 import type { Page, PageParams } from './paginate/index.js'
-import { setPart } from './set-part.js'
+import { pageParams, setPart } from './set-part.js'
 import { layoutReport, type LayoutReport, type RatioSummary } from './report.js'
 import { BookStructs } from './structs.js'
 
@@ -56,6 +56,8 @@ export class PrintLayout {
   private readonly ratios: number[] = []
   private readonly starts: PageStart[] = []
   private readonly missing = new MissingCharacters()
+  /** What the keys of all the chapters' kept layouts share (see `bookLayoutKey`), made when first needed. */
+  private bookKey: string | undefined
   /** Pages so far. */
   count = 0
 
@@ -69,8 +71,7 @@ export class PrintLayout {
     this.measurer = createMeasurer(theme)
     const hyphenate = createHyphenator(book.metadata.lang, theme.hyphenation)
     this.composer = new Composer(book, theme, this.measurer, this.geometry, diag, hyphenate)
-    const body = resolveStyle(theme, 'body')
-    this.params = { depth: this.geometry.depth, noteSeparator: body.leading, leading: body.leading }
+    this.params = pageParams(theme, this.geometry)
   }
 
   /**
@@ -105,9 +106,13 @@ export class PrintLayout {
     const index = plan.chapter
     if (index === null) return { from: 'here' }
     const { cache } = this.options
-    const key = cache ? chapterLayoutKey(this.book, index, plan.depth, this.theme, this.options.page) : undefined
-    const kept = key === undefined ? undefined : keptLayout(cache!, key)
-    if (kept) return { from: 'cache', layout: kept }
+    let key: string | undefined
+    if (cache) {
+      this.bookKey ??= bookLayoutKey(this.book, this.theme, this.options.page)
+      key = chapterLayoutKey(this.bookKey, this.book, index, plan.depth)
+      const kept = keptLayout(cache, key)
+      if (kept) return { from: 'cache', layout: kept }
+    }
     if (!pool) return { from: 'here', key }
     const { metadata, assets } = this.book
     const task = { index, chapter: this.book.chapters[index]!, depth: plan.depth, within: plan.within, chapterCount: this.book.chapters.length, metadata, assets, theme: this.theme, page: this.options.page }

@@ -44,7 +44,6 @@ interface Layout {
   hang: number
 }
 
-
 /**
  * A code block: monospaced lines as written, coloured by token kind from the
  * theme, on a tinted ground, not split across pages unless it is taller than
