@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import type { CacheStore } from './cache/store.js'
 import { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
 import { editionClashes, editionName, formats, type Format } from './editions.js'
+import { isThemeFileName, pagePresets as PAGE_PRESETS } from './theme/names.js'
 import { themes } from './theme/index.js'
 import type { PagePreset } from './theme/index.js'
 
@@ -18,7 +19,7 @@ export const exitCode = {
   internal: 3,
 } as const
 
-const pagePresets: readonly PagePreset[] = ['a5', 'a4', 'letter', '6x9']
+const pagePresets: readonly PagePreset[] = PAGE_PRESETS
 
 const usage = `Usage: octavo build <input>... [options]
 
@@ -29,8 +30,11 @@ Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
 Options:
   -o, --out DIR          where to write NAME.epub and NAME.pdf (default: dist)
   -f, --format LIST      editions to make: epub, pdf or epub,pdf (default: both)
-  -t, --theme NAME       typography theme (${Object.keys(themes).join(', ')}; default: default)
-  -p, --page SIZE        print page: ${pagePresets.join(', ')} (default: a5)
+  -t, --theme NAME|FILE  typography theme: a built-in one (${Object.keys(themes).join(', ')}),
+                         or a theme file (.yaml, .json) that extends one
+                         (default: the manuscript's \`theme\`, else default)
+  -p, --page SIZE        print page: ${pagePresets.join(', ')}
+                         (default: the manuscript's \`page\`, else a5)
       --print            add trim and bleed boxes and crop marks for a print service
       --pdf-a            write the PDF as PDF/A-2b
       --report           print the typesetting report of each PDF
@@ -51,8 +55,9 @@ interface Options {
   inputs: string[]
   outDir: string
   formats: Format[]
-  theme: string
-  page: PagePreset
+  /** A built-in theme's name, or a theme file's path; absent when the command line names none. */
+  theme?: string | undefined
+  page?: PagePreset | undefined
   print: boolean
   pdfA: boolean
   report: boolean
@@ -178,7 +183,8 @@ async function buildOne(
       {
         outDir: options.outDir,
         formats: options.formats,
-        theme: themes[options.theme]!,
+        theme: options.theme !== undefined && Object.hasOwn(themes, options.theme) ? themes[options.theme] : undefined,
+        themeFile: options.theme !== undefined && !Object.hasOwn(themes, options.theme) ? options.theme : undefined,
         page: options.page,
         print: options.print,
         pdfA: options.pdfA,
@@ -213,8 +219,8 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
     options: {
       out: { type: 'string', short: 'o', default: 'dist' },
       format: { type: 'string', short: 'f', default: formats.join(',') },
-      theme: { type: 'string', short: 't', default: 'default' },
-      page: { type: 'string', short: 'p', default: 'a5' },
+      theme: { type: 'string', short: 't' },
+      page: { type: 'string', short: 'p' },
       print: { type: 'boolean', default: false },
       'pdf-a': { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
@@ -238,15 +244,18 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
     if (!formats.includes(format as Format)) throw new UsageError(`unknown format '${format}' (expected ${formats.join(', ')})`)
   }
   if (wanted.length === 0) throw new UsageError('--format names no edition')
-  if (!Object.hasOwn(themes, values.theme)) throw new UsageError(`unknown theme '${values.theme}' (expected ${Object.keys(themes).join(', ')})`)
-  if (!pagePresets.includes(values.page as PagePreset)) throw new UsageError(`unknown page size '${values.page}' (expected ${pagePresets.join(', ')})`)
+  const theme = values.theme
+  if (theme !== undefined && !Object.hasOwn(themes, theme) && !isThemeFileName(theme)) {
+    throw new UsageError(`unknown theme '${theme}' (expected ${Object.keys(themes).join(', ')}, or a theme file such as ./press.yaml)`)
+  }
+  if (values.page !== undefined && !pagePresets.includes(values.page as PagePreset)) throw new UsageError(`unknown page size '${values.page}' (expected ${pagePresets.join(', ')})`)
 
   return {
     inputs,
     outDir: values.out,
     formats: formats.filter((format) => wanted.includes(format)),
-    theme: values.theme,
-    page: values.page as PagePreset,
+    theme,
+    page: values.page as PagePreset | undefined,
     print: values.print,
     pdfA: values['pdf-a'],
     report: values.report,

@@ -22,6 +22,7 @@ import type SvgToPdfkit from 'svg-to-pdfkit'
 import type * as SmolToml from 'smol-toml'
 import type * as Yaml from 'yaml'
 import type SubsetFont from 'subset-font'
+import type * as Fontverter from 'fontverter'
 
 const require = createRequire(import.meta.url)
 
@@ -81,3 +82,6 @@ export const subsetFont = once('subset-font', () => {
   setFlagsFromString('--liftoff-only')
   return require('subset-font') as typeof SubsetFont
 })
+
+/** fontverter: a writer's own WOFF or WOFF2 font unpacked to the TrueType or OpenType file it holds (what the PDF embeds). */
+export const fontverter = once('fontverter', () => require('fontverter') as typeof Fontverter)

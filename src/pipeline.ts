@@ -2,7 +2,8 @@ import path from 'node:path'
 import type { CacheStore } from './cache/store.js'
 import type { Diagnostics } from './diagnostics.js'
 import { loadEpubWriter } from './lazy.js'
-import { loadBook } from './load/index.js'
+import { bookSetting, commandLineTheme } from './load/book-theme.js'
+import { loadManuscript } from './load/index.js'
 import type { Book } from './model/book.js'
 import { layOutBook, writePdf } from './pdf/index.js'
 import { layoutThreads } from './pdf/layout-pool.js'
@@ -18,8 +19,12 @@ export { editionClashes, editionName, formats, type Format } from './editions.js
 export interface BuildOptions {
   outDir: string
   formats: readonly Format[]
-  theme: Theme
-  page: PagePreset
+  /** The theme; without it (and without `themeFile`), the one the manuscript names (`theme:`), else the default. */
+  theme?: Theme | undefined
+  /** A theme file to read (`--theme PATH`): wins over the manuscript's `theme`. */
+  themeFile?: string | undefined
+  /** The print edition's page; without it, the manuscript's `page`, else A5. */
+  page?: PagePreset | undefined
   /** Trim and bleed boxes with crop marks, for print services. */
   print?: boolean
   /** Write PDF/A-2b. */
@@ -44,6 +49,9 @@ export interface BuildResult {
   outputs: string[]
   /** The print edition's typesetting report. */
   report: LayoutReport
+  /** The theme and page the book was set in (the command line's, or the manuscript's). */
+  theme: Theme
+  page: PagePreset
 }
 
 /**
@@ -55,30 +63,33 @@ export interface BuildResult {
 export async function build(input: string, options: BuildOptions, diag: Diagnostics): Promise<BuildResult> {
   const phase = options.onPhase ?? (() => {})
   phase('read')
-  const book = await loadBook(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache, onRead: options.onRead })
+  const chosen = await commandLineTheme(options, diag)
+  const { book, settings } = await loadManuscript(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache, onRead: options.onRead })
+  // The theme, every value checked, before anything is set.
+  const { theme, page } = await bookSetting(chosen, options, settings, diag)
 
   const name = editionName(input)
   const files: OutputFile[] = []
   // The print edition is always laid out: where its pages start is what the EPUB's page list records, so an
   // e-reader can cite the printed page. It is drawn only when asked for.
-  const layoutOptions = { page: options.page, cache: options.cache, onChapter: options.onChapter, threads: options.threads ?? layoutThreads() }
+  const layoutOptions = { page, cache: options.cache, onChapter: options.onChapter, threads: options.threads ?? layoutThreads() }
   let print: { report: LayoutReport; pageStarts: PageStart[] }
   if (options.formats.includes('pdf')) {
     phase('pdf')
     const pdfOptions = { ...layoutOptions, print: options.print === true, pdfA: options.pdfA === true, onPart: (pages: number) => phase(`pdf: ${pages} page${pages === 1 ? '' : 's'} set`) }
-    const pdf = await writePdf(book, options.theme, pdfOptions, diag)
+    const pdf = await writePdf(book, theme, pdfOptions, diag)
     files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
     print = pdf
   } else {
     phase('print layout')
-    print = await layOutBook(book, options.theme, layoutOptions, diag)
+    print = await layOutBook(book, theme, layoutOptions, diag)
   }
   if (options.formats.includes('epub')) {
     phase('epub')
     // The EPUB's writer (and epub-gen-memory, JSZip) is loaded only when an EPUB is asked for.
     const { writeEpub } = await loadEpubWriter()
     const epubOptions = options.cache?.folder === undefined ? {} : { subsetCache: options.cache.folder }
-    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, options.theme, diag, print.pageStarts, epubOptions) })
+    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, theme, diag, print.pageStarts, epubOptions) })
   }
 
   phase('write')
@@ -88,5 +99,5 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
     if (error instanceof WriteError) diag.fail(`cannot write the edition: ${error.reason}`, error.target, 'write')
     throw error
   }
-  return { book, outputs: files.map((file) => file.target), report: print.report }
+  return { book, outputs: files.map((file) => file.target), report: print.report, theme, page }
 }

@@ -76,12 +76,12 @@ export function cssRules(theme: Theme): CssRule[] {
   }
   const body = resolveStyle(theme, 'body')
 
-  for (const { font, fileName } of themeFonts(theme)) {
+  for (const { font, fileName, format } of themeFonts(theme)) {
     rule('@font-face', {
       'font-family': quoted(font.family),
       'font-style': font.style,
       'font-weight': String(font.weight),
-      src: `url("fonts/${fileName}") format("truetype")`,
+      src: `url("fonts/${fileName}") format("${format}")`,
     })
   }
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { subsetFont } from '../lazy.js'
 import { fontBytes, sharedFace } from '../theme/font-files.js'
-import { fontPath, type FontFile, type FontKey, type Theme } from '../theme/index.js'
+import { fontIdentity, fontPath, isLocalFont, type FontFile, type FontKey, type Theme } from '../theme/index.js'
 import type { SubsetCache } from './subset-cache.js'
 
 /** A font file of the theme, as the EPUB carries it. */
@@ -13,6 +13,16 @@ export interface EmbeddedFont {
   path: string
   /** Name of the file in the package's `fonts/` folder. */
   fileName: string
+  /**
+   * What the EPUB carries, once subset: a TrueType or a CFF OpenType file
+   * (a WOFF2 file is unpacked to the one it holds, which every reader takes).
+   */
+  format: 'truetype' | 'opentype'
+}
+
+/** The media type of an embedded font, as the package's manifest declares it. */
+export function fontMediaType(font: EmbeddedFont): string {
+  return font.format === 'opentype' ? 'font/otf' : 'font/ttf'
 }
 
 /** Every font file of the theme, each once: its faces in the theme's order, then the fallback faces. */
@@ -22,15 +32,19 @@ export function themeFonts(theme: Theme): EmbeddedFont[] {
   const faces: Array<[FontKey | undefined, FontFile]> = [...(Object.entries(theme.fonts) as Array<[FontKey, FontFile]>), ...theme.fallbacks.map((font): [undefined, FontFile] => [undefined, font])]
   for (const [key, font] of faces) {
     const file = fontPath(font)
-    const known = byPath.get(file)
+    const identity = fontIdentity(font)
+    const known = byPath.get(identity)
     if (known) {
       if (key) known.keys.push(key)
       continue
     }
-    let fileName = path.basename(font.file).replace(/\s/g, '_').replace(/[^-._A-Za-z0-9]/g, '')
+    // A package's file is known by its name (its bytes, ten megabytes for some, are read only when needed); a writer's own by its bytes.
+    const format = isLocalFont(font) ? sfntFormat(fontBytes(font)) : /\.otf$/i.test(file) ? 'opentype' : 'truetype'
+    const stem = path.basename(file).replace(/\.(?:ttf|otf|woff2?)$/i, '')
+    let fileName = `${stem}${format === 'opentype' ? '.otf' : '.ttf'}`.replace(/\s/g, '_').replace(/[^-._A-Za-z0-9]/g, '')
     for (let n = 2; names.has(fileName); n += 1) fileName = `${n}-${fileName}`
     names.add(fileName)
-    byPath.set(file, { font, keys: key ? [key] : [], path: file, fileName })
+    byPath.set(identity, { font, keys: key ? [key] : [], path: file, fileName, format })
   }
   return [...byPath.values()]
 }
@@ -93,6 +107,17 @@ export async function wholeFonts(fonts: readonly EmbeddedFont[]): Promise<Map<st
   const files = new Map<string, Uint8Array>()
   for (const font of fonts) files.set(font.fileName, new Uint8Array(fontBytes(font.font)))
   return files
+}
+
+/**
+ * Whether a font file's outlines are TrueType or CFF: an OpenType file with
+ * CFF outlines opens with `OTTO`, and a WOFF or WOFF2 file names the flavour
+ * of the file it packs four bytes in.
+ */
+export function sfntFormat(bytes: Uint8Array): 'truetype' | 'opentype' {
+  const tag = (at: number): string => String.fromCharCode(...bytes.subarray(at, at + 4))
+  const flavour = tag(0) === 'wOF2' || tag(0) === 'wOFF' ? tag(4) : tag(0)
+  return flavour === 'OTTO' ? 'opentype' : 'truetype'
 }
 
 function uniqueCharacters(text: string): string {

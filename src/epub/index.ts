@@ -8,7 +8,7 @@ import { accessibilityMetadata } from './accessibility.js'
 import type { Context } from './context.js'
 import { coverBytes, coverImageOf } from './cover-image.js'
 import { themeCss } from './css.js'
-import { subsetFonts, themeFonts, wholeFonts } from './fonts.js'
+import { fontMediaType, subsetFonts, themeFonts, wholeFonts } from './fonts.js'
 import { runEpubGenMemory } from './generate.js'
 import { toXhtml } from './hast/serialize.js'
 import { bookIdentifier, printEditionIdentifier } from './identifier.js'
@@ -80,7 +80,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
     { id: 'css', href: 'style.css', mediaType: 'text/css' },
     { id: coverImage.id, href: coverImage.fileName, mediaType: coverImage.mediaType, properties: 'cover-image' },
     ...documents.map((document) => ({ id: document.id, href: document.file, mediaType: 'application/xhtml+xml' })),
-    ...fonts.map((font, index) => ({ id: `font-${index + 1}`, href: `fonts/${font.fileName}`, mediaType: 'font/ttf' })),
+    ...fonts.map((font, index) => ({ id: `font-${index + 1}`, href: `fonts/${font.fileName}`, mediaType: fontMediaType(font) })),
   ]
 
   const accessibility = accessibilityMetadata({

@@ -27,7 +27,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fontBytes } from '../theme/font-files.js'
-import { fontPath, type FontFile } from '../theme/index.js'
+import { fontPath, isLocalFont, type FontFile } from '../theme/index.js'
 
 const ENTRY_MAGIC = 'octavo-subset 1'
 
@@ -97,6 +97,8 @@ export class SubsetCache {
 
   /** The SHA-256 of a font file's content: from `fonts.json` while the file is unchanged, else read and hashed. */
   private contentHash(font: FontFile): string {
+    // A writer's own file was hashed when its theme was read.
+    if (isLocalFont(font)) return font.sha256
     const file = fontPath(font)
     const stats = statSync(file)
     const known = this.hashes.get(file)

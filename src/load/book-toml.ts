@@ -1,7 +1,8 @@
 import type { Diagnostics } from '../diagnostics.js'
 import { toml } from '../lazy.js'
 import type { Place } from '../model/book.js'
-import { isLanguageTag, type FrontMatter } from './front-matter.js'
+import type { PagePreset } from '../theme/index.js'
+import { isLanguageTag, PAGE_PRESETS, type FrontMatter } from './front-matter.js'
 
 /** What Octavo reads of mdBook's `book.toml`: the `[book]` table. */
 export interface BookToml {
@@ -54,7 +55,7 @@ export function parseBookToml(text: string, file: string, diag: Diagnostics): Bo
   }
 
   for (const key of Object.keys(book)) {
-    if (['title', 'authors', 'description', 'language', 'src'].includes(key) || MDBOOK_ONLY.has(key)) continue
+    if (['title', 'authors', 'description', 'language', 'src', 'theme', 'page', 'toc'].includes(key) || MDBOOK_ONLY.has(key)) continue
     diag.warn(`unknown key \`${key}\` in [book]: ignored`, placeOf(key), 'book-toml')
   }
   const title = stringValue('title')
@@ -79,6 +80,26 @@ export function parseBookToml(text: string, file: string, diag: Diagnostics): Bo
       matter.authors = names
       matter.keyPlaces.set('author', placeOf('authors'))
     }
+  }
+  // How Octavo sets the book, as `book.yaml` says it: mdBook reads no such keys.
+  const theme = stringValue('theme')
+  if (theme !== undefined) {
+    matter.theme = theme
+    matter.keyPlaces.set('theme', placeOf('theme'))
+  }
+  const page = stringValue('page')
+  if (page !== undefined) {
+    if (!(PAGE_PRESETS as string[]).includes(page)) diag.fail(`\`page\` in [book] must be one of ${PAGE_PRESETS.join(', ')}, not \`${page}\``, placeOf('page'), 'book-toml')
+    matter.page = page as PagePreset
+    matter.keyPlaces.set('page', placeOf('page'))
+  }
+  const toc = book.toc
+  if (toc !== undefined) {
+    if (toc === false) diag.warn('`toc = false`: both editions keep their contents (an EPUB must have them); ignored', placeOf('toc'), 'book-toml')
+    else if (toc === true || (typeof toc === 'number' && Number.isInteger(toc) && toc >= 1 && toc <= 6)) {
+      matter.toc = toc
+      matter.keyPlaces.set('toc', placeOf('toc'))
+    } else diag.fail('`toc` in [book] must be true or the depth of the contents, from 1 to 6', placeOf('toc'), 'book-toml')
   }
   const src = stringValue('src')
   if (src !== undefined) {

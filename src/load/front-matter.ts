@@ -2,6 +2,8 @@ import type { Node as YamlNode, Pair } from 'yaml'
 import type { Diagnostics } from '../diagnostics.js'
 import { yaml } from '../lazy.js'
 import type { Place } from '../model/book.js'
+import type { PagePreset } from '../theme/index.js'
+import { pagePresets as PAGE_PRESETS } from '../theme/names.js'
 
 /**
  * Front matter (or `book.yaml`) read and checked against the keys Octavo
@@ -23,6 +25,12 @@ export interface FrontMatter {
   cover?: string
   /** `book.yaml` only: chapter file names in reading order. */
   chapters?: ChapterEntry[]
+  /** A built-in theme's name, or the path of a theme file relative to the file that names it, as written. */
+  theme?: string
+  /** The print edition's page, by the names `--page` takes. */
+  page?: PagePreset
+  /** How deep the contents go (1–6), or `true` for the theme's depth. */
+  toc?: true | number
   /** Where each present key stands, for later messages about it. */
   keyPlaces: Map<string, Place>
 }
@@ -59,7 +67,11 @@ const STRING_KEYS: readonly StringKey[] = [
   'cover',
 ]
 const LIST_KEYS = { author: 'authors', subject: 'subjects' } as const
-export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS)]
+/** Keys that choose how the book is set, not what it is. */
+const SETTING_KEYS = ['theme', 'page', 'toc'] as const
+export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), ...SETTING_KEYS]
+
+export { pagePresets as PAGE_PRESETS } from '../theme/names.js'
 
 /** BCP 47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `sr-Latn`, `x-klingon`. */
 const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+)$/
@@ -123,6 +135,11 @@ export function parseFrontMatter(source: YamlSource, diag: Diagnostics, options:
       }
       continue
     }
+    if ((SETTING_KEYS as readonly string[]).includes(key)) {
+      readSetting(result, key as (typeof SETTING_KEYS)[number], valueNode, valuePlace, diag)
+      result.keyPlaces.set(key, keyPlace)
+      continue
+    }
     if ((STRING_KEYS as readonly string[]).includes(key)) {
       const value = readString(key, valueNode, valuePlace, diag)
       if (value !== undefined) {
@@ -135,6 +152,32 @@ export function parseFrontMatter(source: YamlSource, diag: Diagnostics, options:
     diag.warn(`unknown front-matter key \`${key}\`${suggestion(key, known)}: ignored`, keyPlace, 'front-matter')
   }
   return result
+}
+
+/** `theme`, `page` or `toc`, checked. */
+function readSetting(result: FrontMatter, key: (typeof SETTING_KEYS)[number], node: YamlNode | null, place: Place, diag: Diagnostics): void {
+  const { isScalar } = yaml()
+  if (key === 'toc') {
+    const value = isScalar(node) ? node.value : undefined
+    if (value === false) {
+      diag.warn('`toc: false`: both editions keep their contents (an EPUB must have them); ignored', place, 'front-matter')
+    } else if (value === true || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6)) {
+      result.toc = value
+    } else {
+      diag.fail(`\`toc\` must be true or the depth of the contents, from 1 to 6, not ${isScalar(node) ? `\`${String(node.source ?? value)}\`` : 'a list or mapping'}`, place, 'front-matter')
+    }
+    return
+  }
+  const value = readString(key, node, place, diag)
+  if (value === undefined) return
+  if (key === 'page') {
+    if (!(PAGE_PRESETS as string[]).includes(value)) {
+      diag.fail(`\`page\` must be one of ${PAGE_PRESETS.join(', ')}, not \`${value}\`${suggestion(value, PAGE_PRESETS)}`, place, 'front-matter')
+    }
+    result.page = value as PagePreset
+  } else {
+    result.theme = value
+  }
 }
 
 /** A scalar as a trimmed string; `undefined` (with a warning) when empty. */
@@ -267,7 +310,7 @@ function suggestion(key: string, known: readonly string[]): string {
   return best === undefined ? '' : ` (did you mean \`${best}\`?)`
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
   for (let i = 1; i <= a.length; i++) {
     const current = [i]

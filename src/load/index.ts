@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Block, Book, Chapter, Metadata, Part, Place } from '../model/book.js'
+import type { PagePreset } from '../theme/index.js'
 import { inlineText } from '../model/text.js'
 import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, parseInParts, smartPunctuation } from '../parse/index.js'
 import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
@@ -96,11 +97,31 @@ interface LoadedFile {
  * the manuscript's folder is read.
  */
 export async function loadBook(input: string, diag: Diagnostics, options: LoadOptions = {}): Promise<Book> {
+  return (await loadManuscript(input, diag, options)).book
+}
+
+/**
+ * How the manuscript asks to be set (`theme`, `page` and `toc` in `book.yaml`,
+ * `book.toml` or a single file's front matter); the command line wins over it.
+ */
+export interface BookSettings {
+  /** A built-in theme's name or a theme file's path, as written, and where. */
+  theme?: { value: string; place: Place }
+  page?: PagePreset
+  toc?: true | number
+  /** The folder a theme file's path is relative to: that of the file naming it. */
+  folder: string
+  /** The manuscript's folder, which a theme file it names must stay inside. */
+  root: string
+}
+
+/** The book and the settings the manuscript gives (see `loadBook`). */
+export async function loadManuscript(input: string, diag: Diagnostics, options: LoadOptions = {}): Promise<{ book: Book; settings: BookSettings }> {
   const manuscript = await locateManuscript(input, diag)
   const assets = new AssetRegistry(manuscript.root, diag)
   const scope: LoadScope = { root: manuscript.root, rootDisplay: manuscript.kind === 'file' ? path.dirname(manuscript.file.display) : manuscript.display, diag, cache: options.cache, onRead: options.onRead }
   if (options.onRead) assets.listen((_call, asset) => asset && options.onRead!(asset.path))
-  const { metadata, drafts, parts, sourceRoot } =
+  const { metadata, drafts, parts, sourceRoot, matter } =
     manuscript.kind === 'file'
       ? { ...(await loadSingleFile(manuscript, assets, scope, options)), parts: [], sourceRoot: manuscript.root }
       : await loadFolder(manuscript, assets, scope, options)
@@ -108,7 +129,11 @@ export async function loadBook(input: string, diag: Diagnostics, options: LoadOp
   labelAlerts(chapters, metadata.lang)
   const book: Book = { metadata, chapters, assets: assets.assets }
   if (parts.length > 0) book.parts = parts
-  return book
+  const settings: BookSettings = { folder: manuscript.root, root: manuscript.root }
+  if (matter.theme !== undefined) settings.theme = { value: matter.theme, place: matter.keyPlaces.get('theme')! }
+  if (matter.page !== undefined) settings.page = matter.page
+  if (matter.toc !== undefined) settings.toc = matter.toc
+  return { book, settings }
 
 }
 
@@ -117,7 +142,7 @@ async function loadSingleFile(
   assets: AssetRegistry,
   scope: LoadScope,
   options: LoadOptions,
-): Promise<{ metadata: Metadata; drafts: ChapterDraft[] }> {
+): Promise<{ metadata: Metadata; drafts: ChapterDraft[]; matter: FrontMatter }> {
   const diag = scope.diag
   const loaded = await loadFile(manuscript.file, assets, scope, { cover: true })
   const display = manuscript.file.display
@@ -134,7 +159,7 @@ async function loadSingleFile(
     source: display,
     footnotes: loaded.footnotes,
   }))
-  return { metadata, drafts }
+  return { metadata, drafts, matter: frontMatter }
 }
 
 async function loadFolder(
@@ -142,7 +167,7 @@ async function loadFolder(
   assets: AssetRegistry,
   scope: LoadScope,
   options: LoadOptions,
-): Promise<{ metadata: Metadata; drafts: ChapterDraft[]; parts: Part[]; /** Where the chapters live (mdBook's source folder): what a link from `/` starts at. */ sourceRoot: string }> {
+): Promise<{ metadata: Metadata; drafts: ChapterDraft[]; parts: Part[]; /** Where the chapters live (mdBook's source folder): what a link from `/` starts at. */ sourceRoot: string; matter: FrontMatter }> {
   const diag = scope.diag
   let bookMatter: FrontMatter = { keyPlaces: new Map() }
   if (manuscript.bookYaml) {
@@ -224,7 +249,7 @@ async function loadFolder(
   }
   const metadata = buildMetadata(bookMatter, title, where, options.sourceDateEpoch, diag)
   if (cover !== undefined) metadata.cover = cover
-  return { metadata, drafts, parts, sourceRoot: source.path }
+  return { metadata, drafts, parts, sourceRoot: source.path, matter: bookMatter }
 
   /** In a book folder a chapter's front matter can only title the chapter; the rest belongs to `book.yaml`. */
   function warnBookKeysInChapter(frontMatter: FrontMatter | undefined): void {
@@ -248,6 +273,9 @@ function withBookToml(yaml: FrontMatter, toml: FrontMatter, diag: Diagnostics): 
     ['description', 'description', 'description'],
     ['lang', 'lang', 'language'],
     ['authors', 'author', 'authors'],
+    ['theme', 'theme', 'theme'],
+    ['page', 'page', 'page'],
+    ['toc', 'toc', 'toc'],
   ] as const
   for (const [field, yamlKey, tomlKey] of keys) {
     const value = toml[field]

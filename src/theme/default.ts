@@ -9,6 +9,7 @@ const literata = '@expo-google-fonts/literata'
  */
 export const defaultTheme: Theme = {
   name: 'default',
+  description: 'A classic book serif: Literata for the text, JetBrains Mono for code.',
   fonts: {
     text: { family: 'Literata', weight: 400, style: 'normal', package: literata, file: '400Regular/Literata_400Regular.ttf', license: 'OFL-1.1' },
     textItalic: { family: 'Literata', weight: 400, style: 'italic', package: literata, file: '400Regular_Italic/Literata_400Regular_Italic.ttf', license: 'OFL-1.1' },

@@ -19,7 +19,7 @@
  */
 import { readFileSync } from 'node:fs'
 import * as fontkit from 'fontkit'
-import { fontPath } from './fonts.js'
+import { fontIdentity, fontPath } from './fonts.js'
 import type { FontFile } from './theme.js'
 
 const bytesByPath = new Map<string, Buffer>()
@@ -29,13 +29,23 @@ const parsed = new Set<string>()
 
 /** The bytes of a font file, read the first time they are asked for. */
 export function fontBytes(font: FontFile): Buffer {
-  const file = fontPath(font)
-  let bytes = bytesByPath.get(file)
+  const identity = fontIdentity(font)
+  let bytes = bytesByPath.get(identity)
   if (bytes === undefined) {
-    bytes = readFileSync(file)
-    bytesByPath.set(file, bytes)
+    bytes = readFileSync(fontPath(font))
+    bytesByPath.set(identity, bytes)
   }
   return bytes
+}
+
+/**
+ * Hold a font's bytes as the editions are to read them: a writer's WOFF2
+ * file unpacked (when its theme is read) to the TrueType or OpenType file it
+ * packs, which the PDF embeds and the EPUB subsets. fontkit reads either,
+ * with the same glyphs, so a thread that reads the packed file measures the same.
+ */
+export function keepFontBytes(font: FontFile, bytes: Buffer): void {
+  bytesByPath.set(fontIdentity(font), bytes)
 }
 
 /** A face of its own for a caller that shapes text with it (see above). */
@@ -46,19 +56,19 @@ export function openFace(font: FontFile): fontkit.Font {
 
 /** The process's one face of a file, for what does not depend on shaping: coverage, features, metrics. */
 export function sharedFace(font: FontFile): fontkit.Font {
-  const file = fontPath(font)
-  let face = sharedByPath.get(file)
+  const identity = fontIdentity(font)
+  let face = sharedByPath.get(identity)
   if (face === undefined) {
     face = fontkit.create(fontBytes(font))
-    sharedByPath.set(file, face)
-    parsed.add(file)
+    sharedByPath.set(identity, face)
+    parsed.add(fontPath(font))
   }
   return face
 }
 
 /** The font files read so far in this process, by path: what its builds needed (subsetting included). */
 export function fontFilesRead(): readonly string[] {
-  return [...bytesByPath.keys()]
+  return [...new Set([...bytesByPath.keys()].map((identity) => identity.replace(/#[0-9a-f]{64}$/, '')))]
 }
 
 /** The font files a face was parsed from so far in this process, by path: the faces its builds set text in or asked about. */

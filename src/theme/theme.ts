@@ -8,17 +8,35 @@ import type { AlertKind, TokenKind } from '../model/book.js'
  * EPUB's CSS is generated from it and the PDF typesetter reads the same numbers.
  */
 
-/** One font file, shipped by an npm package. */
-export interface FontFile {
+/** One font file: shipped by an npm package, or a file of the writer's own (a theme file's `fonts`). */
+export type FontFile = PackagedFont | LocalFont
+
+/** What every font file declares, however it is found. */
+export interface FontFace {
   /** Family name as declared in CSS and shown by `pdffonts`. */
   family: string
-  weight: 400 | 700
+  /** CSS weight: 400 regular, 700 bold (a writer's own file may declare any weight from 1 to 1000). */
+  weight: number
   style: 'normal' | 'italic'
+  /** The font's licence: an SPDX identifier, or, for a writer's own file, the licence its name table describes. */
+  license: string
+}
+
+/** A font file shipped by an npm package. */
+export interface PackagedFont extends FontFace {
   /** npm package that ships the file, and the path of the file inside it. */
   package: string
   file: string
-  /** SPDX identifier of the font's licence. */
-  license: string
+}
+
+/** A font file of the writer's own, named by a theme file (TTF, OTF or WOFF2). */
+export interface LocalFont extends FontFace {
+  /** Absolute path of the file. */
+  path: string
+  /** SHA-256 of the file's bytes: what caches key it by, so that a changed file is never taken for the old one. */
+  sha256: string
+  /** Where the licence can be read (the name table's licence URL), when the font says. */
+  licenseUrl?: string
 }
 
 /** The faces a theme sets text in. `text*` is the serif of running text. */
@@ -102,6 +120,8 @@ export interface Margins {
 
 export interface Theme {
   name: string
+  /** What the theme is for, in a line (`octavo themes` lists it). */
+  description: string
   fonts: Record<FontKey, FontFile>
   /**
    * Faces for characters the text face lacks (other scripts, symbols, emoji),

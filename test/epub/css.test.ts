@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
+import path from 'node:path'
 import { describe, it } from 'node:test'
 import { cssRules, themeCss, type CssRule } from '../../src/epub/css.js'
-import { defaultTheme, headingRoles, resolveStyle, type Theme } from '../../src/theme/index.js'
+import { defaultTheme, fontPath, headingRoles, resolveStyle, type Theme } from '../../src/theme/index.js'
 
 function rule(rules: readonly CssRule[], selector: string): Record<string, string> {
   const found = rules.find((candidate) => candidate.selector === selector)
@@ -66,7 +67,7 @@ describe('CSS from the theme', () => {
                 face.declarations['font-family'] === `"${font.family}"` &&
                 face.declarations['font-weight'] === String(font.weight) &&
                 face.declarations['font-style'] === font.style &&
-                face.declarations.src!.includes(font.file.split('/').at(-1)!),
+                face.declarations.src!.includes(path.basename(fontPath(font)).replace(/\.\w+$/, "")),
             ),
             `${font.family} ${font.weight} ${font.style}`,
           )

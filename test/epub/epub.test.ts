@@ -280,7 +280,7 @@ describe('EPUB edition', () => {
 
   it('keeps the small capitals of the lead-in in the subset text face', async () => {
     assert.match(article.files.get('OEBPS/style.css')!, /\.lead-in \{\s*font-variant: small-caps;\s*\}/)
-    const name = path.basename(defaultTheme.fonts.text.file)
+    const name = path.basename(fontPath(defaultTheme.fonts.text))
     const subset = fontkit.create(Buffer.from(await article.zip.file(`OEBPS/fonts/${name}`)!.async('uint8array'))) as fontkit.Font
     assert.ok(subset.availableFeatures.includes('smcp'))
     const plain = subset.layout('First paragraph').glyphs.map((glyph) => glyph.id)
@@ -292,7 +292,7 @@ describe('EPUB edition', () => {
   it('embeds every theme font, subset', async () => {
     const css = rich.files.get('OEBPS/style.css')!
     for (const font of Object.values(defaultTheme.fonts)) {
-      const name = path.basename(font.file)
+      const name = path.basename(fontPath(font))
       assert.match(css, new RegExp(`url\\("fonts/${name}"\\)`))
       const embedded = await rich.zip.file(`OEBPS/fonts/${name}`)!.async('uint8array')
       const whole = await readFile(fontPath(font))

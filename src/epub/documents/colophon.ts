@@ -1,6 +1,6 @@
 import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
-import type { Theme } from '../../theme/index.js'
+import { isLocalFont, type Theme } from '../../theme/index.js'
 import type { Context } from '../context.js'
 import { xhtmlDocument } from '../hast/document.js'
 import { listPhrase } from './title-block.js'
@@ -11,11 +11,15 @@ const licences: Record<string, { name: string; url: string }> = {
   'Apache-2.0': { name: 'Apache License 2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
 }
 
-/** The families the theme sets text in, each once, with its licence. */
-export function themeFamilies(theme: Theme): Array<{ family: string; license: string }> {
-  const seen = new Map<string, string>()
-  for (const font of Object.values(theme.fonts)) if (!seen.has(font.family)) seen.set(font.family, font.license)
-  return [...seen].map(([family, license]) => ({ family, license }))
+/** The families the theme sets text in, each once, with its licence (and where to read it, as a writer's own font file says). */
+export function themeFamilies(theme: Theme): Array<{ family: string; license: string; url?: string }> {
+  const seen = new Map<string, { family: string; license: string; url?: string }>()
+  for (const font of Object.values(theme.fonts)) {
+    if (seen.has(font.family)) continue
+    const url = isLocalFont(font) ? font.licenseUrl : undefined
+    seen.set(font.family, url === undefined ? { family: font.family, license: font.license } : { family: font.family, license: font.license, url })
+  }
+  return [...seen.values()]
 }
 
 /** The colophon: what the book is, who made it, under which rights, and the faces it is set in. */
@@ -35,13 +39,19 @@ export function colophonDocument(context: Context): Root {
   line(`${labels.identifier}: `, h('span', { className: ['identifier'] }, context.identifier))
 
   // "Set in Literata and JetBrains Mono (SIL Open Font License 1.1)": families grouped by licence.
-  const byLicence = new Map<string, string[]>()
-  for (const { family, license } of themeFamilies(context.theme)) byLicence.set(license, [...(byLicence.get(license) ?? []), family])
+  // A writer's own font is described as its name table describes its licence, linked to the licence's address when it gives one.
+  const byLicence = new Map<string, { names: string[]; url?: string }>()
+  for (const { family, license, url } of themeFamilies(context.theme)) {
+    const group = byLicence.get(license) ?? (url === undefined ? { names: [] } : { names: [], url })
+    group.names.push(family)
+    byLicence.set(license, group)
+  }
   const fonts: Array<ElementContent | string> = [`${labels.typeset} `]
-  ;[...byLicence].forEach(([license, names], index) => {
+  ;[...byLicence].forEach(([license, { names, url }], index) => {
     if (index > 0) fonts.push('; ')
     const known = licences[license]
-    fonts.push(listPhrase(names, context.lang), ' (', known ? h('a', { href: known.url }, known.name) : `${labels.licence} ${license}`, ')')
+    const described = url === undefined ? `${labels.licence} ${license}` : h('a', { href: url }, `${labels.licence} ${license}`)
+    fonts.push(listPhrase(names, context.lang), ' (', known ? h('a', { href: known.url }, known.name) : described, ')')
   })
   fonts.push('.')
   line(...fonts)
