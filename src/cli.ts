@@ -22,10 +22,14 @@ export const exitCode = {
 const pagePresets: readonly PagePreset[] = PAGE_PRESETS
 
 const usage = `Usage: octavo build <input>... [options]
+       octavo themes [NAME]
 
 Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
 <input> is a .md file, or a folder whose .md files are a book's chapters
 (in name order, or as its book.yaml lists them).
+
+\`octavo themes\` lists the built-in themes; \`octavo themes NAME\` writes one out
+as a theme file, to start a theme of your own from.
 
 Options:
   -o, --out DIR          where to write NAME.epub and NAME.pdf (default: dist)
@@ -88,7 +92,7 @@ export async function run(argv: readonly string[], stdout: NodeJS.WritableStream
 
 /** Run the command line; resolves to the exit code instead of exiting. */
 export async function main(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let options: Options | 'help' | 'version'
+  let options: Options | { themes: string | undefined } | 'help' | 'version'
   try {
     options = parseCommandLine(argv)
   } catch (error) {
@@ -102,6 +106,11 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
   }
   if (options === 'version') {
     stdout.write(`${version()}\n`)
+    return exitCode.ok
+  }
+  if ('themes' in options) {
+    const { listThemes, themeFile } = await import('./theme/write.js')
+    stdout.write(options.themes === undefined ? listThemes(themes) : themeFile(themes[options.themes]!))
     return exitCode.ok
   }
 
@@ -212,7 +221,7 @@ async function buildOne(
   }
 }
 
-function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version' {
+function parseCommandLine(argv: readonly string[]): Options | { themes: string | undefined } | 'help' | 'version' {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -236,6 +245,12 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
 
   const [command, ...inputs] = positionals
   if (command === undefined) throw new UsageError('missing command: octavo build <input>...')
+  if (command === 'themes') {
+    if (inputs.length > 1) throw new UsageError('octavo themes takes one theme name at most')
+    const name = inputs[0]
+    if (name !== undefined && !Object.hasOwn(themes, name)) throw new UsageError(`unknown theme '${name}' (expected ${Object.keys(themes).join(', ')})`)
+    return { themes: name }
+  }
   if (command !== 'build') throw new UsageError(`unknown command '${command}'`)
   if (inputs.length === 0) throw new UsageError('missing input: name a .md file or a book folder')
 

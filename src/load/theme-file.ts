@@ -75,8 +75,26 @@ export async function loadThemeFile(file: string, display: string, diag: Diagnos
     if (whole !== undefined) theme.fonts[key as keyof Theme['fonts']] = whole
   }
   if (overrides.fallbacks !== undefined) theme.fallbacks = overrides.fallbacks.map((_, index) => resolved.get(`fallbacks.${index}`)!)
+  const changed = fonts.find((font) => font.path[0] === 'fonts')
+  if (changed !== undefined) warnMixedFamilies(theme, placeAt(changed.node.range?.[0] ?? 0), diag)
   if (overrides.name === undefined) theme.name = path.basename(file).replace(/\.(?:ya?ml|json)$/i, '')
   return theme
+}
+
+const TEXT_FACES = ['text', 'textItalic', 'textBold', 'textBoldItalic'] as const
+
+/**
+ * The four text faces come from one family in both editions only if the theme
+ * gives them so: the EPUB asks for bold and italic within the text face's
+ * family (a reader makes one up where the family has none), the PDF sets the
+ * face the theme names.
+ */
+function warnMixedFamilies(theme: Theme, place: Place, diag: Diagnostics): void {
+  const byFamily = new Map<string, string[]>()
+  for (const key of TEXT_FACES) byFamily.set(theme.fonts[key].family, [...(byFamily.get(theme.fonts[key].family) ?? []), key])
+  if (byFamily.size < 2) return
+  const said = [...byFamily].map(([family, keys]) => `${keys.join(', ')} in ${family}`).join('; ')
+  diag.warn(`the text faces are of different families (${said}): give text, textItalic, textBold and textBoldItalic of one family, or the EPUB and the PDF set bold and italic differently`, place, 'theme')
 }
 
 /** A font the theme file gives whole (with `file`), to be resolved: where it stands and what it says. */
@@ -177,7 +195,7 @@ class ThemeFileReader {
       return
     }
     if (values.package !== undefined) this.diag.fail(`\`${dotted(at)}\`: a font from a package names its \`file\` in the package`, this.placeOf(places.get('package')), 'theme')
-    if (at[0] === 'fallbacks') this.diag.fail(`\`${dotted(at)}\`: a fallback face needs \`file\` (a font file next to the theme, or one of \`package\`)`, this.placeOf(node), 'theme')
+    if (at[0] === 'fallbacks') this.diag.fail(`\`${dotted(at)}\`: a fallback face names its font: \`file\` (a font file next to the theme file), or \`package\` and \`file\``, this.placeOf(node), 'theme')
   }
 
   private leaf(node: Scalar, rule: Rule, at: Array<string | number>): unknown {
@@ -220,8 +238,9 @@ class ThemeFileReader {
   }
 
   private unknownKey(pair: Pair<YamlNode, YamlNode | null>, key: string, at: Array<string | number>, allowed: readonly string[]): never {
-    const where = at.length === 0 ? 'theme key' : `key in \`${dotted(at)}\``
-    this.diag.fail(`unknown ${where} \`${key}\`${didYouMean(key, allowed)}; allowed here: ${allowed.join(', ')}`, this.placeOf(pair.key), 'theme')
+    const where = at.length === 0 ? 'unknown theme key' : `unknown key`
+    const within = at.length === 0 ? '' : ` in \`${dotted(at)}\``
+    this.diag.fail(`${where} \`${key}\`${within}${didYouMean(key, allowed)}; allowed here: ${allowed.join(', ')}`, this.placeOf(pair.key), 'theme')
   }
 
   placeOf(node: YamlNode | null | undefined): Place {
@@ -375,14 +394,16 @@ function shown(node: Scalar): string {
   return `\`${source}\``
 }
 
+/** A key path as messages write it: `roles.h1.align`, `fallbacks[0].file`. */
 function dotted(at: ReadonlyArray<string | number>): string {
-  return at.map((part) => String(part)).join('.')
+  return at.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('')
 }
 
 /** ` (did you mean \`heading\`?)` for a near miss. */
 function didYouMean(word: string, known: readonly string[]): string {
   let best: string | undefined
-  let bestDistance = Math.min(3, Math.max(1, Math.floor(word.length / 2)) + 1)
+  // A near miss is a letter or two away, fewer in a short word (`some` is not `none`).
+  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1
   for (const candidate of known) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase())
     if (distance < bestDistance) {

@@ -7,6 +7,7 @@
  * `Theme` interface key by key.
  */
 import { defaultTheme } from './default.js'
+import { themes } from './index.js'
 
 /** What one value of a theme may be. */
 export type Rule =
@@ -80,9 +81,13 @@ const uniformMaps: readonly Pattern[] = ['roles', 'fonts']
 /** Keys of a font file beyond those the default's fonts have: none today; the writer's own file is `file` without `package`. */
 const fontMaps: readonly Pattern[] = ['fonts', 'fallbacks']
 
-/** The shape of a theme, from the default theme and the rules above. */
+/**
+ * The shape of a theme, from the built-in themes and the rules above: a key
+ * any built-in theme has is a theme key (so every built-in theme, written
+ * out, is a valid theme file).
+ */
 export function themeShape(): Shape {
-  return shapeOf(defaultTheme, [])
+  return Object.values(themes).map((theme) => shapeOf(theme, [])).reduce(unite, shapeOf(defaultTheme, []))
 }
 
 function shapeOf(value: unknown, path: readonly string[]): Shape {
