@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
-import { cp, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, cp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, it } from 'node:test'
+import * as fontkit from 'fontkit'
 import JSZip from 'jszip'
 import { epubcheck, octavoInProcess, pdfFonts, pdfInfo, pdfText, root, tempDir } from '../support/tools.js'
 
@@ -83,6 +84,38 @@ describe('a writer’s own theme file', () => {
     assert.equal(builtIn.code, 0, builtIn.stderr)
     const builtInFonts = (await pdfFonts(path.join(out, 'article.pdf'))).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))
     assert.ok(builtInFonts.every((font) => !font.startsWith('SourceSerif4')), builtInFonts.join(', '))
+  })
+
+  it('keys the caches by a font file’s content: a font changed under the same name is not taken for the old one', async () => {
+    const folder = await copyFixture()
+    const out = path.join(folder, 'out')
+    const build = async (): Promise<string[]> => {
+      const result = await octavoInProcess(['build', path.join(folder, 'article.md'), '--out', out, '--quiet'])
+      assert.equal(result.code, 0, result.stderr)
+      assert.doesNotMatch(result.stderr, /error/)
+      const zip = await epubFiles(path.join(out, 'article.epub'))
+      const regular = await zip.file('OEBPS/fonts/SourceSerif4-Regular.ttf')!.async('uint8array')
+      const fonts = (await pdfFonts(path.join(out, 'article.pdf'))).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))
+      return [...fonts, `epub:${(fontkit.create(Buffer.from(regular)) as fontkit.Font).postscriptName}`]
+    }
+    // What the font says of itself is stated, so that only the file's bytes tell the two apart.
+    await writeFile(path.join(folder, 'press.yaml'), 'fonts:\n  text:\n    file: ./SourceSerif4-Regular.ttf\n    family: Source Serif 4\n    weight: 400\n    style: normal\n')
+    const cwd = process.cwd()
+    process.chdir(folder)
+    try {
+      const first = await build()
+      assert.ok(first.includes('SourceSerif4-Regular') && first.includes('epub:SourceSerif4-Regular'), first.join(', '))
+      // The bold face's bytes under the regular face's name: what the editions carry must follow.
+      await copyFile(path.join(folder, 'SourceSerif4-Bold.ttf'), path.join(folder, 'SourceSerif4-Regular.ttf'))
+      const second = await build()
+      assert.ok(!second.includes('SourceSerif4-Regular') && second.includes('epub:SourceSerif4-Bold'), second.join(', '))
+      // Set from the cache, the print edition is the one set afresh: no line was kept from the old face's widths.
+      const fresh = path.join(folder, 'fresh')
+      assert.equal((await octavoInProcess(['build', path.join(folder, 'article.md'), '--out', fresh, '--quiet', '--no-cache'])).code, 0)
+      assert.ok((await readFile(path.join(out, 'article.pdf'))).equals(await readFile(path.join(fresh, 'article.pdf'))), 'the cached build equals a build without the cache')
+    } finally {
+      process.chdir(cwd)
+    }
   })
 
   it('exits 1 naming a theme file that is not there', async () => {
