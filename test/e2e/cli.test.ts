@@ -4,7 +4,10 @@ import path from 'node:path'
 import { PassThrough } from 'node:stream'
 import { describe, it } from 'node:test'
 import { main } from '../../src/cli.js'
-import { octavo, root, tempDir } from '../support/tools.js'
+import { Diagnostics } from '../../src/diagnostics.js'
+import { loadThemeFile } from '../../src/load/theme-file.js'
+import { themes } from '../../src/theme/index.js'
+import { octavo, octavoInProcess, root, tempDir } from '../support/tools.js'
 
 describe('octavo command line', () => {
   it('prints usage for --help and exits 0', async () => {
@@ -62,6 +65,31 @@ describe('octavo command line', () => {
     assert.equal(result.code, 1)
     assert.match(result.stderr, /no\/such\/book\.md/)
     assert.doesNotMatch(result.stderr, /\n\s+at /)
+  })
+
+  it('lists the built-in themes with their descriptions and faces', async () => {
+    const result = await octavoInProcess(['themes'])
+    assert.equal(result.code, 0, result.stderr)
+    for (const [name, theme] of Object.entries(themes)) {
+      const families = [...new Set(Object.values(theme.fonts).map((font) => font.family))].join(', ')
+      assert.ok(result.stdout.includes(`${name}\n  ${theme.description}\n  faces: ${families}\n`), result.stdout)
+    }
+  })
+
+  it('writes a built-in theme out as a theme file that builds as the theme does', async () => {
+    const result = await octavoInProcess(['themes', 'default'])
+    assert.equal(result.code, 0, result.stderr)
+    const dir = await tempDir()
+    await writeFile(path.join(dir, 'mine.yaml'), result.stdout)
+    const diag = new Diagnostics()
+    assert.deepEqual(await loadThemeFile(path.join(dir, 'mine.yaml'), 'mine.yaml', diag), themes.default)
+    assert.deepEqual(diag.messages, [])
+  })
+
+  it('exits 2 for a theme `octavo themes` does not know', async () => {
+    const result = await octavoInProcess(['themes', 'gothic'])
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /unknown theme 'gothic' \(expected default/)
   })
 
   it('reports a manuscript error as file:line:column and keeps the previous editions', async () => {
