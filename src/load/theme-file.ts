@@ -36,6 +36,9 @@ export interface ThemeFileOptions {
 /** The theme-file keys beyond the theme's own. */
 const EXTENDS = 'extends'
 
+/** An npm package's name, as `package` gives it (`@expo-google-fonts/literata`). */
+const PACKAGE_NAME = /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*$/
+
 /** File extensions of the fonts a theme file may name. */
 const FONT_FILE = /\.(?:ttf|otf|woff2?)$/i
 
@@ -258,6 +261,9 @@ async function resolveFont(entry: FontEntry, folder: string, options: ThemeFileO
     const missing = (['family', 'weight', 'style', 'license'] as const).filter((key) => values[key] === undefined)
     if (missing.length > 0) diag.fail(`\`${dotted(entry.path)}\`: a font from a package states its ${missing.join(', ')} too`, placeAt(entry.node.range?.[0] ?? 0), 'theme')
     const font = values as PackagedFont
+    // A package's name and a path inside it, never a way out of it: a theme names fonts, not files at large.
+    if (!PACKAGE_NAME.test(font.package)) diag.fail(`\`${font.package}\` is not the name of an npm package`, placeOf('package'), 'theme')
+    if (path.isAbsolute(font.file) || font.file.split(/[\\/]/).includes('..')) diag.fail(`\`${font.file}\` is not a path inside the package \`${font.package}\``, placeOf('file'), 'theme')
     let found: string | undefined
     try {
       found = fontPath(font)

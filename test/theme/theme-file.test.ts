@@ -74,6 +74,11 @@ describe('theme files', () => {
     assert.deepEqual(theme!.fonts.mono, defaultTheme.fonts.mono)
   })
 
+  it('takes a font from another package, given whole', async () => {
+    const { theme } = await load('fonts:\n  text: { family: Source Serif 4, weight: 400, style: normal, license: OFL-1.1, package: "@expo-google-fonts/source-serif-4", file: 400Regular/SourceSerif4_400Regular.ttf }\n')
+    assert.deepEqual(theme!.fonts.text, { family: 'Source Serif 4', weight: 400, style: 'normal', license: 'OFL-1.1', package: '@expo-google-fonts/source-serif-4', file: '400Regular/SourceSerif4_400Regular.ttf' })
+  })
+
   it('warns when the four text faces are not of one family', async () => {
     const { theme, messages } = await load('fonts:\n  text:\n    file: ./SourceSerif4-Regular.ttf\n')
     assert.ok(theme)
@@ -109,6 +114,9 @@ describe('theme files', () => {
     ['a file that is not a font', 'fonts:\n  text:\n    file: ./press.ttf\n', /^press\.yaml:3:11: error: cannot read the font file|is not a TrueType, OpenType or WOFF2 font/],
     ['a font of another format', 'fonts:\n  text:\n    file: ./MyFace.pfb\n', /^press\.yaml:3:11: error: `\.\/MyFace\.pfb` is not a font file Octavo reads: give a \.ttf, \.otf or \.woff2 file$/],
     ['a fallback face with no file', 'fallbacks:\n  - family: Noto\n', /^press\.yaml:2:5: error: `fallbacks\[0\]`: a fallback face names its font/],
+    ['a package that is a path', 'fonts:\n  text: { family: X, weight: 400, style: normal, license: OFL-1.1, package: ../../etc, file: passwd.ttf }\n', /^press\.yaml:2:77: error: `\.\.\/\.\.\/etc` is not the name of an npm package$/],
+    ['a package file outside the package', 'fonts:\n  text: { family: X, weight: 400, style: normal, license: OFL-1.1, package: "@expo-google-fonts/literata", file: ../../x.ttf }\n', /^press\.yaml:2:\d+: error: `\.\.\/\.\.\/x\.ttf` is not a path inside the package `@expo-google-fonts\/literata`$/],
+    ['a package font missing its family', 'fonts:\n  text: { package: "@expo-google-fonts/literata", file: 400Regular/Literata_400Regular.ttf }\n', /^press\.yaml:2:9: error: `fonts\.text`: a font from a package states its family, weight, style, license too$/],
     ['invalid YAML', 'size: [11\n', /^press\.yaml:\d+:\d+: error: invalid YAML: /],
   ]
   for (const [label, text, expected] of errors) {
