@@ -53,7 +53,8 @@ export const valueRules: ReadonlyMap<Pattern, Rule> = new Map<Pattern, Rule>([
   ['scriptScale', positive],
   ['roles.*.scale', positive],
   ['roles.*.leading', positive],
-  ['roles.*.face', { kind: 'enum', values: ['text', 'mono'] }],
+  // The faces a role can be set in are those the theme names a generic family for.
+  ['roles.*.face', { kind: 'enum', values: Object.keys(defaultTheme.generic) }],
   ['roles.*.align', { kind: 'enum', values: ['justify', 'left', 'center', 'right'] }],
   ['roles.*.colour', { kind: 'enum', values: Object.keys(defaultTheme.colours) }],
   ['colours.*', colour],
