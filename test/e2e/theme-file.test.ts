@@ -53,6 +53,23 @@ describe('a writer’s own theme file', () => {
     assert.equal(check.code, 0)
   })
 
+  it('embeds an OpenType file with CFF outlines in both editions, as OpenType in the EPUB', async () => {
+    const folder = await copyFixture()
+    const out = path.join(folder, 'out')
+    await writeFile(path.join(folder, 'garamond.yaml'), 'extends: default\nfonts:\n  text:\n    file: ./EBGaramond12-Regular.otf\n')
+    const result = await octavoInProcess(['build', path.join(folder, 'article.md'), '--out', out, '--quiet', '--no-cache', '--theme', path.join(folder, 'garamond.yaml')])
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stderr, /garamond\.yaml:4:5: warning: the text faces are of different families \(text in EB Garamond; textItalic, textBold, textBoldItalic in Literata\)/)
+    const fonts = await pdfFonts(path.join(out, 'article.pdf'))
+    assert.ok(fonts.some((font) => font.name.endsWith('+EBGaramond12-Regular') && font.embedded && font.subset), fonts.map((font) => font.name).join(', '))
+    const zip = await epubFiles(path.join(out, 'article.epub'))
+    assert.match(await zip.file('OEBPS/content.opf')!.async('string'), /<item id="font-1" href="fonts\/EBGaramond12-Regular\.otf" media-type="font\/otf" \/>/)
+    assert.match(await zip.file('OEBPS/style.css')!.async('string'), /font-family: "EB Garamond";\s*font-style: normal;\s*font-weight: 400;\s*src: url\("fonts\/EBGaramond12-Regular\.otf"\) format\("opentype"\);/)
+    const embedded = await zip.file('OEBPS/fonts/EBGaramond12-Regular.otf')!.async('uint8array')
+    assert.equal(Buffer.from(embedded.subarray(0, 4)).toString('latin1'), 'OTTO')
+    assert.deepEqual((await epubcheck(path.join(out, 'article.epub'))).problems, [])
+  })
+
   it('exits 1 with file:line:column for a wrong key, a wrong value and a wrong type, before any edition is made', async () => {
     const folder = await copyFixture()
     const out = path.join(folder, 'out')
