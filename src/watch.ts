@@ -30,7 +30,7 @@ export async function watchManuscript(options: WatchOptions): Promise<void> {
   const ignored = options.ignore.map((entry) => path.resolve(entry))
   const watcher = watch(options.folder, {
     ignoreInitial: true,
-    ignored: (file: string) => ignored.some((entry) => file === entry || file.startsWith(`${entry}${path.sep}`)) || /(^|[/\\])(\.|node_modules$)/.test(path.relative(options.folder, file)),
+    ignored: (file: string) => ignored.some((entry) => file === entry || file.startsWith(`${entry}${path.sep}`)) || hiddenWithin(options.folder, file),
   })
   // Watching starts before the first build, so that an edit made while it runs is not missed.
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
@@ -42,6 +42,9 @@ export async function watchManuscript(options: WatchOptions): Promise<void> {
     while (pending) {
       pending = false
       read = (await options.build()).read
+      // A file read from outside the folder (a theme file named on the command line, its fonts) is watched too.
+      const outside = [...read].filter((file) => path.relative(options.folder, file).startsWith('..'))
+      if (outside.length > 0) watcher.add(outside)
     }
     running = undefined
   }
@@ -61,4 +64,11 @@ export async function watchManuscript(options: WatchOptions): Promise<void> {
   clearTimeout(timer)
   await running
   await watcher.close()
+}
+
+/** Whether a file inside `folder` is hidden (a dot file or folder) or in `node_modules`; a file outside it is what the book read there. */
+function hiddenWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file)
+  if (relative.startsWith('..')) return false
+  return /(^|[/\\])(\.|node_modules$)/.test(relative)
 }

@@ -71,3 +71,31 @@ test('octavo build --watch rewrites the editions after an edit, goes on after a 
   }
   assert.equal(await exited, 0)
 })
+
+test('the watcher builds again when a file read from outside the folder changes (a theme file named on the command line)', async () => {
+  const folder = await manuscriptFolder({ 'book/one.md': '# One\n\nText.\n', 'press.yaml': 'size: 11\n' })
+  const theme = path.join(folder, 'press.yaml')
+  let builds = 0
+  let stop!: () => void
+  const stopped = new Promise<void>((resolve) => (stop = resolve))
+  const watching = watchManuscript({
+    folder: path.join(folder, 'book'),
+    ignore: [],
+    settle: 30,
+    until: stopped,
+    build: async () => {
+      builds++
+      return { read: new Set([path.join(folder, 'book/one.md'), theme]) }
+    },
+  })
+  try {
+    await until(() => builds === 1)
+    // The watcher takes the file up after the first build: give it a moment to be ready.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await writeFile(theme, 'size: 12\n')
+    await until(() => builds === 2)
+  } finally {
+    stop()
+    await watching
+  }
+})
