@@ -4,8 +4,9 @@ import { parseArgs } from 'node:util'
 import type { CacheStore } from './cache/store.js'
 import { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
 import { editionClashes, editionName, formats, type Format } from './editions.js'
-import { themes } from './theme/index.js'
-import type { PagePreset } from './theme/index.js'
+import { pageRefusal, pressNames, pressProfiles, type PressName } from './press/profiles.js'
+import { themes, trimNames } from './theme/index.js'
+import type { PageName, PagePreset } from './theme/index.js'
 
 /** Exit codes: what went wrong decides who has to act. */
 export const exitCode = {
@@ -19,6 +20,8 @@ export const exitCode = {
 } as const
 
 const pagePresets: readonly PagePreset[] = ['a5', 'a4', 'letter', '6x9']
+/** Every page `--page` takes: the themes' presets and the printers' trims. */
+const pageNames: readonly PageName[] = [...pagePresets, ...trimNames.filter((name) => !(pagePresets as readonly string[]).includes(name))]
 
 const usage = `Usage: octavo build <input>... [options]
 
@@ -30,8 +33,15 @@ Options:
   -o, --out DIR          where to write NAME.epub and NAME.pdf (default: dist)
   -f, --format LIST      editions to make: epub, pdf or epub,pdf (default: both)
   -t, --theme NAME       typography theme (${Object.keys(themes).join(', ')}; default: default)
-  -p, --page SIZE        print page: ${pagePresets.join(', ')} (default: a5)
-      --print            add trim and bleed boxes and crop marks for a print service
+  -p, --page SIZE        print page: ${pagePresets.join(', ')}, or a printer's trim in
+                         inches: ${trimNames.filter((name) => name !== '6x9').join(', ')}
+                         (default: a5; 6x9 for --press kdp)
+      --press PRINTER    make the PDF a printer's interior file: kdp (Amazon KDP
+                         paperback), ingram (IngramSpark, PDF/X-1a), offset (PDF/X-4
+                         with crop marks); default: the PDF for readers, or book.yaml's
+                         press:
+      --print            the PDF for readers with trim and bleed boxes and crop marks
+                         (a proof; a printer's file is --press)
       --pdf-a            write the PDF as PDF/A-2b
       --report           print the typesetting report of each PDF
   -w, --watch            build, then build again whenever a file of the manuscript
@@ -52,7 +62,9 @@ interface Options {
   outDir: string
   formats: Format[]
   theme: string
-  page: PagePreset
+  /** Undefined when not named: the build chooses (see `pressPage`). */
+  page: PageName | undefined
+  press: PressName | undefined
   print: boolean
   pdfA: boolean
   report: boolean
@@ -180,6 +192,7 @@ async function buildOne(
         formats: options.formats,
         theme: themes[options.theme]!,
         page: options.page,
+        press: options.press,
         print: options.print,
         pdfA: options.pdfA,
         sourceDateEpoch: env.SOURCE_DATE_EPOCH,
@@ -214,7 +227,8 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
       out: { type: 'string', short: 'o', default: 'dist' },
       format: { type: 'string', short: 'f', default: formats.join(',') },
       theme: { type: 'string', short: 't', default: 'default' },
-      page: { type: 'string', short: 'p', default: 'a5' },
+      page: { type: 'string', short: 'p' },
+      press: { type: 'string' },
       print: { type: 'boolean', default: false },
       'pdf-a': { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
@@ -239,14 +253,20 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
   }
   if (wanted.length === 0) throw new UsageError('--format names no edition')
   if (!Object.hasOwn(themes, values.theme)) throw new UsageError(`unknown theme '${values.theme}' (expected ${Object.keys(themes).join(', ')})`)
-  if (!pagePresets.includes(values.page as PagePreset)) throw new UsageError(`unknown page size '${values.page}' (expected ${pagePresets.join(', ')})`)
+  if (values.page !== undefined && !pageNames.includes(values.page as PageName)) throw new UsageError(`unknown page size '${values.page}' (expected ${pageNames.join(', ')})`)
+  const press = values.press
+  if (press !== undefined && !pressNames.includes(press as PressName)) throw new UsageError(`unknown press '${press}' (expected ${pressNames.join(', ')})`)
+  if (press !== undefined && values.print) throw new UsageError('--print and --press both say how to print: --press makes the printer\'s file, --print a proof with marks; name one')
+  const refusal = press !== undefined && values.page !== undefined ? pageRefusal(pressProfiles[press as PressName], values.page as PageName) : undefined
+  if (refusal) throw new UsageError(refusal)
 
   return {
     inputs,
     outDir: values.out,
     formats: formats.filter((format) => wanted.includes(format)),
     theme: values.theme,
-    page: values.page as PagePreset,
+    page: values.page as PageName | undefined,
+    press: press as PressName | undefined,
     print: values.print,
     pdfA: values['pdf-a'],
     report: values.report,

@@ -4,10 +4,12 @@ import type { Diagnostics } from './diagnostics.js'
 import { loadEpubWriter } from './lazy.js'
 import { loadBook } from './load/index.js'
 import type { Book } from './model/book.js'
-import { layOutBook, writePdf } from './pdf/index.js'
+import { layOutBook, pressLayoutTheme, writePdf } from './pdf/index.js'
+import { pressPage, pressProfiles } from './press/profiles.js'
+import type { PressName } from './press/profiles.js'
 import { layoutThreads } from './pdf/layout-pool.js'
 import type { LayoutReport, PageStart } from './pdf/index.js'
-import type { PagePreset, Theme } from './theme/index.js'
+import type { PageName, Theme } from './theme/index.js'
 import { editionName, type Format } from './editions.js'
 import { WriteError, writeFilesAtomic, type OutputFile } from './write-atomic.js'
 
@@ -19,9 +21,12 @@ export interface BuildOptions {
   outDir: string
   formats: readonly Format[]
   theme: Theme
-  page: PagePreset
+  /** The print edition's page; without it, a5, or 6x9 for a press that does not print a5. */
+  page?: PageName | undefined
   /** Trim and bleed boxes with crop marks, for print services. */
   print?: boolean
+  /** The printer the PDF is made for; the book's own `press:` without it; the PDF for readers without either. */
+  press?: PressName | undefined
   /** Write PDF/A-2b. */
   pdfA?: boolean
   /** Seconds since 1970 that stand for "now" in the editions (reproducible builds). */
@@ -61,17 +66,22 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   const files: OutputFile[] = []
   // The print edition is always laid out: where its pages start is what the EPUB's page list records, so an
   // e-reader can cite the printed page. It is drawn only when asked for.
-  const layoutOptions = { page: options.page, cache: options.cache, onChapter: options.onChapter, threads: options.threads ?? layoutThreads() }
+  const pressName = options.press ?? book.metadata.press
+  const press = pressName === undefined ? undefined : pressProfiles[pressName]
+  const page = pressPage(press, options.page, diag)
+  const layoutOptions = { page, cache: options.cache, onChapter: options.onChapter, threads: options.threads ?? layoutThreads() }
   let print: { report: LayoutReport; pageStarts: PageStart[] }
   if (options.formats.includes('pdf')) {
     phase('pdf')
-    const pdfOptions = { ...layoutOptions, print: options.print === true, pdfA: options.pdfA === true, onPart: (pages: number) => phase(`pdf: ${pages} page${pages === 1 ? '' : 's'} set`) }
+    const pdfOptions = { ...layoutOptions, press, print: options.print === true, pdfA: options.pdfA === true, onPart: (pages: number) => phase(`pdf: ${pages} page${pages === 1 ? '' : 's'} set`) }
     const pdf = await writePdf(book, options.theme, pdfOptions, diag)
     files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
     print = pdf
   } else {
     phase('print layout')
-    print = await layOutBook(book, options.theme, layoutOptions, diag)
+    // The page list cites the pages as the press prints them.
+    const theme = press ? await pressLayoutTheme(book, options.theme, press, layoutOptions, diag) : options.theme
+    print = await layOutBook(book, theme, layoutOptions, diag)
   }
   if (options.formats.includes('epub')) {
     phase('epub')

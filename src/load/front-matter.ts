@@ -1,7 +1,7 @@
 import type { Node as YamlNode, Pair } from 'yaml'
 import type { Diagnostics } from '../diagnostics.js'
 import { yaml } from '../lazy.js'
-import type { Place } from '../model/book.js'
+import type { Place, PressName } from '../model/book.js'
 
 /**
  * Front matter (or `book.yaml`) read and checked against the keys Octavo
@@ -21,6 +21,8 @@ export interface FrontMatter {
   identifier?: string
   /** Path of the cover image, relative to the manuscript, as written. */
   cover?: string
+  /** The printer the print edition is made for (`press: kdp`). */
+  press?: PressName
   /** `book.yaml` only: chapter file names in reading order. */
   chapters?: ChapterEntry[]
   /** Where each present key stands, for later messages about it. */
@@ -59,7 +61,10 @@ const STRING_KEYS: readonly StringKey[] = [
   'cover',
 ]
 const LIST_KEYS = { author: 'authors', subject: 'subjects' } as const
-export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS)]
+export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), 'press']
+
+/** The values `press` takes, as `--press` does. */
+export const PRESS_NAMES: readonly PressName[] = ['kdp', 'ingram', 'offset']
 
 /** BCP 47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `sr-Latn`, `x-klingon`. */
 const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+)$/
@@ -119,6 +124,17 @@ export function parseFrontMatter(source: YamlSource, diag: Diagnostics, options:
       const list = readStringList(key, valueNode, valuePlace, placeOf, diag)
       if (list) {
         result[LIST_KEYS[key as keyof typeof LIST_KEYS]] = list
+        result.keyPlaces.set(key, keyPlace)
+      }
+      continue
+    }
+    if (key === 'press') {
+      const value = readString(key, valueNode, valuePlace, diag)
+      if (value !== undefined) {
+        if (!(PRESS_NAMES as readonly string[]).includes(value)) {
+          diag.fail(`\`press\` must be one of ${PRESS_NAMES.join(', ')}, not \`${value}\``, valuePlace, 'front-matter')
+        }
+        result.press = value as PressName
         result.keyPlaces.set(key, keyPlace)
       }
       continue

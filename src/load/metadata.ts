@@ -35,5 +35,6 @@ export function buildMetadata(
     const value = frontMatter[key]
     if (value !== undefined) metadata[key] = key === 'subtitle' || key === 'description' ? smartPunctuation(value) : value
   }
+  if (frontMatter.press !== undefined) metadata.press = frontMatter.press
   return metadata
 }

@@ -41,7 +41,12 @@ export interface Metadata {
    * so that two builds of one manuscript are byte-identical.
    */
   modified: string
+  /** The printer the print edition is made for (`press:` in `book.yaml` or the front matter); the command line's `--press` wins. */
+  press?: PressName
 }
+
+/** The printers Octavo makes print files for: Amazon KDP (paperback), IngramSpark, an offset printer (PDF/X-4). */
+export type PressName = 'kdp' | 'ingram' | 'offset'
 
 export interface Book {
   metadata: Metadata
