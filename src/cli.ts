@@ -5,6 +5,7 @@ import type { CacheStore } from './cache/store.js'
 import { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
 import { editionClashes, editionName, formats, type Format } from './editions.js'
 import { pageRefusal, pressNames, pressProfiles, type PressName } from './press/profiles.js'
+import { papers, type Paper } from './press/cover-geometry.js'
 import { themes, trimNames } from './theme/index.js'
 import type { PageName, PagePreset } from './theme/index.js'
 
@@ -24,6 +25,7 @@ const pagePresets: readonly PagePreset[] = ['a5', 'a4', 'letter', '6x9']
 const pageNames: readonly PageName[] = [...pagePresets, ...trimNames.filter((name) => !(pagePresets as readonly string[]).includes(name))]
 
 const usage = `Usage: octavo build <input>... [options]
+       octavo cover <input>... --press kdp|ingram [--paper white|cream] [options]
 
 Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
 <input> is a .md file, or a folder whose .md files are a book's chapters
@@ -52,12 +54,18 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
+octavo cover writes NAME-cover.pdf: the print cover's full wrap (back, spine,
+front and bleed) for the press, its spine as thick as the book that press
+prints from the same input, page and theme; --paper (default: white) is the
+paper the interior is printed on.
+
 Exit status: 0 published (warnings may be printed), 1 a manuscript is at fault,
 2 the command line is wrong, 3 an internal error.`
 
 class UsageError extends Error {}
 
 interface Options {
+  command: 'build' | 'cover'
   inputs: string[]
   outDir: string
   formats: Format[]
@@ -71,6 +79,7 @@ interface Options {
   quiet: boolean
   watch: boolean
   cache: boolean
+  paper: Paper
 }
 
 /**
@@ -130,6 +139,10 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
   }
   let status: number = exitCode.ok
   for (const input of options.inputs) {
+    if (options.command === 'cover') {
+      status = Math.max(status, await coverOne(input, options, cache, stderr, env))
+      continue
+    }
     status = Math.max(status, await buildOne(input, options, cache, stdout, stderr, env))
   }
   return status
@@ -219,6 +232,32 @@ async function buildOne(
   }
 }
 
+/** `octavo cover`: one input's print cover. */
+async function coverOne(input: string, options: Options, cache: CacheStore, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
+  const diag = new Diagnostics()
+  const started = performance.now()
+  const progress = (phase: string): void => {
+    if (!options.quiet) stderr.write(`octavo: ${input}: ${phase}…\n`)
+  }
+  try {
+    const { buildCover } = await import('./pipeline.js')
+    const press = options.press!
+    const result = await buildCover(input, { outDir: options.outDir, theme: themes[options.theme]!, press, paper: options.paper, page: options.page, sourceDateEpoch: env.SOURCE_DATE_EPOCH, onPhase: progress, cache }, diag)
+    for (const message of diag.warnings) stderr.write(`${formatMessage(message)}\n`)
+    if (!options.quiet) {
+      const { geometry } = result
+      const inches = (points: number): string => (points / 72).toFixed(3)
+      const seconds = ((performance.now() - started) / 1000).toFixed(2)
+      stderr.write(`octavo: ${input}: wrote ${result.output} (${inches(geometry.width)} × ${inches(geometry.height)} in, spine ${inches(geometry.spine.width)} in for ${geometry.pages} pages on ${geometry.paper} paper) in ${seconds} s\n`)
+    }
+    return exitCode.ok
+  } catch (error) {
+    if (!(error instanceof ManuscriptError)) throw error
+    for (const message of diag.messages) stderr.write(`${formatMessage(message)}\n`)
+    return exitCode.input
+  }
+}
+
 function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version' {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -229,6 +268,7 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
       theme: { type: 'string', short: 't', default: 'default' },
       page: { type: 'string', short: 'p' },
       press: { type: 'string' },
+      paper: { type: 'string', default: 'white' },
       print: { type: 'boolean', default: false },
       'pdf-a': { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
@@ -244,7 +284,7 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
 
   const [command, ...inputs] = positionals
   if (command === undefined) throw new UsageError('missing command: octavo build <input>...')
-  if (command !== 'build') throw new UsageError(`unknown command '${command}'`)
+  if (command !== 'build' && command !== 'cover') throw new UsageError(`unknown command '${command}' (expected build or cover)`)
   if (inputs.length === 0) throw new UsageError('missing input: name a .md file or a book folder')
 
   const wanted = values.format.split(',').map((format) => format.trim()).filter(Boolean)
@@ -259,8 +299,14 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
   if (press !== undefined && values.print) throw new UsageError('--print and --press both say how to print: --press makes the printer\'s file, --print a proof with marks; name one')
   const refusal = press !== undefined && values.page !== undefined ? pageRefusal(pressProfiles[press as PressName], values.page as PageName) : undefined
   if (refusal) throw new UsageError(refusal)
+  if (command === 'cover') {
+    if (press !== 'kdp' && press !== 'ingram') throw new UsageError('octavo cover needs --press kdp or --press ingram: the printer decides the cover\'s bleed, colour and spine')
+    if (values.watch) throw new UsageError('--watch is for octavo build')
+  }
+  if (!papers.includes(values.paper as Paper)) throw new UsageError(`unknown paper '${values.paper}' (expected ${papers.join(', ')})`)
 
   return {
+    command,
     inputs,
     outDir: values.out,
     formats: formats.filter((format) => wanted.includes(format)),
@@ -273,6 +319,7 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
     quiet: values.quiet,
     watch: values.watch,
     cache: !values['no-cache'],
+    paper: values.paper as Paper,
   }
 }
 

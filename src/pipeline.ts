@@ -4,11 +4,13 @@ import type { Diagnostics } from './diagnostics.js'
 import { loadEpubWriter } from './lazy.js'
 import { loadBook } from './load/index.js'
 import type { Book } from './model/book.js'
-import { layOutBook, pressLayoutTheme, writePdf } from './pdf/index.js'
+import { layOutBook, pressLayoutTheme, printedPages, writePdf } from './pdf/index.js'
+import { coverGeometry, type CoverGeometry, type Paper } from './press/cover-geometry.js'
 import { pressPage, pressProfiles } from './press/profiles.js'
 import type { PressName } from './press/profiles.js'
 import { layoutThreads } from './pdf/layout-pool.js'
 import type { LayoutReport, PageStart } from './pdf/index.js'
+import { pageGeometry } from './theme/index.js'
 import type { PageName, Theme } from './theme/index.js'
 import { editionName, type Format } from './editions.js'
 import { WriteError, writeFilesAtomic, type OutputFile } from './write-atomic.js'
@@ -99,4 +101,55 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
     throw error
   }
   return { book, outputs: files.map((file) => file.target), report: print.report }
+}
+
+export interface CoverOptions {
+  outDir: string
+  theme: Theme
+  /** The printer the cover is for (its bleed, colour and PDF/X identity; its spine from its page count). */
+  press: PressName
+  paper: Paper
+  page?: PageName | undefined
+  sourceDateEpoch?: string | undefined
+  onPhase?: (phase: string) => void
+  cache?: CacheStore | undefined
+  /** The page count to measure the spine by, instead of the book's as the press prints it. */
+  pages?: number | undefined
+}
+
+export interface CoverResult {
+  output: string
+  geometry: CoverGeometry
+}
+
+/**
+ * The print cover of a manuscript (`NAME-cover.pdf`): the full wrap for the
+ * press, its spine as thick as the book the press prints from the same
+ * manuscript, on the same page, with the same theme.
+ */
+export async function buildCover(input: string, options: CoverOptions, diag: Diagnostics): Promise<CoverResult> {
+  const phase = options.onPhase ?? (() => {})
+  phase('read')
+  const book = await loadBook(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache })
+  const press = pressProfiles[options.press]
+  const page = pressPage(press, options.page, diag)
+  phase('print layout')
+  const layoutOptions = { page, cache: options.cache, threads: layoutThreads() }
+  const pages = options.pages ?? (await printedPages(book, options.theme, press, layoutOptions, diag))
+  const geometry = coverGeometry(pageGeometry(options.theme, page), pages, options.paper, press.name)
+  phase('cover')
+  // What draws a cover is loaded only when a cover is asked for.
+  const [{ renderCover }, { coverSvg }, { listPhrase }] = await Promise.all([import('./pdf/render-cover.js'), import('./epub/cover.js'), import('./epub/documents/title-block.js')])
+  const lang = book.metadata.lang
+  const frontImage = book.metadata.cover === undefined ? undefined : book.assets.find((asset) => asset.id === book.metadata.cover)
+  const bytes = await renderCover({ book, theme: options.theme, press, geometry, frontSvg: coverSvg({ book, theme: options.theme, lang }), frontImage, byline: listPhrase(book.metadata.authors, lang) })
+  const target = path.join(options.outDir, `${editionName(input)}-cover.pdf`)
+  phase('write')
+  try {
+    await writeFilesAtomic([{ target, bytes }])
+  } catch (error) {
+    if (error instanceof WriteError) diag.fail(`cannot write the cover: ${error.reason}`, error.target, 'write')
+    throw error
+  }
+  return { output: target, geometry }
 }

@@ -8,7 +8,7 @@ import type { Book, Place } from '../model/book.js'
 import type { PageStart } from '../model/page-map.js'
 import type { PageName, Theme } from '../theme/index.js'
 import type { CacheStore } from '../cache/store.js'
-import type { PressProfile } from '../press/profiles.js'
+import { pressPageCount, type PressProfile } from '../press/profiles.js'
 import { Framer } from './frame.js'
 import { pressLayoutTheme } from './press-layout.js'
 import type { FrameOptions } from './frame.js'
@@ -20,7 +20,7 @@ import type { LayoutReport } from './report.js'
 export type { LayoutReport, RatioSummary } from './report.js'
 export { formatReport, layoutReport } from './report.js'
 export { layOutBook, pageStarts } from './layout.js'
-export { pressLayoutTheme } from './press-layout.js'
+export { pressLayoutTheme, printedPages } from './press-layout.js'
 
 export interface PdfOptions {
   page: PageName
@@ -94,8 +94,7 @@ export async function writePdf(book: Book, bookTheme: Theme, options: PdfOptions
  * the build fails (too many) or warns (too few: a proof can still be made).
  */
 function finishPress(count: number, press: PressProfile, diag: Diagnostics): number {
-  let pages = count
-  if (press.blankLastPage) pages += count % 2 === 1 ? 1 : 2
+  const pages = pressPageCount(press, count)
   if (press.maxPages !== undefined && pages > press.maxPages) {
     diag.fail(`${press.printer} binds at most ${press.maxPages} pages, and this book takes ${pages}: choose a larger trim (--page) or a smaller type`, undefined, 'press')
   }

@@ -7,7 +7,7 @@
  */
 import { Diagnostics, ManuscriptError } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
-import type { PressProfile } from '../press/profiles.js'
+import { pressPageCount, type PressProfile } from '../press/profiles.js'
 import { pageGeometry } from '../theme/index.js'
 import type { PageName, Theme } from '../theme/index.js'
 import { PrintLayout, type LayoutOptions } from './layout.js'
@@ -27,6 +27,16 @@ export async function pressLayoutTheme(book: Book, theme: Theme, press: PressPro
     current = next
   }
   return current
+}
+
+/**
+ * The pages of the book as the press prints it: laid out on the press's
+ * page, with the blank pages the press asks for at the end (what the cover's
+ * spine is measured by).
+ */
+export async function printedPages(book: Book, theme: Theme, press: PressProfile, options: LayoutOptions, diag: Diagnostics): Promise<number> {
+  const pages = await countPages(book, await pressLayoutTheme(book, theme, press, options, diag), options, diag)
+  return pressPageCount(press, pages)
 }
 
 /** Pages of the book laid out on this theme; what the layout says is said again by the build that draws it. */

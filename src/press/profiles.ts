@@ -158,3 +158,8 @@ export function pressPage(press: PressProfile | undefined, page: PageName | unde
   if (refusal) diag.fail(refusal, undefined, 'press')
   return chosen
 }
+
+/** The pages a press file has for a book of `count` pages: an even count ending on a blank page where the press asks for one. */
+export function pressPageCount(press: PressProfile, count: number): number {
+  return press.blankLastPage ? count + (count % 2 === 1 ? 1 : 2) : count
+}
