@@ -224,6 +224,11 @@ describe('--press ingram', () => {
       assert.ok(near(bx1! - tx1!, 0.125 * inch) && near(by1! - ty1!, 0.125 * inch))
       assert.deepEqual(page.MediaBox, page.BleedBox)
     }
+    // Nothing printed within 0.5 in of the trim (the page is the trim and 0.125 in of bleed all round).
+    for (const { width, height, words } of await wordBoxes(pdf.file)) {
+      const clear = 0.125 * inch + 0.5 * inch - 0.01
+      for (const [x0, y0, x1, y1] of words) assert.ok(x0 >= clear && y0 >= clear && x1 <= width - clear && y1 <= height - clear, `word at ${x0} ${y0} ${x1} ${y1}`)
+    }
     // The last page is blank.
     const { stdout: last } = await run('pdftotext', ['-f', String(pdf.pages), '-l', String(pdf.pages), pdf.file, '-'])
     assert.equal(last.trim(), '')
