@@ -9,9 +9,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
-import { PNG } from 'pngjs'
 import type SVGtoPDF from 'svg-to-pdfkit'
-import { svgToPdfkit } from '../lazy.js'
+import { pngWriter, svgToPdfkit } from '../lazy.js'
 import type { Place } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
 import { fontKey } from '../theme/index.js'
@@ -104,7 +103,8 @@ export class ImageDrawer {
   }
 
   private processImage(png: Buffer): ProcessImage {
-    const decoded = PNG.sync.read(png)
+    // pngjs is loaded by the first picture a press file converts (see `lazy.ts`).
+    const decoded = pngWriter().sync.read(png)
     const { width, height, data } = decoded
     const black = [0, 0, 0]
     const cmyk = Buffer.alloc(width * height * 4)
