@@ -1,7 +1,8 @@
 import type { Diagnostics } from '../diagnostics.js'
 import { toml } from '../lazy.js'
 import type { Place } from '../model/book.js'
-import { isLanguageTag, type FrontMatter } from './front-matter.js'
+import type { PressName } from '../model/book.js'
+import { isLanguageTag, PRESS_NAMES, type FrontMatter } from './front-matter.js'
 
 /** What Octavo reads of mdBook's `book.toml`: the `[book]` table. */
 export interface BookToml {
@@ -54,7 +55,7 @@ export function parseBookToml(text: string, file: string, diag: Diagnostics): Bo
   }
 
   for (const key of Object.keys(book)) {
-    if (['title', 'authors', 'description', 'language', 'src'].includes(key) || MDBOOK_ONLY.has(key)) continue
+    if (['title', 'authors', 'description', 'language', 'src', 'press'].includes(key) || MDBOOK_ONLY.has(key)) continue
     diag.warn(`unknown key \`${key}\` in [book]: ignored`, placeOf(key), 'book-toml')
   }
   const title = stringValue('title')
@@ -79,6 +80,13 @@ export function parseBookToml(text: string, file: string, diag: Diagnostics): Bo
       matter.authors = names
       matter.keyPlaces.set('author', placeOf('authors'))
     }
+  }
+  // Octavo's own key (mdBook ignores keys of [book] it does not know): the printer the PDF is made for.
+  const press = stringValue('press')
+  if (press !== undefined) {
+    if (!(PRESS_NAMES as readonly string[]).includes(press)) diag.fail(`\`press\` in [book] must be one of ${PRESS_NAMES.join(', ')}, not \`${press}\``, placeOf('press'), 'book-toml')
+    matter.press = press as PressName
+    matter.keyPlaces.set('press', placeOf('press'))
   }
   const src = stringValue('src')
   if (src !== undefined) {

@@ -248,6 +248,7 @@ function withBookToml(yaml: FrontMatter, toml: FrontMatter, diag: Diagnostics): 
     ['description', 'description', 'description'],
     ['lang', 'lang', 'language'],
     ['authors', 'author', 'authors'],
+    ['press', 'press', 'press'],
   ] as const
   for (const [field, yamlKey, tomlKey] of keys) {
     const value = toml[field]

@@ -165,4 +165,19 @@ describe('--press on the command line and in book.yaml', () => {
     assert.equal(wrong.code, 1)
     assert.match(wrong.stderr, /book\.yaml:\d+:\d+: error: `press` must be one of kdp, ingram, offset, not `lulu`/)
   })
+
+  it('book.toml names the press in [book] (mdBook passes over keys it does not know)', async () => {
+    const out = await tempDir('octavo-press-toml-')
+    const folder = path.join(out, 'mdbook')
+    await cp(path.join(root, 'test/fixtures/mdbook'), folder, { recursive: true })
+    const toml = path.join(folder, 'book.toml')
+    const { readFile } = await import('node:fs/promises')
+    await writeFile(toml, (await readFile(toml, 'utf8')).replace('[book]\n', '[book]\npress = "kdp"\n'))
+    const result = await octavoInProcess(['build', folder, '--format', 'pdf', '--out', out, '--quiet', '--no-cache'])
+    assert.equal(result.code, 0, result.stderr)
+    const info = await pdfInfo(path.join(out, 'mdbook.pdf'))
+    assert.equal(info.Tagged, 'no')
+    // KDP's default trim, 6 × 9 in, with no bleed.
+    assert.deepEqual((await mediaBox(path.join(out, 'mdbook.pdf'))).MediaBox, [0, 0, 432, 648])
+  })
 })
