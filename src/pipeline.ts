@@ -142,7 +142,7 @@ export async function buildCover(input: string, options: CoverOptions, diag: Dia
   const [{ renderCover }, { coverSvg }, { listPhrase }] = await Promise.all([import('./pdf/render-cover.js'), import('./epub/cover.js'), import('./epub/documents/title-block.js')])
   const lang = book.metadata.lang
   const frontImage = book.metadata.cover === undefined ? undefined : book.assets.find((asset) => asset.id === book.metadata.cover)
-  const bytes = await renderCover({ book, theme: options.theme, press, geometry, frontSvg: coverSvg({ book, theme: options.theme, lang }), frontImage, byline: listPhrase(book.metadata.authors, lang) })
+  const bytes = await renderCover({ book, theme: options.theme, press, geometry, frontSvg: coverSvg({ book, theme: options.theme, lang }), frontImage, byline: listPhrase(book.metadata.authors, lang), warn: (reason, place) => void diag.warn(reason, place, 'cover') })
   const target = path.join(options.outDir, `${editionName(input)}-cover.pdf`)
   phase('write')
   try {

@@ -15,6 +15,11 @@ import type { CoverGeometry, Box } from '../press/cover-geometry.js'
 import type { PressProfile } from '../press/profiles.js'
 import { fontPath, resolveStyle } from '../theme/index.js'
 import type { Theme, TextRole } from '../theme/index.js'
+import { imageSize } from './image-size.js'
+import { fontKeys } from './measure.js'
+import { fallbackKey } from './style.js'
+import { ImageDrawer } from './render-image.js'
+import type { Warn } from './render-image.js'
 import { addOutputIntent, pdfxInfo, pdfxXmp, useProcessColour } from './render-press.js'
 
 export interface CoverDrawing {
@@ -28,6 +33,8 @@ export interface CoverDrawing {
   frontImage?: Asset | undefined
   /** The authors as one phrase, in the book's language. */
   byline: string
+  /** Told what could not be drawn as it stands (a picture the press wants converted). */
+  warn?: Warn
 }
 
 /** Margin of the back's text inside the trim, in points (half an inch: inside every printer's safe area). */
@@ -46,7 +53,9 @@ export function renderCover(drawing: CoverDrawing): Promise<Uint8Array> {
     doc.on('error', reject)
   })
   if (press.colour === 'cmyk') useProcessColour(doc, theme.colours.text)
-  for (const key of ['text', 'textItalic', 'textBold'] as const) doc.registerFont(key, fontPath(theme.fonts[key]))
+  // The theme's faces, as the interior registers them: read only if text is set in them (an SVG picture's too).
+  for (const key of fontKeys) doc.registerFont(key, fontPath(theme.fonts[key]))
+  theme.fallbacks.forEach((file, index) => doc.registerFont(fallbackKey(index), fontPath(file)))
 
   doc.addPage({ size: [geometry.width, geometry.height], margin: 0 })
   const page = doc.page.dictionary.data as Record<string, unknown>
@@ -72,13 +81,19 @@ function pdfBox(box: Box, sheetHeight: number): number[] {
  * the EPUB's cover design centred on the front (its ground is white, as the
  * paper is).
  */
-function drawFront(doc: PDFKit.PDFDocument, { geometry, frontSvg, frontImage }: CoverDrawing): void {
+function drawFront(doc: PDFKit.PDFDocument, { geometry, frontSvg, frontImage, theme, press, warn }: CoverDrawing): void {
   const { front, bleed } = geometry
   const area = { x: front.x, y: front.y - bleed, width: front.width + bleed, height: front.height + 2 * bleed }
-  if (frontImage && frontImage.mediaType !== 'image/svg+xml' && frontImage.mediaType !== 'image/gif') {
+  const size = frontImage && imageSize(frontImage.path, frontImage.mediaType)
+  if (frontImage && size) {
+    // Scaled to cover the area, centred, cut at its edges; drawn as the interior's pictures are, in the press's colour.
+    const scale = Math.max(area.width / size.width, area.height / size.height)
+    const width = size.width * scale
+    const height = size.height * scale
+    const drawer = new ImageDrawer(doc, theme, warn ?? (() => {}), { colour: press.colour, transparency: press.transparency })
     doc.save()
     doc.rect(area.x, area.y, area.width, area.height).clip()
-    doc.image(frontImage.path, area.x, area.y, { cover: [area.width, area.height], align: 'center', valign: 'center' })
+    drawer.draw({ kind: 'image', x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height, path: frontImage.path, mediaType: frontImage.mediaType, asset: frontImage.id, struct: 0 })
     doc.restore()
     return
   }

@@ -122,6 +122,8 @@ export class PdfRenderer {
     if (frame.bleed) setBox(doc, 'BleedBox', frame.bleed, frame.height)
     if (frame.rotate !== undefined) (doc.page.dictionary.data as Record<string, unknown>).Rotate = frame.rotate
     if (this.outlined) for (const entry of frame.outline) this.outline.add(entry.title, entry.depth, entry.y, frame.width, frame.number)
+    // A press file has no links: its text is tagged as the text around it.
+    if (!this.links) for (const item of [...frame.items, ...(frame.turned?.items ?? [])]) if (item.kind === 'text') delete item.link
     const links: LinkArea[] = []
     const draw = this.tagged ? drawItems : drawUntagged
     draw(doc, frame.items, this.tree, this.images, this.writer, links)

@@ -10,6 +10,7 @@ import { cp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { promisify } from 'node:util'
+import { PNG } from 'pngjs'
 import { Diagnostics } from '../../src/diagnostics.js'
 import { buildCover } from '../../src/pipeline.js'
 import { coverGeometry } from '../../src/press/cover-geometry.js'
@@ -121,6 +122,23 @@ describe('octavo cover', () => {
     assert.equal(pages % 2, 0)
     const boxes = await mediaBox(file)
     assert.ok(near(boxes.MediaBox![2]! / inch, 12.25 + pages * 0.002252, 0.001))
+  })
+
+  it('the manuscript’s own cover picture fills the front and its bleed, flattened and in CMYK for IngramSpark', async () => {
+    const out = await tempDir('octavo-cover-picture-')
+    const png = new PNG({ width: 30, height: 45 })
+    for (let index = 0; index < 30 * 45; index++) png.data.set([20, 90, 160, index % 2 === 0 ? 255 : 100], index * 4)
+    await writeFile(path.join(out, 'front.png'), PNG.sync.write(png))
+    await writeFile(path.join(out, 'pictured.md'), '---\ntitle: Pictured\nlang: en\ncover: front.png\n---\n\n# Pictured\n\nA short text.\n')
+    const covered = await octavoInProcess(['cover', path.join(out, 'pictured.md'), '--press', 'ingram', '--page', '6x9', '--out', out, '--quiet', '--no-cache'])
+    assert.equal(covered.code, 0, covered.stderr)
+    const file = path.join(out, 'pictured-cover.pdf')
+    const { stdout } = await run('pdfimages', ['-list', file])
+    const images = stdout.split('\n').slice(2).filter(Boolean).map((line) => line.trim().split(/\s+/))
+    assert.equal(images.length, 1)
+    assert.equal(images[0]![5], 'cmyk')
+    const raw = await uncompressed(file)
+    assert.doesNotMatch(raw, /\/SMask|\/DeviceRGB/)
   })
 
   it('refuses a cover for no press or for the offset press, and an unknown paper, as command-line mistakes', async () => {
