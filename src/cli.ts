@@ -296,6 +296,7 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
   if (values.page !== undefined && !pageNames.includes(values.page as PageName)) throw new UsageError(`unknown page size '${values.page}' (expected ${pageNames.join(', ')})`)
   const press = values.press
   if (press !== undefined && !pressNames.includes(press as PressName)) throw new UsageError(`unknown press '${press}' (expected ${pressNames.join(', ')})`)
+  if (press !== undefined && values['pdf-a']) throw new UsageError('--pdf-a and --press: an archive file and a printer\'s file are made for different readers; name one')
   if (press !== undefined && values.print) throw new UsageError('--print and --press both say how to print: --press makes the printer\'s file, --print a proof with marks; name one')
   const refusal = press !== undefined && values.page !== undefined ? pageRefusal(pressProfiles[press as PressName], values.page as PageName) : undefined
   if (refusal) throw new UsageError(refusal)

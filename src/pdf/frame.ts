@@ -92,7 +92,12 @@ export interface FrameOptions {
   bleed?: number
   /** Crop marks in a slug beyond the bleed (print only; drawn when not said otherwise). */
   marks?: boolean
+  /** The crop marks' colour: `registrationColour` to print them on every plate (a press file); the theme's text colour without it. */
+  markColour?: string
 }
+
+/** The name of the colour that prints on every separation (PDF's Separation colour space `/All`): the colour of a press file's marks. */
+export const registrationColour = 'All'
 
 const mm = 72 / 25.4
 /** Print services ask for 3 mm of bleed; crop marks stand in a slug beyond it. */
@@ -167,7 +172,7 @@ export class Framer {
     if (options.print) {
       frame.trim = { x: margin, y: margin, width: geometry.width, height: geometry.height }
       frame.bleed = { x: margin - bleed, y: margin - bleed, width: geometry.width + 2 * bleed, height: geometry.height + 2 * bleed }
-      if (this.marks) frame.items.push(...cropMarks(frame.trim, bleed, theme.colours.text))
+      if (this.marks) frame.items.push(...cropMarks(frame.trim, bleed, options.markColour ?? theme.colours.text))
     }
     // A broadside page's text block is set upright in coordinates of its own, then turned onto the page.
     const turned = page.turned ? turnedBlock(left, top, geometry) : undefined

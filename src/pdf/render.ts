@@ -10,6 +10,7 @@ import type { Book } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
 import { fontPath } from '../theme/index.js'
 import type { StructNode } from './flow.js'
+import { registrationColour } from './frame.js'
 import type { Frame, FrameItem, FrameText, Matrix, Rect } from './frame.js'
 import type { LinkTarget } from './prepare.js'
 import { fontKeys } from './measure.js'
@@ -94,6 +95,8 @@ export class PdfRenderer {
     })
     this.doc = doc
     if (press?.colour === 'cmyk') useProcessColour(doc, theme.colours.text)
+    // Marks print on every plate: the Separation colour space named All, at full tint.
+    if (press?.marks) (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor(registrationColour, 100, 100, 100, 100)
     for (const key of fontKeys) doc.registerFont(key, fontPath(theme.fonts[key]))
     // Fallback faces are read only if some text is set in them; like the others, only the glyphs used are embedded.
     theme.fallbacks.forEach((file, index) => doc.registerFont(fallbackKey(index), fontPath(file)))

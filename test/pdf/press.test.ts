@@ -296,7 +296,10 @@ describe('--press offset', () => {
     const outside = (x: number, y: number): boolean => x < bleed[0]! || x > bleed[2]! || y < bleed[1]! || y > bleed[3]!
     const cropMarks = marks.filter(([x1, y1, x2, y2]) => outside(x1!, y1!) && outside(x2!, y2!))
     assert.equal(cropMarks.length, 8)
+    // In registration colour: the Separation named All, which prints on every plate.
+    assert.match(first!, /\/CS\d+ CS\s+1 SCN/)
     const raw = await uncompressed(pdf.file)
+    assert.match(raw, /\/Separation\s+\/All/)
     assert.match(raw, /<pdfxid:GTS_PDFXVersion>PDF\/X-4<\/pdfxid:GTS_PDFXVersion>/)
     assert.match(raw, /\/OutputConditionIdentifier \(FOGRA39\)/)
     assert.doesNotMatch(raw, /\/Annots/)

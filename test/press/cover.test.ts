@@ -156,6 +156,7 @@ describe('--press on the command line and in book.yaml', () => {
       [['build', article, '--press', 'kdp', '--page', 'a5'], /does not print the page a5: choose one of its trims with --page \(5x8, /],
       [['build', article, '--press', 'lulu'], /unknown press 'lulu' \(expected kdp, ingram, offset\)/],
       [['build', article, '--press', 'kdp', '--print'], /--print and --press/],
+      [['build', article, '--press', 'offset', '--pdf-a'], /--pdf-a and --press/],
       [['build', article, '--page', '5x7'], /unknown page size '5x7'/],
     ]
     for (const [args, message] of cases) {
