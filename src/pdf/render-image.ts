@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import type SVGtoPDF from 'svg-to-pdfkit'
-import { pngWriter, svgToPdfkit } from '../lazy.js'
+import { jpegDecoder, pngWriter, svgToPdfkit } from '../lazy.js'
 import type { Place } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
 import { fontKey } from '../theme/index.js'
@@ -77,21 +77,19 @@ export class ImageDrawer {
 
   /**
    * A raster picture as a press prints it: flattened on white paper (no
-   * transparency) and in CMYK (see `processColour`). A JPEG is written as
-   * it is: Octavo has no JPEG decoder, so one in RGB is named in a warning.
+   * transparency) and in CMYK (see `processColour`). A JPEG already in
+   * greyscale or CMYK is written as it is; one in RGB is decoded and converted.
    */
   private drawProcess(item: FrameImage): void {
     const { doc } = this
-    if (item.mediaType === 'image/jpeg') {
-      const components = jpegComponents(readFileSync(item.path))
-      if (components === 3) this.warnOnce(item, `JPEG image \`${item.asset}\` is in RGB: this printer wants CMYK or greyscale pictures; convert it (a PNG is converted by Octavo)`)
+    const bytes = readFileSync(item.path)
+    if (item.mediaType === 'image/jpeg' && jpegComponents(bytes) !== 3) {
       doc.image(item.path, item.x, item.y, { width: item.width, height: item.height })
       return
     }
     let image = this.processed.get(item.path)
     if (!image) {
-      const bytes = readFileSync(item.path)
-      image = this.processImage(item.mediaType === 'image/gif' ? gifFirstFrameAsPng(bytes) : bytes)
+      image = this.processImage(this.pixels(item, bytes))
       this.processed.set(item.path, image)
     }
     const page = doc.page as unknown as { xobjects: Record<string, unknown> }
@@ -102,10 +100,14 @@ export class ImageDrawer {
     doc.restore()
   }
 
-  private processImage(png: Buffer): ProcessImage {
-    // pngjs is loaded by the first picture a press file converts (see `lazy.ts`).
-    const decoded = pngWriter().sync.read(png)
-    const { width, height, data } = decoded
+  /** A picture's pixels, four bytes each (red, green, blue, alpha). */
+  private pixels(item: FrameImage, bytes: Buffer): { width: number; height: number; data: Uint8Array } {
+    // The decoders are loaded by the first picture a press file converts (see `lazy.ts`).
+    if (item.mediaType === 'image/jpeg') return jpegDecoder()(bytes, { useTArray: true, formatAsRGBA: true })
+    return pngWriter().sync.read(item.mediaType === 'image/gif' ? gifFirstFrameAsPng(bytes) : bytes)
+  }
+
+  private processImage({ width, height, data }: { width: number; height: number; data: Uint8Array }): ProcessImage {
     const black = [0, 0, 0]
     const cmyk = Buffer.alloc(width * height * 4)
     const memo = new Map<number, number[]>()
@@ -131,13 +133,6 @@ export class ImageDrawer {
     ref.write(deflateSync(cmyk))
     ref.end()
     return { label: `IP${this.processed.size + 1}`, ref }
-  }
-
-  private warnOnce(item: FrameImage, warning: string): void {
-    const key = `${item.path}\n${warning}`
-    if (this.warned.has(key)) return
-    this.warned.add(key)
-    this.warn(warning, item.place)
   }
 
   private drawSvg(item: FrameImage): void {

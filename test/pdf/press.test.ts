@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { promisify } from 'node:util'
+import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import { Diagnostics } from '../../src/diagnostics.js'
 import type { Book } from '../../src/model/book.js'
@@ -49,6 +50,8 @@ async function linkedBook(): Promise<Book> {
   for (let index = 0; index < 16; index++) png.data.set([200, 40, 40, index < 8 ? 128 : 255], index * 4)
   const picture = path.join(dir, 'red.png')
   await writeFile(picture, PNG.sync.write(png))
+  const photo = path.join(dir, 'photo.jpg')
+  await writeFile(photo, jpeg.encode({ width: 8, height: 8, data: Buffer.alloc(8 * 8 * 4, 0x80).map((value, index) => (index % 4 === 2 ? 0xe0 : value)) }, 90).data)
   const paragraph = (value: string): Book['chapters'][number]['blocks'][number] => ({ type: 'paragraph', children: [{ type: 'text', value }] })
   return {
     metadata: { title: 'Pressed', authors: ['A. Printer'], lang: 'en', subjects: [], modified: '2024-01-01T00:00:00.000Z' },
@@ -60,11 +63,15 @@ async function linkedBook(): Promise<Book> {
         { type: 'heading', depth: 1, id: `c${number}-h`, children: [{ type: 'text', value: `Chapter ${number}` }] },
         { type: 'paragraph', children: [{ type: 'text', value: 'A paragraph with ' }, { type: 'link', url: 'https://example.com/', children: [{ type: 'text', value: 'a link' }] }, { type: 'text', value: ' and a ' }, { type: 'inlineCode', value: 'code span' }, { type: 'text', value: '.' }] },
         { type: 'figure', asset: 'red', alt: 'A red square, half transparent' },
+        { type: 'figure', asset: 'photo', alt: 'A blue square, as a JPEG in RGB' },
         ...Array.from({ length: 12 }, (_, index) => paragraph(`Paragraph ${index + 1} of chapter ${number}, long enough to be set on a line or two of the page and to fill it with text that a printer prints in black.`)),
       ],
       notes: [],
     })),
-    assets: [{ id: 'red', path: picture, mediaType: 'image/png' }],
+    assets: [
+      { id: 'red', path: picture, mediaType: 'image/png' },
+      { id: 'photo', path: photo, mediaType: 'image/jpeg' },
+    ],
   }
 }
 
@@ -255,10 +262,10 @@ describe('--press ingram', () => {
     const trapped = /\/Trapped (\d+) 0 R/.exec(raw)
     assert.ok(trapped)
     assert.match(raw, new RegExp(`\\n${trapped[1]} 0 obj\\n/False\\nendobj`))
-    // The picture with transparency, flattened on white, in CMYK.
+    // The pictures, the PNG with transparency flattened on white and the JPEG in RGB, in CMYK.
     const { stdout: images } = await run('pdfimages', ['-list', pdf.file])
     const colourSpaces = images.split('\n').slice(2).filter(Boolean).map((line) => line.trim().split(/\s+/)[5])
-    assert.ok(colourSpaces.length > 0)
+    assert.ok(colourSpaces.length >= 2 * 3)
     for (const space of colourSpaces) assert.equal(space, 'cmyk')
     for (const font of await pdfFonts(pdf.file)) assert.ok(font.embedded, font.name)
     assert.equal((await qpdfCheck(pdf.file)).code, 0)
