@@ -36,7 +36,7 @@ Options:
   -f, --format LIST      editions to make: epub, pdf or epub,pdf (default: both)
   -t, --theme NAME       typography theme (${Object.keys(themes).join(', ')}; default: default)
   -p, --page SIZE        print page: ${pagePresets.join(', ')}, or a printer's trim in
-                         inches: ${trimNames.filter((name) => name !== '6x9').join(', ')}
+                         inches: ${wrapList(trimNames.filter((name) => name !== '6x9'), 56, 25)}
                          (default: a5; 6x9 for --press kdp)
       --press PRINTER    make the PDF a printer's interior file: kdp (Amazon KDP
                          paperback), ingram (IngramSpark, PDF/X-1a), offset (PDF/X-4
@@ -63,6 +63,21 @@ Exit status: 0 published (warnings may be printed), 1 a manuscript is at fault,
 2 the command line is wrong, 3 an internal error.`
 
 class UsageError extends Error {}
+
+/** Names joined by commas in lines of at most `width` characters, each line after the first indented by `indent` spaces. */
+function wrapList(names: readonly string[], width: number, indent: number): string {
+  const lines: string[] = []
+  let line = ''
+  for (const name of names) {
+    const next = line === '' ? name : `${line}, ${name}`
+    if (next.length > width && line !== '') {
+      lines.push(`${line},`)
+      line = name
+    } else line = next
+  }
+  lines.push(line)
+  return lines.join(`\n${' '.repeat(indent)}`)
+}
 
 interface Options {
   command: 'build' | 'cover'
