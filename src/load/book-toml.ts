@@ -2,7 +2,8 @@ import type { Diagnostics } from '../diagnostics.js'
 import { toml } from '../lazy.js'
 import type { Place } from '../model/book.js'
 import type { PressName } from '../model/book.js'
-import { isLanguageTag, PRESS_NAMES, type FrontMatter } from './front-matter.js'
+import { pressNames } from '../press/profiles.js'
+import { isLanguageTag, type FrontMatter } from './front-matter.js'
 
 /** What Octavo reads of mdBook's `book.toml`: the `[book]` table. */
 export interface BookToml {
@@ -84,7 +85,7 @@ export function parseBookToml(text: string, file: string, diag: Diagnostics): Bo
   // Octavo's own key (mdBook ignores keys of [book] it does not know): the printer the PDF is made for.
   const press = stringValue('press')
   if (press !== undefined) {
-    if (!(PRESS_NAMES as readonly string[]).includes(press)) diag.fail(`\`press\` in [book] must be one of ${PRESS_NAMES.join(', ')}, not \`${press}\``, placeOf('press'), 'book-toml')
+    if (!(pressNames as readonly string[]).includes(press)) diag.fail(`\`press\` in [book] must be one of ${pressNames.join(', ')}, not \`${press}\``, placeOf('press'), 'book-toml')
     matter.press = press as PressName
     matter.keyPlaces.set('press', placeOf('press'))
   }

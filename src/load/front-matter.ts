@@ -2,6 +2,7 @@ import type { Node as YamlNode, Pair } from 'yaml'
 import type { Diagnostics } from '../diagnostics.js'
 import { yaml } from '../lazy.js'
 import type { Place, PressName } from '../model/book.js'
+import { pressNames } from '../press/profiles.js'
 
 /**
  * Front matter (or `book.yaml`) read and checked against the keys Octavo
@@ -62,9 +63,6 @@ const STRING_KEYS: readonly StringKey[] = [
 ]
 const LIST_KEYS = { author: 'authors', subject: 'subjects' } as const
 export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), 'press']
-
-/** The values `press` takes, as `--press` does. */
-export const PRESS_NAMES: readonly PressName[] = ['kdp', 'ingram', 'offset']
 
 /** BCP 47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `sr-Latn`, `x-klingon`. */
 const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+)$/
@@ -131,8 +129,8 @@ export function parseFrontMatter(source: YamlSource, diag: Diagnostics, options:
     if (key === 'press') {
       const value = readString(key, valueNode, valuePlace, diag)
       if (value !== undefined) {
-        if (!(PRESS_NAMES as readonly string[]).includes(value)) {
-          diag.fail(`\`press\` must be one of ${PRESS_NAMES.join(', ')}, not \`${value}\``, valuePlace, 'front-matter')
+        if (!(pressNames as readonly string[]).includes(value)) {
+          diag.fail(`\`press\` must be one of ${pressNames.join(', ')}, not \`${value}\``, valuePlace, 'front-matter')
         }
         result.press = value as PressName
         result.keyPlaces.set(key, keyPlace)
