@@ -108,7 +108,6 @@ export class ImageDrawer {
   }
 
   private processImage({ width, height, data }: { width: number; height: number; data: Uint8Array }): ProcessImage {
-    const black = [0, 0, 0]
     const cmyk = Buffer.alloc(width * height * 4)
     const memo = new Map<number, number[]>()
     for (let pixel = 0; pixel < width * height; pixel++) {
@@ -120,8 +119,7 @@ export class ImageDrawer {
       const key = (r << 16) | (g << 8) | b
       let channels = memo.get(key)
       if (!channels) {
-        // Pure black stays a four-channel black in pictures: only text is forced to black alone.
-        channels = processColour([r / 255, g / 255, b / 255], black.map(() => 2))
+        channels = processColour([r / 255, g / 255, b / 255])
         memo.set(key, channels)
       }
       for (let channel = 0; channel < 4; channel++) cmyk[pixel * 4 + channel] = Math.round(channels[channel]! * 255)

@@ -16,8 +16,8 @@ type Channels = number[]
  * alone; `black` (the theme's text colour) prints as 100 % K, as printers
  * ask of text.
  */
-export function processColour(rgb: readonly number[], black: readonly number[]): Channels {
-  if (rgb.every((channel, index) => Math.abs(channel - black[index]!) < 1e-6)) return [0, 0, 0, 1]
+export function processColour(rgb: readonly number[], black?: readonly number[]): Channels {
+  if (black && rgb.every((channel, index) => Math.abs(channel - black[index]!) < 1e-6)) return [0, 0, 0, 1]
   const [r, g, b] = rgb as [number, number, number]
   const k = 1 - Math.max(r, g, b)
   if (k >= 1 - 1e-9) return [0, 0, 0, 1]
@@ -79,7 +79,7 @@ export function addOutputIntent(doc: PDFKit.PDFDocument, identity: PdfxIdentity)
 
 /** The XMP a PDF/X-4 file identifies itself by, with the document's ids that ISO 15930-7 asks for. */
 export function pdfxXmp(identity: PdfxIdentity, title: string, modified: string): string {
-  const date = `${modified.split('.')[0]}Z`.replace(/ZZ$/, 'Z')
+  const date = `${modified.split('.')[0]!.replace(/Z$/, '')}Z`
   const id = uuidOf(`${title}\n${modified}`)
   return `<rdf:Description rdf:about="" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
 <pdfxid:GTS_PDFXVersion>${identity.version}</pdfxid:GTS_PDFXVersion>

@@ -16,6 +16,7 @@ import { Diagnostics } from '../../src/diagnostics.js'
 import type { Book } from '../../src/model/book.js'
 import { writePdf } from '../../src/pdf/index.js'
 import { pressMargins } from '../../src/pdf/press-page.js'
+import { processColour } from '../../src/pdf/render-press.js'
 import { kdpGutter, pressProfiles } from '../../src/press/profiles.js'
 import type { PressName } from '../../src/press/profiles.js'
 import { defaultTheme, extendTheme, pageGeometry, trimNames, trimSize } from '../../src/theme/index.js'
@@ -312,5 +313,27 @@ describe('--press offset', () => {
     assert.doesNotMatch(raw, /\/Annots/)
     assert.deepEqual(colourUse(await contentStreams(pdf.file)).rgb, [])
     assert.equal((await qpdfCheck(pdf.file)).code, 0)
+  })
+})
+
+describe('process colour and derived margins', () => {
+  it('the theme’s text colour prints as 100 % K, greys on the black plate alone, other colours in CMYK', () => {
+    const text = [0x1a / 255, 0x1a / 255, 0x1a / 255]
+    assert.deepEqual(processColour(text, text), [0, 0, 0, 1])
+    assert.deepEqual(processColour([1 / 3, 1 / 3, 1 / 3], text), [0, 0, 0, 0.6667])
+    assert.deepEqual(processColour([1, 0, 0], text), [0, 1, 1, 0])
+    assert.deepEqual(processColour([1, 1, 1]), [0, 0, 0, 0])
+    assert.deepEqual(processColour([0, 0, 0]), [0, 0, 0, 1])
+  })
+
+  it('a trim the theme has no margins for takes those of its page nearest in width, scaled with the page', () => {
+    // 5.5 × 8.5 in is nearest A5 (5.83 in wide) among the default theme's pages.
+    const a5 = pageGeometry(defaultTheme, 'a5')
+    const trim = pageGeometry(defaultTheme, '5.5x8.5')
+    assert.ok(near(trim.margins.inner, (a5.margins.inner * 5.5 * inch) / a5.width, 1e-9))
+    assert.ok(near(trim.margins.top, (a5.margins.top * 8.5 * inch) / a5.height, 1e-9))
+    // A theme's own margins for a trim are used as they are.
+    const own = { top: 40, bottom: 50, inner: 45, outer: 35 }
+    assert.deepEqual(pageGeometry(extendTheme(defaultTheme, { margins: { '5.5x8.5': own } }), '5.5x8.5').margins, own)
   })
 })
