@@ -8,7 +8,7 @@ import type { Book, Place } from '../model/book.js'
 import type { PageStart } from '../model/page-map.js'
 import type { PageName, Theme } from '../theme/index.js'
 import type { CacheStore } from '../cache/store.js'
-import { pressPageCount, type PressProfile } from '../press/profiles.js'
+import { checkMaxPages, pressPageCount, type PressProfile } from '../press/profiles.js'
 import { Framer, registrationColour } from './frame.js'
 import { pressLayoutTheme } from './press-layout.js'
 import type { FrameOptions } from './frame.js'
@@ -95,9 +95,7 @@ export async function writePdf(book: Book, bookTheme: Theme, options: PdfOptions
  */
 function finishPress(count: number, press: PressProfile, diag: Diagnostics): number {
   const pages = pressPageCount(press, count)
-  if (press.maxPages !== undefined && pages > press.maxPages) {
-    diag.fail(`${press.printer} binds at most ${press.maxPages} pages, and this book takes ${pages}: choose a larger trim (--page) or a smaller type`, undefined, 'press')
-  }
+  checkMaxPages(press, pages, diag)
   if (press.minPages !== undefined && pages < press.minPages) {
     diag.warn(`${press.printer} binds at least ${press.minPages} pages, and this book takes ${pages}: it will be refused as it stands`, undefined, 'press')
   }

@@ -7,7 +7,7 @@
  */
 import { Diagnostics, ManuscriptError } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
-import { pressPageCount, type PressProfile } from '../press/profiles.js'
+import { checkMaxPages, pressPageCount, type PressProfile } from '../press/profiles.js'
 import { pageGeometry } from '../theme/index.js'
 import type { PageName, Theme } from '../theme/index.js'
 import { PrintLayout, type LayoutOptions } from './layout.js'
@@ -22,6 +22,8 @@ export async function pressLayoutTheme(book: Book, theme: Theme, press: PressPro
   if (!press.gutter) return current
   for (let round = 0; round < maxRounds; round++) {
     const pages = await countPages(book, current, options, diag)
+    // A wider gutter only adds pages: a book already too long for the press fails now, not after it is drawn.
+    checkMaxPages(press, pressPageCount(press, pages), diag)
     const next = pressTheme(theme, options.page, press, pages)
     if (sameInner(next, current, options.page)) return current
     current = next

@@ -163,3 +163,10 @@ export function pressPage(press: PressProfile | undefined, page: PageName | unde
 export function pressPageCount(press: PressProfile, count: number): number {
   return press.blankLastPage ? count + (count % 2 === 1 ? 1 : 2) : count
 }
+
+/** Fail the build when the press binds fewer pages than the book takes. */
+export function checkMaxPages(press: PressProfile, pages: number, diag: Diagnostics): void {
+  if (press.maxPages !== undefined && pages > press.maxPages) {
+    diag.fail(`${press.printer} binds at most ${press.maxPages} pages, and this book takes ${pages}: choose a larger trim (--page) or a smaller type`, undefined, 'press')
+  }
+}
