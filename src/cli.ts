@@ -4,9 +4,11 @@ import { parseArgs } from 'node:util'
 import type { CacheStore } from './cache/store.js'
 import { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
 import { editionClashes, editionName, formats, type Format } from './editions.js'
-import { isThemeFileName, pagePresets as PAGE_PRESETS } from './theme/names.js'
-import { themes } from './theme/index.js'
-import type { PagePreset } from './theme/index.js'
+import { papers, type Paper } from './press/cover-geometry.js'
+import { pageRefusal, pressNames, pressProfiles, type PressName } from './press/profiles.js'
+import { isThemeFileName, pageNames, pagePresets } from './theme/names.js'
+import { themes, trimNames } from './theme/index.js'
+import type { PageName, Theme } from './theme/index.js'
 
 /** Exit codes: what went wrong decides who has to act. */
 export const exitCode = {
@@ -19,9 +21,8 @@ export const exitCode = {
   internal: 3,
 } as const
 
-const pagePresets: readonly PagePreset[] = PAGE_PRESETS
-
 const usage = `Usage: octavo build <input>... [options]
+       octavo cover <input>... --press kdp|ingram [--paper white|cream] [options]
        octavo themes [NAME]
 
 Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
@@ -37,9 +38,15 @@ Options:
   -t, --theme NAME|FILE  typography theme: a built-in one (${Object.keys(themes).join(', ')}),
                          or a theme file (.yaml, .json) that extends one
                          (default: the manuscript's \`theme\`, else default)
-  -p, --page SIZE        print page: ${pagePresets.join(', ')}
-                         (default: the manuscript's \`page\`, else a5)
-      --print            add trim and bleed boxes and crop marks for a print service
+  -p, --page SIZE        print page: ${pagePresets.join(', ')}, or a printer's trim in
+                         inches: ${wrapList(trimNames.filter((name) => name !== '6x9'), 56, 25)}
+                         (default: the manuscript's \`page\`, else a5; 6x9 for --press kdp)
+      --press PRINTER    make the PDF a printer's interior file: kdp (Amazon KDP
+                         paperback), ingram (IngramSpark, PDF/X-1a), offset (PDF/X-4
+                         with crop marks); default: the manuscript's \`press\`, else
+                         the PDF for readers
+      --print            the PDF for readers with trim and bleed boxes and crop marks
+                         (a proof; a printer's file is --press)
       --pdf-a            write the PDF as PDF/A-2b
       --report           print the typesetting report of each PDF
   -w, --watch            build, then build again whenever a file of the manuscript
@@ -50,24 +57,48 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
+octavo cover writes NAME-cover.pdf: the print cover's full wrap (back, spine,
+front and bleed) for the press, its spine as thick as the book that press
+prints from the same input, page and theme; --paper (default: white) is the
+paper the interior is printed on.
+
 Exit status: 0 published (warnings may be printed), 1 a manuscript is at fault,
 2 the command line is wrong, 3 an internal error.`
 
 class UsageError extends Error {}
 
+/** Names joined by commas in lines of at most `width` characters, each line after the first indented by `indent` spaces. */
+function wrapList(names: readonly string[], width: number, indent: number): string {
+  const lines: string[] = []
+  let line = ''
+  for (const name of names) {
+    const next = line === '' ? name : `${line}, ${name}`
+    if (next.length > width && line !== '') {
+      lines.push(`${line},`)
+      line = name
+    } else line = next
+  }
+  lines.push(line)
+  return lines.join(`\n${' '.repeat(indent)}`)
+}
+
 interface Options {
+  command: 'build' | 'cover'
   inputs: string[]
   outDir: string
   formats: Format[]
   /** A built-in theme's name, or a theme file's path; absent when the command line names none. */
   theme?: string | undefined
-  page?: PagePreset | undefined
+  /** Undefined when not named: the manuscript's, else the build chooses (see `pressPage`). */
+  page: PageName | undefined
+  press: PressName | undefined
   print: boolean
   pdfA: boolean
   report: boolean
   quiet: boolean
   watch: boolean
   cache: boolean
+  paper: Paper
 }
 
 /**
@@ -132,6 +163,10 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
   }
   let status: number = exitCode.ok
   for (const input of options.inputs) {
+    if (options.command === 'cover') {
+      status = Math.max(status, await coverOne(input, options, cache, stderr, env))
+      continue
+    }
     status = Math.max(status, await buildOne(input, options, cache, stdout, stderr, env))
   }
   return status
@@ -192,9 +227,9 @@ async function buildOne(
       {
         outDir: options.outDir,
         formats: options.formats,
-        theme: options.theme !== undefined && Object.hasOwn(themes, options.theme) ? themes[options.theme] : undefined,
-        themeFile: options.theme !== undefined && !Object.hasOwn(themes, options.theme) ? options.theme : undefined,
+        ...chosenTheme(options),
         page: options.page,
+        press: options.press,
         print: options.print,
         pdfA: options.pdfA,
         sourceDateEpoch: env.SOURCE_DATE_EPOCH,
@@ -221,6 +256,39 @@ async function buildOne(
   }
 }
 
+/** `octavo cover`: one input's print cover. */
+async function coverOne(input: string, options: Options, cache: CacheStore, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
+  const diag = new Diagnostics()
+  const started = performance.now()
+  const progress = (phase: string): void => {
+    if (!options.quiet) stderr.write(`octavo: ${input}: ${phase}…\n`)
+  }
+  try {
+    const { buildCover } = await import('./pipeline.js')
+    const press = options.press!
+    const result = await buildCover(input, { outDir: options.outDir, ...chosenTheme(options), press, paper: options.paper, page: options.page, sourceDateEpoch: env.SOURCE_DATE_EPOCH, onPhase: progress, cache }, diag)
+    for (const message of diag.warnings) stderr.write(`${formatMessage(message)}\n`)
+    if (!options.quiet) {
+      const { geometry } = result
+      const inches = (points: number): string => (points / 72).toFixed(3)
+      const seconds = ((performance.now() - started) / 1000).toFixed(2)
+      stderr.write(`octavo: ${input}: wrote ${result.output} (${inches(geometry.width)} × ${inches(geometry.height)} in, spine ${inches(geometry.spine.width)} in for ${geometry.pages} pages on ${geometry.paper} paper) in ${seconds} s\n`)
+    }
+    return exitCode.ok
+  } catch (error) {
+    if (!(error instanceof ManuscriptError)) throw error
+    for (const message of diag.messages) stderr.write(`${formatMessage(message)}\n`)
+    return exitCode.input
+  }
+}
+
+/** The command line's theme: a built-in one by name, or a theme file by its path; neither when it names none. */
+function chosenTheme(options: Options): { theme: Theme | undefined; themeFile: string | undefined } {
+  const named = options.theme
+  if (named === undefined) return { theme: undefined, themeFile: undefined }
+  return Object.hasOwn(themes, named) ? { theme: themes[named], themeFile: undefined } : { theme: undefined, themeFile: named }
+}
+
 function parseCommandLine(argv: readonly string[]): Options | { themes: string | undefined } | 'help' | 'version' {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -230,6 +298,8 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
       format: { type: 'string', short: 'f', default: formats.join(',') },
       theme: { type: 'string', short: 't' },
       page: { type: 'string', short: 'p' },
+      press: { type: 'string' },
+      paper: { type: 'string', default: 'white' },
       print: { type: 'boolean', default: false },
       'pdf-a': { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
@@ -251,7 +321,7 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
     if (name !== undefined && !Object.hasOwn(themes, name)) throw new UsageError(`unknown theme '${name}' (expected ${Object.keys(themes).join(', ')})`)
     return { themes: name }
   }
-  if (command !== 'build') throw new UsageError(`unknown command '${command}'`)
+  if (command !== 'build' && command !== 'cover') throw new UsageError(`unknown command '${command}' (expected build, cover or themes)`)
   if (inputs.length === 0) throw new UsageError('missing input: name a .md file or a book folder')
 
   const wanted = values.format.split(',').map((format) => format.trim()).filter(Boolean)
@@ -263,20 +333,34 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
   if (theme !== undefined && !Object.hasOwn(themes, theme) && !isThemeFileName(theme)) {
     throw new UsageError(`unknown theme '${theme}' (expected ${Object.keys(themes).join(', ')}, or a theme file such as ./press.yaml)`)
   }
-  if (values.page !== undefined && !pagePresets.includes(values.page as PagePreset)) throw new UsageError(`unknown page size '${values.page}' (expected ${pagePresets.join(', ')})`)
+  if (values.page !== undefined && !pageNames.includes(values.page as PageName)) throw new UsageError(`unknown page size '${values.page}' (expected ${pageNames.join(', ')})`)
+  const press = values.press
+  if (press !== undefined && !pressNames.includes(press as PressName)) throw new UsageError(`unknown press '${press}' (expected ${pressNames.join(', ')})`)
+  if (press !== undefined && values['pdf-a']) throw new UsageError('--pdf-a and --press: an archive file and a printer\'s file are made for different readers; name one')
+  if (press !== undefined && values.print) throw new UsageError('--print and --press both say how to print: --press makes the printer\'s file, --print a proof with marks; name one')
+  const refusal = press !== undefined && values.page !== undefined ? pageRefusal(pressProfiles[press as PressName], values.page as PageName) : undefined
+  if (refusal) throw new UsageError(refusal)
+  if (command === 'cover') {
+    if (press !== 'kdp' && press !== 'ingram') throw new UsageError('octavo cover needs --press kdp or --press ingram: the printer decides the cover\'s bleed, colour and spine')
+    if (values.watch) throw new UsageError('--watch is for octavo build')
+  }
+  if (!papers.includes(values.paper as Paper)) throw new UsageError(`unknown paper '${values.paper}' (expected ${papers.join(', ')})`)
 
   return {
+    command,
     inputs,
     outDir: values.out,
     formats: formats.filter((format) => wanted.includes(format)),
     theme,
-    page: values.page as PagePreset | undefined,
+    page: values.page as PageName | undefined,
+    press: press as PressName | undefined,
     print: values.print,
     pdfA: values['pdf-a'],
     report: values.report,
     quiet: values.quiet,
     watch: values.watch,
     cache: !values['no-cache'],
+    paper: values.paper as Paper,
   }
 }
 

@@ -16,6 +16,7 @@
  */
 import { createRequire } from 'node:module'
 import { setFlagsFromString } from 'node:v8'
+import type * as JpegJs from 'jpeg-js'
 import type * as Omggif from 'omggif'
 import type * as Pngjs from 'pngjs'
 import type SvgToPdfkit from 'svg-to-pdfkit'
@@ -69,6 +70,8 @@ export const svgToPdfkit = once('svg-to-pdfkit', () => require('svg-to-pdfkit') 
 /** A GIF's frames decoded, and written again as a PNG (pdfkit embeds PNG and JPEG only). */
 export const gifReader = once('omggif', () => (require('omggif') as typeof Omggif).GifReader)
 export const pngWriter = once('pngjs', () => (require('pngjs') as typeof Pngjs).PNG)
+/** A JPEG decoder, for a picture in RGB that a press wants in CMYK. */
+export const jpegDecoder = once('jpeg-js', () => (require('jpeg-js') as typeof JpegJs).decode)
 
 /**
  * harfbuzz's subsetter, compiled to WebAssembly (subset-font). WebAssembly

@@ -5,16 +5,18 @@ import { loadEpubWriter } from './lazy.js'
 import { bookSetting, commandLineTheme } from './load/book-theme.js'
 import { loadManuscript } from './load/index.js'
 import type { Book } from './model/book.js'
-import { layOutBook, writePdf } from './pdf/index.js'
+import { layOutBook, pressLayoutTheme, printedPages, writePdf } from './pdf/index.js'
+import { coverGeometry, type CoverGeometry, type Paper } from './press/cover-geometry.js'
+import { pressPage, pressProfiles } from './press/profiles.js'
+import type { PressName } from './press/profiles.js'
 import { layoutThreads } from './pdf/layout-pool.js'
 import type { LayoutReport, PageStart } from './pdf/index.js'
-import type { PagePreset, Theme } from './theme/index.js'
+import { pageGeometry } from './theme/index.js'
+import type { PageName, Theme } from './theme/index.js'
 import { editionName, type Format } from './editions.js'
 import { WriteError, writeFilesAtomic, type OutputFile } from './write-atomic.js'
 
 export { editionClashes, editionName, formats, type Format } from './editions.js'
-
-/** The cache's folder, in the working directory, unless a build is told otherwise (`.gitignore` names it). */
 
 export interface BuildOptions {
   outDir: string
@@ -23,10 +25,12 @@ export interface BuildOptions {
   theme?: Theme | undefined
   /** A theme file to read (`--theme PATH`): wins over the manuscript's `theme`. */
   themeFile?: string | undefined
-  /** The print edition's page; without it, the manuscript's `page`, else A5. */
-  page?: PagePreset | undefined
+  /** The print edition's page; without it, the manuscript's `page`, else a5 (6x9 for a press that does not print a5). */
+  page?: PageName | undefined
   /** Trim and bleed boxes with crop marks, for print services. */
   print?: boolean
+  /** The printer the PDF is made for; the book's own `press:` without it; the PDF for readers without either. */
+  press?: PressName | undefined
   /** Write PDF/A-2b. */
   pdfA?: boolean
   /** Seconds since 1970 that stand for "now" in the editions (reproducible builds). */
@@ -51,7 +55,7 @@ export interface BuildResult {
   report: LayoutReport
   /** The theme and page the book was set in (the command line's, or the manuscript's). */
   theme: Theme
-  page: PagePreset
+  page: PageName
 }
 
 /**
@@ -66,23 +70,28 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   const chosen = await commandLineTheme(options, diag)
   const { book, settings } = await loadManuscript(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache, onRead: options.onRead })
   // The theme, every value checked, before anything is set.
-  const { theme, page } = await bookSetting(chosen, options, settings, diag)
+  const { theme, page: chosenPage } = await bookSetting(chosen, options, settings, diag)
 
   const name = editionName(input)
   const files: OutputFile[] = []
   // The print edition is always laid out: where its pages start is what the EPUB's page list records, so an
   // e-reader can cite the printed page. It is drawn only when asked for.
+  const pressName = options.press ?? settings.press
+  const press = pressName === undefined ? undefined : pressProfiles[pressName]
+  const page = pressPage(press, chosenPage, diag)
   const layoutOptions = { page, cache: options.cache, onChapter: options.onChapter, threads: options.threads ?? layoutThreads() }
   let print: { report: LayoutReport; pageStarts: PageStart[] }
   if (options.formats.includes('pdf')) {
     phase('pdf')
-    const pdfOptions = { ...layoutOptions, print: options.print === true, pdfA: options.pdfA === true, onPart: (pages: number) => phase(`pdf: ${pages} page${pages === 1 ? '' : 's'} set`) }
+    const pdfOptions = { ...layoutOptions, press, print: options.print === true, pdfA: options.pdfA === true, onPart: (pages: number) => phase(`pdf: ${pages} page${pages === 1 ? '' : 's'} set`) }
     const pdf = await writePdf(book, theme, pdfOptions, diag)
     files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
     print = pdf
   } else {
     phase('print layout')
-    print = await layOutBook(book, theme, layoutOptions, diag)
+    // The page list cites the pages as the press prints them.
+    const printTheme = press ? await pressLayoutTheme(book, theme, press, layoutOptions, diag) : theme
+    print = await layOutBook(book, printTheme, layoutOptions, diag)
   }
   if (options.formats.includes('epub')) {
     phase('epub')
@@ -100,4 +109,59 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
     throw error
   }
   return { book, outputs: files.map((file) => file.target), report: print.report, theme, page }
+}
+
+export interface CoverOptions {
+  outDir: string
+  /** The theme, as for `build`: without it (and without `themeFile`), the manuscript's. */
+  theme?: Theme | undefined
+  themeFile?: string | undefined
+  /** The printer the cover is for (its bleed, colour and PDF/X identity; its spine from its page count). */
+  press: PressName
+  paper: Paper
+  page?: PageName | undefined
+  sourceDateEpoch?: string | undefined
+  onPhase?: (phase: string) => void
+  cache?: CacheStore | undefined
+  /** The page count to measure the spine by, instead of the book's as the press prints it. */
+  pages?: number | undefined
+}
+
+export interface CoverResult {
+  output: string
+  geometry: CoverGeometry
+}
+
+/**
+ * The print cover of a manuscript (`NAME-cover.pdf`): the full wrap for the
+ * press, its spine as thick as the book the press prints from the same
+ * manuscript, on the same page, with the same theme.
+ */
+export async function buildCover(input: string, options: CoverOptions, diag: Diagnostics): Promise<CoverResult> {
+  const phase = options.onPhase ?? (() => {})
+  phase('read')
+  const chosen = await commandLineTheme(options, diag)
+  const { book, settings } = await loadManuscript(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache })
+  const { theme, page: chosenPage } = await bookSetting(chosen, options, settings, diag)
+  const press = pressProfiles[options.press]
+  const page = pressPage(press, chosenPage, diag)
+  phase('print layout')
+  const layoutOptions = { page, cache: options.cache, threads: layoutThreads() }
+  const pages = options.pages ?? (await printedPages(book, theme, press, layoutOptions, diag))
+  const geometry = coverGeometry(pageGeometry(theme, page), pages, options.paper, press.name)
+  phase('cover')
+  // What draws a cover is loaded only when a cover is asked for.
+  const [{ renderCover }, { coverSvg }, { listPhrase }] = await Promise.all([import('./pdf/render-cover.js'), import('./epub/cover.js'), import('./epub/documents/title-block.js')])
+  const lang = book.metadata.lang
+  const frontImage = book.metadata.cover === undefined ? undefined : book.assets.find((asset) => asset.id === book.metadata.cover)
+  const bytes = await renderCover({ book, theme: theme, press, geometry, frontSvg: coverSvg({ book, theme: theme, lang }), frontImage, byline: listPhrase(book.metadata.authors, lang), warn: (reason, place) => void diag.warn(reason, place, 'cover') })
+  const target = path.join(options.outDir, `${editionName(input)}-cover.pdf`)
+  phase('write')
+  try {
+    await writeFilesAtomic([{ target, bytes }])
+  } catch (error) {
+    if (error instanceof WriteError) diag.fail(`cannot write the cover: ${error.reason}`, error.target, 'write')
+    throw error
+  }
+  return { output: target, geometry }
 }

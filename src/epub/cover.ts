@@ -7,6 +7,9 @@ import type { Context } from './context.js'
 import { listPhrase } from './documents/title-block.js'
 import { xmlDocument } from './hast/serialize.js'
 
+/** What a cover is made from: the book, its theme and its language (the EPUB's context has them; so does the print cover). */
+export type CoverContext = Pick<Context, 'book' | 'theme' | 'lang'>
+
 /** Cover size in SVG units: the 1:1.6 of most e-book covers. */
 const width = 1600
 const height = 2560
@@ -20,7 +23,7 @@ class Outlines {
   /** Faces by file path, opened as text is first set in them: the fallback faces only for a character the face lacks. */
   private readonly fonts = new Map<string, fontkit.Font>()
 
-  constructor(private readonly context: Context) {}
+  constructor(private readonly context: CoverContext) {}
 
   private open(file: FontFile): fontkit.Font {
     const path = fontPath(file)
@@ -98,7 +101,7 @@ function wrap(outlines: Outlines, key: FontKey, text: string, size: number, feat
  * fallback faces for characters its face lacks), so the cover looks the same
  * in every reader and library view, with or without the fonts.
  */
-export function coverSvg(context: Context): string {
+export function coverSvg(context: CoverContext): string {
   const { metadata } = context.book
   const { theme } = context
   const outlines = new Outlines(context)

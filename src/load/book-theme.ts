@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Diagnostics } from '../diagnostics.js'
-import { defaultTheme, extendTheme, themes, type PagePreset, type Theme } from '../theme/index.js'
+import { defaultTheme, extendTheme, themes, type PageName, type Theme } from '../theme/index.js'
 import type { BookSettings } from './index.js'
 import { isThemeFileName } from '../theme/names.js'
 import { editDistance } from './front-matter.js'
@@ -13,7 +13,7 @@ export interface SettingChoices {
   theme?: Theme | undefined
   /** A theme file named on the command line, as given. */
   themeFile?: string | undefined
-  page?: PagePreset | undefined
+  page?: PageName | undefined
   /** Told of each file the theme is made of (what `--watch` watches). */
   onRead?: ((file: string) => void) | undefined
 }
@@ -27,12 +27,13 @@ export async function commandLineTheme(choices: SettingChoices, diag: Diagnostic
 
 /**
  * The theme and page a book is set in: the command line's, else the
- * manuscript's (`theme`, `page`, `toc`), else the default theme on A5.
+ * manuscript's (`theme`, `page`, `toc`), else the default theme; the page
+ * is undefined when neither names one (the press then chooses, see `pressPage`).
  */
-export async function bookSetting(chosen: Theme | undefined, choices: SettingChoices, settings: BookSettings, diag: Diagnostics): Promise<{ theme: Theme; page: PagePreset }> {
+export async function bookSetting(chosen: Theme | undefined, choices: SettingChoices, settings: BookSettings, diag: Diagnostics): Promise<{ theme: Theme; page: PageName | undefined }> {
   let theme = chosen ?? (settings.theme === undefined ? defaultTheme : await manuscriptTheme(settings.theme, settings, choices, diag))
   if (typeof settings.toc === 'number') theme = extendTheme(theme, { tocDepth: settings.toc as Theme['tocDepth'] })
-  return { theme, page: choices.page ?? settings.page ?? 'a5' }
+  return { theme, page: choices.page ?? settings.page }
 }
 
 async function manuscriptTheme(named: NonNullable<BookSettings['theme']>, settings: BookSettings, choices: SettingChoices, diag: Diagnostics): Promise<Theme> {

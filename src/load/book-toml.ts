@@ -1,8 +1,11 @@
 import type { Diagnostics } from '../diagnostics.js'
 import { toml } from '../lazy.js'
 import type { Place } from '../model/book.js'
-import type { PagePreset } from '../theme/index.js'
-import { isLanguageTag, PAGE_PRESETS, type FrontMatter } from './front-matter.js'
+import type { PressName } from '../model/book.js'
+import { pressNames } from '../press/profiles.js'
+import type { PageName } from '../theme/index.js'
+import { pageNames } from '../theme/names.js'
+import { isLanguageTag, type FrontMatter } from './front-matter.js'
 
 /** What Octavo reads of mdBook's `book.toml`: the `[book]` table. */
 export interface BookToml {
@@ -55,7 +58,7 @@ export function parseBookToml(text: string, file: string, diag: Diagnostics): Bo
   }
 
   for (const key of Object.keys(book)) {
-    if (['title', 'authors', 'description', 'language', 'src', 'theme', 'page', 'toc'].includes(key) || MDBOOK_ONLY.has(key)) continue
+    if (['title', 'authors', 'description', 'language', 'src', 'theme', 'page', 'toc', 'press'].includes(key) || MDBOOK_ONLY.has(key)) continue
     diag.warn(`unknown key \`${key}\` in [book]: ignored`, placeOf(key), 'book-toml')
   }
   const title = stringValue('title')
@@ -81,7 +84,7 @@ export function parseBookToml(text: string, file: string, diag: Diagnostics): Bo
       matter.keyPlaces.set('author', placeOf('authors'))
     }
   }
-  // How Octavo sets the book, as `book.yaml` says it: mdBook reads no such keys.
+  // How Octavo sets the book and for which printer, as `book.yaml` says it: mdBook reads no such keys.
   const theme = stringValue('theme')
   if (theme !== undefined) {
     matter.theme = theme
@@ -89,8 +92,8 @@ export function parseBookToml(text: string, file: string, diag: Diagnostics): Bo
   }
   const page = stringValue('page')
   if (page !== undefined) {
-    if (!(PAGE_PRESETS as string[]).includes(page)) diag.fail(`\`page\` in [book] must be one of ${PAGE_PRESETS.join(', ')}, not \`${page}\``, placeOf('page'), 'book-toml')
-    matter.page = page as PagePreset
+    if (!(pageNames as readonly string[]).includes(page)) diag.fail(`\`page\` in [book] must be one of ${pageNames.join(', ')}, not \`${page}\``, placeOf('page'), 'book-toml')
+    matter.page = page as PageName
     matter.keyPlaces.set('page', placeOf('page'))
   }
   const toc = book.toc
@@ -100,6 +103,12 @@ export function parseBookToml(text: string, file: string, diag: Diagnostics): Bo
       matter.toc = toc
       matter.keyPlaces.set('toc', placeOf('toc'))
     } else diag.fail('`toc` in [book] must be true or the depth of the contents, from 1 to 6', placeOf('toc'), 'book-toml')
+  }
+  const press = stringValue('press')
+  if (press !== undefined) {
+    if (!(pressNames as readonly string[]).includes(press)) diag.fail(`\`press\` in [book] must be one of ${pressNames.join(', ')}, not \`${press}\``, placeOf('press'), 'book-toml')
+    matter.press = press as PressName
+    matter.keyPlaces.set('press', placeOf('press'))
   }
   const src = stringValue('src')
   if (src !== undefined) {

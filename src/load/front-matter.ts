@@ -1,9 +1,10 @@
 import type { Node as YamlNode, Pair } from 'yaml'
 import type { Diagnostics } from '../diagnostics.js'
 import { yaml } from '../lazy.js'
-import type { Place } from '../model/book.js'
-import type { PagePreset } from '../theme/index.js'
-import { pagePresets as PAGE_PRESETS } from '../theme/names.js'
+import type { Place, PressName } from '../model/book.js'
+import { pressNames } from '../press/profiles.js'
+import type { PageName } from '../theme/index.js'
+import { pageNames } from '../theme/names.js'
 
 /**
  * Front matter (or `book.yaml`) read and checked against the keys Octavo
@@ -23,12 +24,14 @@ export interface FrontMatter {
   identifier?: string
   /** Path of the cover image, relative to the manuscript, as written. */
   cover?: string
+  /** The printer the print edition is made for (`press: kdp`). */
+  press?: PressName
   /** `book.yaml` only: chapter file names in reading order. */
   chapters?: ChapterEntry[]
   /** A built-in theme's name, or the path of a theme file relative to the file that names it, as written. */
   theme?: string
   /** The print edition's page, by the names `--page` takes. */
-  page?: PagePreset
+  page?: PageName
   /** How deep the contents go (1–6), or `true` for the theme's depth. */
   toc?: true | number
   /** Where each present key stands, for later messages about it. */
@@ -69,9 +72,7 @@ const STRING_KEYS: readonly StringKey[] = [
 const LIST_KEYS = { author: 'authors', subject: 'subjects' } as const
 /** Keys that choose how the book is set, not what it is. */
 const SETTING_KEYS = ['theme', 'page', 'toc'] as const
-export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), ...SETTING_KEYS]
-
-export { pagePresets as PAGE_PRESETS } from '../theme/names.js'
+export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), ...SETTING_KEYS, 'press']
 
 /** BCP 47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `sr-Latn`, `x-klingon`. */
 const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+)$/
@@ -140,6 +141,17 @@ export function parseFrontMatter(source: YamlSource, diag: Diagnostics, options:
       result.keyPlaces.set(key, keyPlace)
       continue
     }
+    if (key === 'press') {
+      const value = readString(key, valueNode, valuePlace, diag)
+      if (value !== undefined) {
+        if (!(pressNames as readonly string[]).includes(value)) {
+          diag.fail(`\`press\` must be one of ${pressNames.join(', ')}, not \`${value}\``, valuePlace, 'front-matter')
+        }
+        result.press = value as PressName
+        result.keyPlaces.set(key, keyPlace)
+      }
+      continue
+    }
     if ((STRING_KEYS as readonly string[]).includes(key)) {
       const value = readString(key, valueNode, valuePlace, diag)
       if (value !== undefined) {
@@ -171,10 +183,10 @@ function readSetting(result: FrontMatter, key: (typeof SETTING_KEYS)[number], no
   const value = readString(key, node, place, diag)
   if (value === undefined) return
   if (key === 'page') {
-    if (!(PAGE_PRESETS as string[]).includes(value)) {
-      diag.fail(`\`page\` must be one of ${PAGE_PRESETS.join(', ')}, not \`${value}\`${suggestion(value, PAGE_PRESETS)}`, place, 'front-matter')
+    if (!(pageNames as readonly string[]).includes(value)) {
+      diag.fail(`\`page\` must be one of ${pageNames.join(', ')}, not \`${value}\`${suggestion(value, pageNames)}`, place, 'front-matter')
     }
-    result.page = value as PagePreset
+    result.page = value as PageName
   } else {
     result.theme = value
   }

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Diagnostics } from '../diagnostics.js'
-import type { Block, Book, Chapter, Metadata, Part, Place } from '../model/book.js'
-import type { PagePreset } from '../theme/index.js'
+import type { Block, Book, Chapter, Metadata, Part, Place, PressName } from '../model/book.js'
+import type { PageName } from '../theme/index.js'
 import { inlineText } from '../model/text.js'
 import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, parseInParts, smartPunctuation } from '../parse/index.js'
 import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
@@ -107,8 +107,10 @@ export async function loadBook(input: string, diag: Diagnostics, options: LoadOp
 export interface BookSettings {
   /** A built-in theme's name or a theme file's path, as written, and where. */
   theme?: { value: string; place: Place }
-  page?: PagePreset
+  page?: PageName
   toc?: true | number
+  /** The printer the print edition is made for (`press:`); the command line's `--press` wins. */
+  press?: PressName
   /** The folder a theme file's path is relative to: that of the file naming it. */
   folder: string
   /** The manuscript's folder, which a theme file it names must stay inside. */
@@ -133,6 +135,7 @@ export async function loadManuscript(input: string, diag: Diagnostics, options: 
   if (matter.theme !== undefined) settings.theme = { value: matter.theme, place: matter.keyPlaces.get('theme')! }
   if (matter.page !== undefined) settings.page = matter.page
   if (matter.toc !== undefined) settings.toc = matter.toc
+  if (matter.press !== undefined) settings.press = matter.press
   return { book, settings }
 
 }
@@ -276,6 +279,7 @@ function withBookToml(yaml: FrontMatter, toml: FrontMatter, diag: Diagnostics): 
     ['theme', 'theme', 'theme'],
     ['page', 'page', 'page'],
     ['toc', 'toc', 'toc'],
+    ['press', 'press', 'press'],
   ] as const
   for (const [field, yamlKey, tomlKey] of keys) {
     const value = toml[field]

@@ -43,6 +43,9 @@ export interface Metadata {
   modified: string
 }
 
+/** The printers Octavo makes print files for: Amazon KDP (paperback), IngramSpark, an offset printer (PDF/X-4). */
+export type PressName = 'kdp' | 'ingram' | 'offset'
+
 export interface Book {
   metadata: Metadata
   chapters: Chapter[]

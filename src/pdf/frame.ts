@@ -86,15 +86,33 @@ export interface Frame {
 export type Matrix = [a: number, b: number, c: number, d: number, e: number, f: number]
 
 export interface FrameOptions {
-  /** Bleed and crop marks for a print service. */
+  /** A file for a printer: trim and bleed boxes, pages upright (no `/Rotate`). */
   print: boolean
+  /** Bleed beyond the trim on every side, in points (print only; `bleedSize` when not given). */
+  bleed?: number
+  /** Crop marks in a slug beyond the bleed (print only; drawn when not said otherwise). */
+  marks?: boolean
+  /** The crop marks' colour: `registrationColour` to print them on every plate (a press file); the theme's text colour without it. */
+  markColour?: string
 }
+
+/** The name of the colour that prints on every separation (PDF's Separation colour space `/All`): the colour of a press file's marks. */
+export const registrationColour = 'All'
 
 const mm = 72 / 25.4
 /** Print services ask for 3 mm of bleed; crop marks stand in a slug beyond it. */
 export const bleedSize = 3 * mm
 const slugSize = 6 * mm
 const cropMarkWeight = 0.25
+
+/**
+ * Where the running head and the folio stand: the head's baseline this far
+ * above the text block, the folio's this far below it (two body lines).
+ */
+export function furnitureDistances(theme: Theme): { head: number; folio: number } {
+  const line = resolveStyle(theme, 'body').leading
+  return { head: 2 * line, folio: 2 * line }
+}
 
 /** Frames one page at a time, so that a long book is never held as frames all at once. */
 export function* framePages(pages: readonly Page[], book: Book, theme: Theme, geometry: PageGeometry, measurer: Measurer, options: FrameOptions): Generator<Frame> {
@@ -111,10 +129,12 @@ export function* framePages(pages: readonly Page[], book: Book, theme: Theme, ge
 export class Framer {
   private readonly destPages = new Map<string, number>()
   private readonly margin: number
-  private readonly body: ResolvedStyle
   private readonly head: RunStyle
   private readonly folio: RunStyle
   private readonly footnote: ResolvedStyle
+  private readonly bleed: number
+  private readonly marks: boolean
+  private readonly furniture: { head: number; folio: number }
 
   constructor(
     private readonly book: Book,
@@ -123,8 +143,10 @@ export class Framer {
     private readonly measurer: Measurer,
     private readonly options: FrameOptions,
   ) {
-    this.margin = options.print ? bleedSize + slugSize : 0
-    this.body = resolveStyle(theme, 'body')
+    this.bleed = options.print ? (options.bleed ?? bleedSize) : 0
+    this.marks = options.print && options.marks !== false
+    this.margin = this.bleed + (this.marks ? slugSize : 0)
+    this.furniture = furnitureDistances(theme)
     this.head = roleStyle(theme, 'runningHead')
     this.folio = roleStyle(theme, 'folio')
     this.footnote = resolveStyle(theme, 'footnote')
@@ -142,15 +164,15 @@ export class Framer {
   }
 
   frame(page: Page): Frame {
-    const { book, theme, geometry, measurer, options, margin, body, head, folio, footnote, destPages } = this
+    const { book, theme, geometry, measurer, options, margin, head, folio, footnote, destPages, bleed, furniture } = this
     const recto = page.number % 2 === 1
     const left = margin + (recto ? geometry.margins.inner : geometry.margins.outer)
     const top = margin + geometry.margins.top
     const frame: Frame = { number: page.number, width: geometry.width + 2 * margin, height: geometry.height + 2 * margin, items: [], outline: [] }
     if (options.print) {
       frame.trim = { x: margin, y: margin, width: geometry.width, height: geometry.height }
-      frame.bleed = { x: margin - bleedSize, y: margin - bleedSize, width: geometry.width + 2 * bleedSize, height: geometry.height + 2 * bleedSize }
-      frame.items.push(...cropMarks(frame.trim, theme.colours.text))
+      frame.bleed = { x: margin - bleed, y: margin - bleed, width: geometry.width + 2 * bleed, height: geometry.height + 2 * bleed }
+      if (this.marks) frame.items.push(...cropMarks(frame.trim, bleed, options.markColour ?? theme.colours.text))
     }
     // A broadside page's text block is set upright in coordinates of its own, then turned onto the page.
     const turned = page.turned ? turnedBlock(left, top, geometry) : undefined
@@ -200,12 +222,12 @@ export class Framer {
     // opens, nor on a page set broadside (as printers leave them off turned pages; the folio stays where it is).
     if (page.kind === 'chapter' && !page.opening && !page.turned && page.chapter !== null) {
       const title = recto ? book.chapters[page.chapter]?.title ?? book.metadata.title : book.metadata.title
-      frame.items.push(...centred(fit(title, head, geometry.measure, measurer), head, left, geometry.measure, top - 2 * body.leading, measurer))
+      frame.items.push(...centred(fit(title, head, geometry.measure, measurer), head, left, geometry.measure, top - furniture.head, measurer))
     }
     if (page.kind === 'chapter' || page.kind === 'contents') {
       const text = String(page.number)
       const width = measurer.width(text, folio)
-      frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top + geometry.depth + 2 * body.leading, text, width, style: folio, struct: null })
+      frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top + geometry.depth + furniture.folio, text, width, style: folio, struct: null })
     }
     return frame
   }
@@ -349,7 +371,7 @@ function centred(text: string, style: RunStyle, left: number, measure: number, y
 }
 
 /** Crop marks at the trim's corners, standing off the bleed. */
-function cropMarks(trim: Rect, colour: string): FrameRule[] {
+function cropMarks(trim: Rect, bleedSize: number, colour: string): FrameRule[] {
   const marks: FrameRule[] = []
   const xs = [trim.x, trim.x + trim.width]
   const ys = [trim.y, trim.y + trim.height]

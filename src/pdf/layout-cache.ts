@@ -13,7 +13,7 @@ import type { CacheStore } from '../cache/store.js'
 import { cacheKey } from '../cache/store.js'
 import type { Said } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
-import type { PagePreset, Theme } from '../theme/index.js'
+import type { PageName, Theme } from '../theme/index.js'
 import type { Part } from './compose/index.js'
 import { isArticle } from './compose/index.js'
 import type { StructNode } from './flow.js'
@@ -38,7 +38,7 @@ const kind = 'layout'
  * metadata the title block prints, the theme, the page and the pictures'
  * files. Made once a build, not once a chapter: a picture is looked at once.
  */
-export function bookLayoutKey(book: Book, theme: Theme, page: PagePreset): string {
+export function bookLayoutKey(book: Book, theme: Theme, page: PageName): string {
   const { title, subtitle, authors, lang } = book.metadata
   return cacheKey(
     isArticle(book),

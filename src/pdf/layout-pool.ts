@@ -9,7 +9,7 @@ import { deserialize } from 'node:v8'
 import { Worker } from 'node:worker_threads'
 import type { Said } from '../diagnostics.js'
 import type { Asset, Chapter, Metadata } from '../model/book.js'
-import type { PagePreset, Theme } from '../theme/index.js'
+import type { PageName, Theme } from '../theme/index.js'
 import type { Part } from './compose/index.js'
 import type { PartLayout } from './layout-cache.js'
 
@@ -24,7 +24,7 @@ export interface ChapterTask {
   metadata: Metadata
   assets: Asset[]
   theme: Theme
-  page: PagePreset
+  page: PageName
 }
 
 /** A chapter's layout, serialized; or what setting it said before it failed, and the error when it is no fault of the manuscript's. */

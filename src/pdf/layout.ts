@@ -8,7 +8,7 @@ import type { CacheStore } from '../cache/store.js'
 import type { Diagnostics, Said } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
 import type { PageStart } from '../model/page-map.js'
-import type { PageGeometry, PagePreset, Theme } from '../theme/index.js'
+import type { PageGeometry, PageName, Theme } from '../theme/index.js'
 import { pageGeometry } from '../theme/index.js'
 import { Composer } from './compose/context.js'
 import { partPlans, type PartPlan } from './compose/index.js'
@@ -23,7 +23,7 @@ import { layoutReport, type LayoutReport, type RatioSummary } from './report.js'
 import { BookStructs } from './structs.js'
 
 export interface LayoutOptions {
-  page: PagePreset
+  page: PageName
   /** Chapters' layouts kept between builds; none without it. */
   cache?: CacheStore | undefined
   /** Told of each chapter as it is laid out: set now, or taken from the cache. */

@@ -8,13 +8,15 @@
  * not refer to other documents.
  */
 import { readFileSync } from 'node:fs'
+import { deflateSync } from 'node:zlib'
 import type SVGtoPDF from 'svg-to-pdfkit'
-import { svgToPdfkit } from '../lazy.js'
+import { jpegDecoder, pngWriter, svgToPdfkit } from '../lazy.js'
 import type { Place } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
 import { fontKey } from '../theme/index.js'
 import type { FrameImage } from './frame.js'
 import { gifFirstFrameAsPng } from './gif.js'
+import { processColour } from './render-press.js'
 import { fallbackKey } from './style.js'
 import type { FaceKey } from './style.js'
 
@@ -23,20 +25,38 @@ export type Warn = (reason: string, place?: Place) => void
 /** An image pdfkit has opened (its `openImage`), which `image()` also takes. */
 type OpenedImage = object
 
+/** How a press prints pictures: in process colour or as they are, with transparency or flattened on white. */
+export interface ImagePress {
+  colour: 'cmyk' | 'theme'
+  transparency: boolean
+}
+
+/** A picture in process colour, written once as an image object. */
+interface ProcessImage {
+  label: string
+  ref: unknown
+}
+
 export class ImageDrawer {
   /** GIFs converted once, however often they are drawn (pdfkit keeps PNG and JPEG files by path itself). */
   private readonly converted = new Map<string, OpenedImage>()
+  private readonly processed = new Map<string, ProcessImage>()
   private readonly warned = new Set<string>()
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly theme: Theme,
     private readonly warn: Warn,
+    private readonly press?: ImagePress,
   ) {}
 
   draw(item: FrameImage): void {
     const { doc } = this
     const box = { width: item.width, height: item.height }
+    if (this.press && (this.press.colour === 'cmyk' || !this.press.transparency) && item.mediaType !== 'image/svg+xml') {
+      this.drawProcess(item)
+      return
+    }
     switch (item.mediaType) {
       case 'image/svg+xml':
         this.drawSvg(item)
@@ -53,6 +73,64 @@ export class ImageDrawer {
       default:
         doc.image(item.path, item.x, item.y, box)
     }
+  }
+
+  /**
+   * A raster picture as a press prints it: flattened on white paper (no
+   * transparency) and in CMYK (see `processColour`). A JPEG already in
+   * greyscale or CMYK is written as it is; one in RGB is decoded and converted.
+   */
+  private drawProcess(item: FrameImage): void {
+    const { doc } = this
+    const bytes = readFileSync(item.path)
+    if (item.mediaType === 'image/jpeg' && jpegComponents(bytes) !== 3) {
+      doc.image(item.path, item.x, item.y, { width: item.width, height: item.height })
+      return
+    }
+    let image = this.processed.get(item.path)
+    if (!image) {
+      image = this.processImage(this.pixels(item, bytes))
+      this.processed.set(item.path, image)
+    }
+    const page = doc.page as unknown as { xobjects: Record<string, unknown> }
+    page.xobjects[image.label] ??= image.ref
+    doc.save()
+    doc.transform(item.width, 0, 0, -item.height, item.x, item.y + item.height)
+    doc.addContent(`/${image.label} Do`)
+    doc.restore()
+  }
+
+  /** A picture's pixels, four bytes each (red, green, blue, alpha). */
+  private pixels(item: FrameImage, bytes: Buffer): { width: number; height: number; data: Uint8Array } {
+    // The decoders are loaded by the first picture a press file converts (see `lazy.ts`).
+    if (item.mediaType === 'image/jpeg') return jpegDecoder()(bytes, { useTArray: true, formatAsRGBA: true })
+    return pngWriter().sync.read(item.mediaType === 'image/gif' ? gifFirstFrameAsPng(bytes) : bytes)
+  }
+
+  private processImage({ width, height, data }: { width: number; height: number; data: Uint8Array }): ProcessImage {
+    const cmyk = Buffer.alloc(width * height * 4)
+    const memo = new Map<number, number[]>()
+    for (let pixel = 0; pixel < width * height; pixel++) {
+      const alpha = data[pixel * 4 + 3]! / 255
+      // Composited on white paper.
+      const r = Math.round(data[pixel * 4]! * alpha + 255 * (1 - alpha))
+      const g = Math.round(data[pixel * 4 + 1]! * alpha + 255 * (1 - alpha))
+      const b = Math.round(data[pixel * 4 + 2]! * alpha + 255 * (1 - alpha))
+      const key = (r << 16) | (g << 8) | b
+      let channels = memo.get(key)
+      if (!channels) {
+        channels = processColour([r / 255, g / 255, b / 255])
+        memo.set(key, channels)
+      }
+      for (let channel = 0; channel < 4; channel++) cmyk[pixel * 4 + channel] = Math.round(channels[channel]! * 255)
+    }
+    const doc = this.doc as unknown as { ref(data: Record<string, unknown>): { write(bytes: Buffer): void; end(): void } }
+    const ref = doc.ref({ Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: 'DeviceCMYK', BitsPerComponent: 8, Filter: 'FlateDecode' })
+    // Already deflated here: pdfkit must not compress it again.
+    ;(ref as unknown as { compress: boolean }).compress = false
+    ref.write(deflateSync(cmyk))
+    ref.end()
+    return { label: `IP${this.processed.size + 1}`, ref }
   }
 
   private drawSvg(item: FrameImage): void {
@@ -101,4 +179,18 @@ export function svgFace(family: string, bold: boolean, italic: boolean, theme: T
     if (chosen) return fallbackKey(chosen.index)
   }
   return fontKey('text', bold, italic)
+}
+
+/** The number of colour components of a JPEG (from its frame header), or undefined if none is found. */
+function jpegComponents(bytes: Buffer): number | undefined {
+  let offset = 2
+  while (offset + 9 < bytes.length) {
+    if (bytes[offset] !== 0xff) return undefined
+    const marker = bytes[offset + 1]!
+    const length = bytes.readUInt16BE(offset + 2)
+    // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return bytes[offset + 9]
+    offset += 2 + length
+  }
+  return undefined
 }

@@ -11,6 +11,7 @@ import type { Theme } from '../theme/index.js'
 import { fontBytes } from '../theme/font-files.js'
 import { fontPath, isLocalFont, type FontFile } from '../theme/index.js'
 import type { StructNode } from './flow.js'
+import { registrationColour } from './frame.js'
 import type { Frame, FrameItem, FrameText, Matrix, Rect } from './frame.js'
 import type { LinkTarget } from './prepare.js'
 import { fontKeys } from './measure.js'
@@ -18,11 +19,15 @@ import { ImageDrawer } from './render-image.js'
 import type { Warn } from './render-image.js'
 import { TextWriter } from './render-text.js'
 import { fallbackKey } from './style.js'
+import type { PressProfile } from '../press/profiles.js'
+import { addOutputIntent, pdfxInfo, pdfxXmp, useProcessColour } from './render-press.js'
 
 export interface RenderOptions {
   pdfA: boolean
   /** Told what could not be drawn as it stands (an SVG's unsupported features, a picture it may not embed). */
   warn?: Warn
+  /** The printer the file is for: its PDF version, colour, PDF/X identity, and which reading aids it keeps. */
+  press?: PressProfile | undefined
 }
 
 type StructElement = PDFKit.PDFStructureElement
@@ -52,6 +57,10 @@ export class PdfRenderer {
   private readonly writer: TextWriter
   private readonly modified: Date
   private readonly pageNumbers: number[] = []
+  private readonly tagged: boolean
+  private readonly links: boolean
+  private readonly outlined: boolean
+  private readonly title: string
 
   constructor(
     structs: readonly StructNode[],
@@ -66,19 +75,29 @@ export class PdfRenderer {
     if (metadata.authors.length > 0) info.Author = metadata.authors.join(', ')
     if (metadata.description) info.Subject = metadata.description
     if (metadata.subjects.length > 0) info.Keywords = metadata.subjects.join(', ')
+    const press = options.press
+    if (press?.pdfx) Object.assign(info, pdfxInfo(press.pdfx))
+    this.tagged = press?.tagged ?? true
+    this.links = press?.links ?? true
+    this.outlined = press?.outline ?? true
+    this.title = metadata.title
+    // PDF 1.3 has no document language and no viewer preference for the title (both PDF 1.4).
+    const modern = press?.pdfVersion !== '1.3'
 
     const doc = new PDFDocument({
       autoFirstPage: false,
-      pdfVersion: '1.7',
-      tagged: true,
-      lang: metadata.lang,
-      displayTitle: true,
+      pdfVersion: press?.pdfVersion ?? '1.7',
+      tagged: this.tagged,
+      ...(modern ? { lang: metadata.lang, displayTitle: true } : {}),
       info,
       // Text is shaped once per string by the text writer, which keeps what it shaped: pdfkit's own cache would hold it twice.
       fontLayoutCache: false,
       ...(options.pdfA ? { subset: 'PDF/A-2b' as const } : {}),
     })
     this.doc = doc
+    if (press?.colour === 'cmyk') useProcessColour(doc, theme.colours.text)
+    // Marks print on every plate: the Separation colour space named All, at full tint.
+    if (press?.marks) (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor(registrationColour, 100, 100, 100, 100)
     for (const key of fontKeys) doc.registerFont(key, fontSource(theme.fonts[key]))
     // Fallback faces are read only if some text is set in them; like the others, only the glyphs used are embedded.
     theme.fallbacks.forEach((file, index) => doc.registerFont(fallbackKey(index), fontSource(file)))
@@ -90,13 +109,13 @@ export class PdfRenderer {
     })
     this.tree = new StructureTree(doc, structs)
     this.outline = new OutlineBuilder(doc)
-    this.images = new ImageDrawer(doc, theme, options.warn ?? (() => {}))
+    this.images = new ImageDrawer(doc, theme, options.warn ?? (() => {}), press === undefined ? undefined : { colour: press.colour, transparency: press.transparency })
     this.writer = new TextWriter(doc)
   }
 
   /** Attach a structure node now, so that it stands in reading order though its pages are drawn later. */
   reserve(struct: number): void {
-    this.tree.element(struct)
+    if (this.tagged) this.tree.element(struct)
   }
 
   page(frame: Frame): void {
@@ -106,15 +125,19 @@ export class PdfRenderer {
     if (frame.trim) setBox(doc, 'TrimBox', frame.trim, frame.height)
     if (frame.bleed) setBox(doc, 'BleedBox', frame.bleed, frame.height)
     if (frame.rotate !== undefined) (doc.page.dictionary.data as Record<string, unknown>).Rotate = frame.rotate
-    for (const entry of frame.outline) this.outline.add(entry.title, entry.depth, entry.y, frame.width, frame.number)
+    if (this.outlined) for (const entry of frame.outline) this.outline.add(entry.title, entry.depth, entry.y, frame.width, frame.number)
+    // A press file has no links: its text is tagged as the text around it.
+    if (!this.links) for (const item of [...frame.items, ...(frame.turned?.items ?? [])]) if (item.kind === 'text') delete item.link
     const links: LinkArea[] = []
-    drawItems(doc, frame.items, this.tree, this.images, this.writer, links)
+    const draw = this.tagged ? drawItems : drawUntagged
+    draw(doc, frame.items, this.tree, this.images, this.writer, links)
     if (frame.turned) {
       doc.save()
       doc.transform(...frame.turned.matrix)
-      drawItems(doc, frame.turned.items, this.tree, this.images, this.writer, links, true)
+      draw(doc, frame.turned.items, this.tree, this.images, this.writer, links, true)
       doc.restore()
     }
+    if (!this.links) return
     // Link areas are given in the page's coordinates: pdfkit maps an annotation's corners through the current
     // transformation one coordinate at a time, which a turned page's matrix would mix up.
     for (const area of links) addLink(doc, frame.turned && area.turned ? turnRect(frame.turned.matrix, area.rect) : area.rect, area)
@@ -122,7 +145,7 @@ export class PdfRenderer {
 
   /** The structure node and all below it are complete: pdfkit writes them out. */
   release(struct: number): void {
-    this.tree.end(struct)
+    if (this.tagged) this.tree.end(struct)
   }
 
   /**
@@ -142,6 +165,9 @@ export class PdfRenderer {
     order.sort((a, b) => a.number - b.number)
     pages.Kids = order.map((entry) => entry.kid)
     this.outline.order()
+    const pdfx = this.options.press?.pdfx
+    if (pdfx) addOutputIntent(doc, pdfx)
+    if (pdfx?.version === 'PDF/X-4') doc.appendXML(pdfxXmp(pdfx, this.title, this.modified.toISOString()))
     if (this.options.pdfA) doc.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${this.modified.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`)
     doc.end()
     return this.done
@@ -234,6 +260,42 @@ function drawItems(doc: PDFKit.PDFDocument, items: readonly FrameItem[], tree: S
         let end = index + 1
         while (end < items.length && sameSequence(item, items[end]!)) end++
         drawTexts(doc, items.slice(index, end) as FrameText[], tree, writer, links, turned)
+        index = end
+        break
+      }
+    }
+  }
+}
+
+/**
+ * Draw items with no structure (a print file): no marked content but the
+ * ActualText of characters drawn as empty boxes, no links (a press file has none).
+ */
+function drawUntagged(doc: PDFKit.PDFDocument, items: readonly FrameItem[], _tree: StructureTree, images: ImageDrawer, writer: TextWriter): void {
+  let index = 0
+  while (index < items.length) {
+    const item = items[index]!
+    switch (item.kind) {
+      case 'dest':
+        doc.addNamedDestination(item.name, 'XYZ', item.x, item.y, null as unknown as number)
+        index++
+        break
+      case 'rule':
+      case 'rect':
+        drawGraphic(doc, item)
+        index++
+        break
+      case 'image':
+        images.draw(item)
+        index++
+        break
+      case 'text': {
+        let end = index + 1
+        while (end < items.length && items[end]!.kind === 'text' && (items[end] as FrameText).actual === item.actual) end++
+        const texts = items.slice(index, end) as FrameText[]
+        if (item.actual !== undefined) doc.markContent('Span', { actual: item.actual } as unknown as Record<string, unknown>)
+        writer.write(texts)
+        if (item.actual !== undefined) doc.endMarkedContent()
         index = end
         break
       }

@@ -2,6 +2,7 @@ export type * from './theme.js'
 export { defaultTheme } from './default.js'
 export { extendTheme, type ThemeOverrides } from './extend.js'
 export { fontIdentity, fontPath, isLocalFont } from './fonts.js'
+export { derivedMargins, isTrimName, trimInches, trimNames, trimSize, type TrimName } from './trims.js'
 export { alertMetrics, definitionMetrics, detailsSpace, fontKey, headingRoles, pageGeometry, paragraphIndent, resolveStyle } from './style.js'
 export type { PageGeometry, ResolvedStyle } from './style.js'
 

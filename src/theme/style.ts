@@ -1,4 +1,5 @@
-import type { Align, FontKey, Margins, PagePreset, PageSize, TextRole, Theme } from './theme.js'
+import type { Align, FontKey, Margins, PageName, PagePreset, PageSize, TextRole, Theme } from './theme.js'
+import { derivedMargins, isTrimName, trimSize } from './trims.js'
 
 /** A role resolved to absolute values: what a typesetter needs to set a run of text. */
 export interface ResolvedStyle {
@@ -54,9 +55,11 @@ export interface PageGeometry extends PageSize {
   depth: number
 }
 
-export function pageGeometry(theme: Theme, preset: PagePreset): PageGeometry {
-  const size = theme.pages[preset]
-  const margins = theme.margins[preset]
+/** A page's size and margins: the theme's for its presets, the printer's trim and the theme's (or derived) margins for a trim. */
+export function pageGeometry(theme: Theme, preset: PageName): PageGeometry {
+  const size = Object.hasOwn(theme.pages, preset) ? theme.pages[preset as PagePreset] : isTrimName(preset) ? trimSize(preset) : undefined
+  if (size === undefined) throw new Error(`no page size for '${preset}'`)
+  const margins = theme.margins[preset] ?? derivedMargins(theme, size)
   return {
     ...size,
     margins,

@@ -1,4 +1,5 @@
 import type { AlertKind, TokenKind } from '../model/book.js'
+import type { TrimName } from './trims.js'
 
 /**
  * The typography layer: one object that both editions read.
@@ -109,6 +110,9 @@ export interface PageSize {
 
 export type PagePreset = 'a5' | 'a4' | 'letter' | '6x9'
 
+/** A page `--page` names: a theme's preset, or a printer's trim (see `trims.ts`). */
+export type PageName = PagePreset | TrimName
+
 export interface Margins {
   top: number
   bottom: number
@@ -152,8 +156,12 @@ export interface Theme {
    */
   codeContinuation: { sign: string; indent: number }
   pages: Record<PagePreset, PageSize>
-  /** Margins per preset, in points; inner and outer mirror on left-hand pages. */
-  margins: Record<PagePreset, Margins>
+  /**
+   * Margins per preset, in points; inner and outer mirror on left-hand pages.
+   * A printer's trim may have its own; one without is given margins by
+   * `derivedMargins` (see `trims.ts`).
+   */
+  margins: Record<PagePreset, Margins> & Partial<Record<TrimName, Margins>>
   hyphenation: {
     /** Letters to keep before and after a hyphen. */
     leftMin: number
