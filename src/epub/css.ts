@@ -1,4 +1,4 @@
-import { headingRoles, resolveStyle, type TextRole, type Theme } from '../theme/index.js'
+import { headingRoles, resolveStyle, type Face, type TextRole, type Theme } from '../theme/index.js'
 import { themeFonts } from './fonts.js'
 import { leadInClass } from './hast/lead-in.js'
 
@@ -55,8 +55,8 @@ function roleDeclarations(theme: Theme, role: TextRole): Record<string, string> 
  * characters the family lacks, then the generic family for readers that
  * refuse publisher fonts.
  */
-function families(theme: Theme, face: 'text' | 'mono'): string {
-  const family = face === 'mono' ? theme.fonts.mono.family : theme.fonts.text.family
+function families(theme: Theme, face: Face): string {
+  const family = theme.fonts[face].family
   const fallbacks = [...new Set(theme.fallbacks.map((font) => font.family))].filter((name) => name !== family)
   return [family, ...fallbacks].map(quoted).concat(theme.generic[face]).join(', ')
 }

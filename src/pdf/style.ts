@@ -3,7 +3,7 @@
  * derived from a theme role and the inline marks around the text.
  */
 import type { FontKey, TextRole, Theme } from '../theme/index.js'
-import { fontKey, resolveStyle } from '../theme/index.js'
+import { faceParts, fontKey, resolveStyle } from '../theme/index.js'
 import type { ResolvedStyle } from '../theme/index.js'
 
 /**
@@ -73,32 +73,22 @@ export function fromResolved(resolved: ResolvedStyle): RunStyle {
   return style
 }
 
-function decompose(font: FaceKey): { face: 'text' | 'mono'; bold: boolean; italic: boolean } {
-  switch (font) {
-    case 'mono':
-      return { face: 'mono', bold: false, italic: false }
-    case 'textBold':
-      return { face: 'text', bold: true, italic: false }
-    case 'textItalic':
-      return { face: 'text', bold: false, italic: true }
-    case 'textBoldItalic':
-      return { face: 'text', bold: true, italic: true }
-    default:
-      return { face: 'text', bold: false, italic: false }
-  }
+/** The family, weight and slant of a face; a fallback face counts as the upright text face. */
+function partsOf(font: FaceKey): ReturnType<typeof faceParts> {
+  return fallbackIndex(font) === undefined ? faceParts(font as FontKey) : { face: 'text', bold: false, italic: false }
 }
 
 /** Emphasis inside an italic context goes back to roman, as in print. */
 export function emphasised(style: RunStyle): RunStyle {
-  const parts = decompose(style.font)
+  const parts = partsOf(style.font)
   if (parts.face === 'mono') return style
-  return { ...style, font: fontKey('text', parts.bold, !parts.italic) }
+  return { ...style, font: fontKey(parts.face, parts.bold, !parts.italic) }
 }
 
 export function strong(style: RunStyle): RunStyle {
-  const parts = decompose(style.font)
+  const parts = partsOf(style.font)
   if (parts.face === 'mono') return style
-  return { ...style, font: fontKey('text', true, parts.italic) }
+  return { ...style, font: fontKey(parts.face, true, parts.italic) }
 }
 
 /** Inline code: the theme's code face at the code role's size relative to the surrounding text. */

@@ -9,11 +9,17 @@ const literata = '@expo-google-fonts/literata'
  */
 export const defaultTheme: Theme = {
   name: 'default',
+  description: 'A classic book serif: Literata for text and headings, JetBrains Mono for code.',
   fonts: {
     text: { family: 'Literata', weight: 400, style: 'normal', package: literata, file: '400Regular/Literata_400Regular.ttf', license: 'OFL-1.1' },
     textItalic: { family: 'Literata', weight: 400, style: 'italic', package: literata, file: '400Regular_Italic/Literata_400Regular_Italic.ttf', license: 'OFL-1.1' },
     textBold: { family: 'Literata', weight: 700, style: 'normal', package: literata, file: '700Bold/Literata_700Bold.ttf', license: 'OFL-1.1' },
     textBoldItalic: { family: 'Literata', weight: 700, style: 'italic', package: literata, file: '700Bold_Italic/Literata_700Bold_Italic.ttf', license: 'OFL-1.1' },
+    // Headings in the text face: the same files, so each is embedded once.
+    heading: { family: 'Literata', weight: 400, style: 'normal', package: literata, file: '400Regular/Literata_400Regular.ttf', license: 'OFL-1.1' },
+    headingItalic: { family: 'Literata', weight: 400, style: 'italic', package: literata, file: '400Regular_Italic/Literata_400Regular_Italic.ttf', license: 'OFL-1.1' },
+    headingBold: { family: 'Literata', weight: 700, style: 'normal', package: literata, file: '700Bold/Literata_700Bold.ttf', license: 'OFL-1.1' },
+    headingBoldItalic: { family: 'Literata', weight: 700, style: 'italic', package: literata, file: '700Bold_Italic/Literata_700Bold_Italic.ttf', license: 'OFL-1.1' },
     mono: { family: 'JetBrains Mono', weight: 400, style: 'normal', package: '@expo-google-fonts/jetbrains-mono', file: '400Regular/JetBrainsMono_400Regular.ttf', license: 'OFL-1.1' },
   },
   // Tried in order for characters Literata or JetBrains Mono lacks. DejaVu Sans: Greek, Cyrillic, Hebrew, Arabic,
@@ -29,7 +35,7 @@ export const defaultTheme: Theme = {
     { family: 'Noto Sans SC', weight: 400, style: 'normal', package: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf', license: 'OFL-1.1' },
     { family: 'Noto Sans SC', weight: 700, style: 'normal', package: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf', license: 'OFL-1.1' },
   ],
-  generic: { text: 'serif', mono: 'monospace' },
+  generic: { text: 'serif', heading: 'serif', mono: 'monospace' },
   size: 10.5,
   leading: 1.4,
   indent: 1.2,

@@ -21,8 +21,20 @@ export interface FontFile {
   license: string
 }
 
-/** The faces a theme sets text in. `text*` is the serif of running text. */
-export type FontKey = 'text' | 'textItalic' | 'textBold' | 'textBoldItalic' | 'mono'
+/**
+ * The families a role can be set in: `text`, the face of running text;
+ * `heading`, the face of headings, titles and running heads (the text face
+ * itself, or another family, such as a sans); `mono`, the face of code.
+ */
+export type Face = 'text' | 'heading' | 'mono'
+
+/**
+ * The faces a theme sets text in: `text*` is the face of running text in its
+ * four weights and slants, `heading*` the same for the heading family, `mono`
+ * the face of code. A heading face made of the same file as the text face is
+ * one face: both editions embed it once.
+ */
+export type FontKey = 'text' | 'textItalic' | 'textBold' | 'textBoldItalic' | 'heading' | 'headingItalic' | 'headingBold' | 'headingBoldItalic' | 'mono'
 
 /** Generic CSS families to fall back on, per face, for readers that refuse embedded fonts. */
 export type GenericFamily = 'serif' | 'sans-serif' | 'monospace'
@@ -59,7 +71,7 @@ export interface RoleSpec {
   scale: number
   /** Line height as a multiple of this role's own size; defaults to the theme's leading. */
   leading?: number
-  face: 'text' | 'mono'
+  face: Face
   bold?: boolean
   italic?: boolean
   smallCaps?: boolean
@@ -102,6 +114,8 @@ export interface Margins {
 
 export interface Theme {
   name: string
+  /** What the theme is for, in one line (shown when themes are listed). */
+  description: string
   fonts: Record<FontKey, FontFile>
   /**
    * Faces for characters the text face lacks (other scripts, symbols, emoji),
@@ -110,7 +124,7 @@ export interface Theme {
    */
   fallbacks: FontFile[]
   /** Fallback family per face for CSS. */
-  generic: Record<'text' | 'mono', GenericFamily>
+  generic: Record<Face, GenericFamily>
   /** Body text size in points. */
   size: number
   /** Body line height as a multiple of the body size. */

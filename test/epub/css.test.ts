@@ -21,7 +21,7 @@ function otherTheme(): Theme {
     ...defaultTheme,
     fonts: { ...defaultTheme.fonts, text: { ...defaultTheme.fonts.text, family: 'Other Serif' } },
     fallbacks: [{ family: 'Fallback Face', weight: 400, style: 'normal', package: '@expo-google-fonts/literata', file: '500Medium/Literata_500Medium.ttf', license: 'OFL-1.1' }],
-    generic: { text: 'sans-serif', mono: 'monospace' },
+    generic: { text: 'sans-serif', heading: 'sans-serif', mono: 'monospace' },
     leading: 1.6,
     indent: 2,
     codeContinuation: { sign: '→', indent: 3 },
