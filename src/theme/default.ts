@@ -101,8 +101,9 @@ export const defaultTheme: Theme = {
   },
   hyphenation: { leftMin: 2, rightMin: 3, capitalised: 'initial' },
   tocDepth: 3,
+  numbering: { depth: 0 },
   sectionBreak: '⁂',
-  leadIn: { words: 4 },
+  leadIn: { words: 4, chapters: false },
   // Rules as booktabs sets them: the frame a little heavier than the rule under the header. A table too wide
   // for the measure steps down by about a tenth, then by another (7.6 pt, still read with ease in a table),
   // before it is turned.

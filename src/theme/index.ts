@@ -2,6 +2,7 @@ export type * from './theme.js'
 export { defaultTheme } from './default.js'
 export { extendTheme, type ThemeOverrides } from './extend.js'
 export { fontPath } from './fonts.js'
+export { headingNumber, numberSeparator, themeChapterNumbers, themeHeadingNumbers, themeSectionNumbers, type SectionNumbers } from './numbering.js'
 export { alertMetrics, definitionMetrics, detailsSpace, faceParts, fontKey, headingRoles, themeFace, pageGeometry, paragraphIndent, resolveStyle } from './style.js'
 export type { PageGeometry, ResolvedStyle } from './style.js'
 

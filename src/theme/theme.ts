@@ -157,14 +157,23 @@ export interface Theme {
   }
   /** Deepest heading level listed in tables of contents. */
   tocDepth: 1 | 2 | 3 | 4 | 5 | 6
-  /** The sign set centred for a thematic break. */
+  /**
+   * Section numbers (`1`, `1.1`, `1.1.1`) set before headings, in both
+   * editions and in the contents of both: in a book a chapter is the first
+   * level, in an article its shallowest headings are. `depth` is how many
+   * levels are numbered; 0 for none.
+   */
+  numbering: { depth: number }
+  /** The sign set centred for a thematic break (a scene break): a sign, or an ornament such as ❧. */
   sectionBreak: string
   /**
-   * The lead-in of an article: its first paragraph opens with this many words
-   * in small capitals (fewer when the first clause ends sooner), in both
-   * editions; 0 for none. Set only when the text face has small capitals (`smcp`).
+   * The lead-in: a first paragraph opens with this many words in small
+   * capitals (fewer when the first clause ends sooner), in both editions; 0
+   * for none. An article's first paragraph has it; with `chapters`, so has
+   * the first paragraph of every chapter of a book that opens with one (after
+   * its heading). Set only when the text face has small capitals (`smcp`).
    */
-  leadIn: { words: number }
+  leadIn: { words: number; chapters: boolean }
   /**
    * GitHub's alerts (`> [!NOTE]` and the like): a rule down the left side,
    * the label in bold on a line of its own above the text, both in the kind's
