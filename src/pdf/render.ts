@@ -8,7 +8,7 @@
 import PDFDocument from 'pdfkit'
 import type { Book } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
-import { fontPath } from '../theme/index.js'
+import { fontSource } from '../theme/font-files.js'
 import type { StructNode } from './flow.js'
 import type { Frame, FrameItem, FrameText, Matrix, Rect } from './frame.js'
 import type { LinkTarget } from './prepare.js'
@@ -78,9 +78,9 @@ export class PdfRenderer {
       ...(options.pdfA ? { subset: 'PDF/A-2b' as const } : {}),
     })
     this.doc = doc
-    for (const key of fontKeys) doc.registerFont(key, fontPath(theme.fonts[key]))
+    for (const key of fontKeys) doc.registerFont(key, fontSource(theme.fonts[key]))
     // Fallback faces are read only if some text is set in them; like the others, only the glyphs used are embedded.
-    theme.fallbacks.forEach((file, index) => doc.registerFont(fallbackKey(index), fontPath(file)))
+    theme.fallbacks.forEach((file, index) => doc.registerFont(fallbackKey(index), fontSource(file)))
 
     doc.on('data', (chunk: Buffer) => this.output.add(chunk))
     this.done = new Promise<Uint8Array>((resolve, reject) => {

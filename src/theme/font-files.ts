@@ -17,7 +17,7 @@
  * This module is not exported from `theme/index.ts`: it loads fontkit, which
  * `octavo --version` has no use for.
  */
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import * as fontkit from 'fontkit'
 import { fontPath } from './fonts.js'
 import type { FontFile } from './theme.js'
@@ -27,16 +27,65 @@ const sharedByPath = new Map<string, fontkit.Font>()
 /** Every file a face was parsed from in this process. */
 const parsed = new Set<string>()
 
-/** The bytes of a font file, read the first time they are asked for. */
+/** The bytes of a font file, read the first time they are asked for (see `readable`). */
 export function fontBytes(font: FontFile): Buffer {
   const file = fontPath(font)
   let bytes = bytesByPath.get(file)
   if (bytes === undefined) {
-    bytes = readFileSync(file)
+    bytes = readable(readFileSync(file))
     bytesByPath.set(file, bytes)
   }
   return bytes
 }
+
+/**
+ * What a PDF writer is to open a font file from: its path, or its bytes when
+ * they have to be made readable (see `readable`). Only the file's table
+ * directory is read to tell, so a fallback face no text is set in stays unread.
+ */
+export function fontSource(font: FontFile): string | Buffer {
+  const file = fontPath(font)
+  const descriptor = openSync(file, 'r')
+  try {
+    const head = Buffer.alloc(12)
+    readSync(descriptor, head, 0, 12, 0)
+    const directory = Buffer.alloc(12 + head.readUInt16BE(4) * 16)
+    readSync(descriptor, directory, 0, directory.byteLength, 0)
+    return glyphsEndFile(directory, fstatSync(descriptor).size) ? fontBytes(font) : file
+  } finally {
+    closeSync(descriptor)
+  }
+}
+
+/**
+ * A TrueType file whose glyph table ends the file, padded with a few zero
+ * bytes: fontkit reads a glyph's header even for a glyph with no outline (a
+ * space), which at the very end of the file reads past it and fails (IBM
+ * Plex Mono as Google Fonts ships it ends so). Tables are found by their
+ * offsets, so bytes after the last one change nothing else. Other files are
+ * returned as they are.
+ */
+function readable(bytes: Buffer): Buffer {
+  return glyphsEndFile(bytes, bytes.byteLength) ? Buffer.concat([bytes, Buffer.alloc(16)]) : bytes
+}
+
+/** Whether a TrueType file's `glyf` table ends too near the end of the file for a glyph header to be read there; `start` holds its table directory. */
+function glyphsEndFile(start: Buffer, size: number): boolean {
+  if (start.byteLength < 12) return false
+  const version = start.readUInt32BE(0)
+  if (version !== 0x00010000 && version !== 0x74727565) return false
+  const tables = start.readUInt16BE(4)
+  for (let index = 0; index < tables; index++) {
+    const record = 12 + index * 16
+    if (record + 16 > start.byteLength) return false
+    if (start.toString('latin1', record, record + 4) !== 'glyf') continue
+    return start.readUInt32BE(record + 8) + start.readUInt32BE(record + 12) + glyphHeader > size
+  }
+  return false
+}
+
+/** The bytes of a glyph's header in the `glyf` table: its number of contours and its bounding box. */
+const glyphHeader = 10
 
 /** A face of its own for a caller that shapes text with it (see above). */
 export function openFace(font: FontFile): fontkit.Font {

@@ -6,8 +6,11 @@ export { headingNumber, numberSeparator, themeChapterNumbers, themeHeadingNumber
 export { alertMetrics, definitionMetrics, detailsSpace, faceParts, fontKey, headingRoles, themeFace, pageGeometry, paragraphIndent, resolveStyle } from './style.js'
 export type { PageGeometry, ResolvedStyle } from './style.js'
 
+import { manualTheme } from './builtin/manual.js'
+import { modernTheme } from './builtin/modern.js'
+import { novelTheme } from './builtin/novel.js'
 import { defaultTheme } from './default.js'
 import type { Theme } from './theme.js'
 
 /** Built-in themes by name, for `--theme`. */
-export const themes: Readonly<Record<string, Theme>> = { default: defaultTheme }
+export const themes: Readonly<Record<string, Theme>> = { default: defaultTheme, modern: modernTheme, novel: novelTheme, manual: manualTheme }
