@@ -1,4 +1,4 @@
-import { headingRoles, resolveStyle, type Face, type TextRole, type Theme } from '../theme/index.js'
+import { headingRoles, resolveStyle, themeFace, type Face, type TextRole, type Theme } from '../theme/index.js'
 import { themeFonts } from './fonts.js'
 import { leadInClass } from './hast/lead-in.js'
 
@@ -56,7 +56,8 @@ function roleDeclarations(theme: Theme, role: TextRole): Record<string, string> 
  * refuse publisher fonts.
  */
 function families(theme: Theme, face: Face): string {
-  const family = theme.fonts[face].family
+  // A heading face made of the text face's file is the text face, declared under its family.
+  const family = theme.fonts[themeFace(theme, face, false, false)].family
   const fallbacks = [...new Set(theme.fallbacks.map((font) => font.family))].filter((name) => name !== family)
   return [family, ...fallbacks].map(quoted).concat(theme.generic[face]).join(', ')
 }

@@ -40,48 +40,63 @@ export function fontBytes(font: FontFile): Buffer {
 
 /**
  * What a PDF writer is to open a font file from: its path, or its bytes when
- * they have to be made readable (see `readable`). Only the file's table
- * directory is read to tell, so a fallback face no text is set in stays unread.
+ * they have to be made readable (see `readable`). Only the few bytes that
+ * tell are read, so a fallback face no text is set in stays unread.
  */
 export function fontSource(font: FontFile): string | Buffer {
   const file = fontPath(font)
   const descriptor = openSync(file, 'r')
   try {
-    const head = Buffer.alloc(12)
-    readSync(descriptor, head, 0, 12, 0)
-    const directory = Buffer.alloc(12 + head.readUInt16BE(4) * 16)
-    readSync(descriptor, directory, 0, directory.byteLength, 0)
-    return glyphsEndFile(directory, fstatSync(descriptor).size) ? fontBytes(font) : file
+    const read = (offset: number, length: number): Buffer => {
+      const bytes = Buffer.alloc(length)
+      readSync(descriptor, bytes, 0, length, offset)
+      return bytes
+    }
+    return emptyGlyphEndsFile(read, fstatSync(descriptor).size) ? fontBytes(font) : file
   } finally {
     closeSync(descriptor)
   }
 }
 
 /**
- * A TrueType file whose glyph table ends the file, padded with a few zero
- * bytes: fontkit reads a glyph's header even for a glyph with no outline (a
- * space), which at the very end of the file reads past it and fails (IBM
- * Plex Mono as Google Fonts ships it ends so). Tables are found by their
+ * A TrueType file whose last glyph has no outline and ends the file, padded
+ * with a few zero bytes: fontkit reads a glyph's header even for a glyph with
+ * no outline (a space), which there reads past the end of the file and fails
+ * (IBM Plex Mono as Google Fonts ships it ends so). Tables are found by their
  * offsets, so bytes after the last one change nothing else. Other files are
  * returned as they are.
  */
 function readable(bytes: Buffer): Buffer {
-  return glyphsEndFile(bytes, bytes.byteLength) ? Buffer.concat([bytes, Buffer.alloc(16)]) : bytes
+  const read = (offset: number, length: number): Buffer => bytes.subarray(offset, offset + length)
+  return emptyGlyphEndsFile(read, bytes.byteLength) ? Buffer.concat([bytes, Buffer.alloc(16)]) : bytes
 }
 
-/** Whether a TrueType file's `glyf` table ends too near the end of the file for a glyph header to be read there; `start` holds its table directory. */
-function glyphsEndFile(start: Buffer, size: number): boolean {
-  if (start.byteLength < 12) return false
-  const version = start.readUInt32BE(0)
+/** Whether a TrueType file's last glyph is empty and stands too near the end of the file for a glyph header to be read there. */
+function emptyGlyphEndsFile(read: (offset: number, length: number) => Buffer, size: number): boolean {
+  if (size < 12) return false
+  const header = read(0, 12)
+  const version = header.readUInt32BE(0)
   if (version !== 0x00010000 && version !== 0x74727565) return false
-  const tables = start.readUInt16BE(4)
-  for (let index = 0; index < tables; index++) {
-    const record = 12 + index * 16
-    if (record + 16 > start.byteLength) return false
-    if (start.toString('latin1', record, record + 4) !== 'glyf') continue
-    return start.readUInt32BE(record + 8) + start.readUInt32BE(record + 12) + glyphHeader > size
+  const count = header.readUInt16BE(4)
+  if (12 + count * 16 > size) return false
+  const directory = read(12, count * 16)
+  const tables = new Map<string, { offset: number; length: number }>()
+  for (let index = 0; index < count; index++) {
+    const record = index * 16
+    tables.set(directory.toString('latin1', record, record + 4), { offset: directory.readUInt32BE(record + 8), length: directory.readUInt32BE(record + 12) })
   }
-  return false
+  const glyf = tables.get('glyf')
+  const loca = tables.get('loca')
+  const head = tables.get('head')
+  if (!glyf || !loca || !head || head.offset + 52 > size || loca.offset + loca.length > size) return false
+  if (glyf.offset + glyf.length + glyphHeader <= size) return false
+  // The last glyph starts where the table ends: it has no outline (`loca` in shorts, halved, or in longs).
+  const long = read(head.offset + 50, 2).readInt16BE(0) === 1
+  const entry = long ? 4 : 2
+  if (loca.length < 2 * entry) return false
+  const bytes = read(loca.offset + loca.length - 2 * entry, entry)
+  const lastStart = long ? bytes.readUInt32BE(0) : bytes.readUInt16BE(0) * 2
+  return lastStart >= glyf.length
 }
 
 /** The bytes of a glyph's header in the `glyf` table: its number of contours and its bounding box. */
