@@ -6,8 +6,7 @@
  */
 import type { Book } from '../model/book.js'
 import type { PageGeometry, Theme } from '../theme/index.js'
-import { resolveStyle } from '../theme/index.js'
-import type { ResolvedStyle } from '../theme/index.js'
+import { footnoteMetrics, furnitureDistances } from '../theme/index.js'
 import { splitByFace } from './faces.js'
 import type { Drawing, ImageDrawing, RectDrawing, RuleDrawing } from './flow.js'
 import type { Measurer } from './measure.js'
@@ -111,10 +110,8 @@ export function* framePages(pages: readonly Page[], book: Book, theme: Theme, ge
 export class Framer {
   private readonly destPages = new Map<string, number>()
   private readonly margin: number
-  private readonly body: ResolvedStyle
   private readonly head: RunStyle
   private readonly folio: RunStyle
-  private readonly footnote: ResolvedStyle
 
   constructor(
     private readonly book: Book,
@@ -124,10 +121,8 @@ export class Framer {
     private readonly options: FrameOptions,
   ) {
     this.margin = options.print ? bleedSize + slugSize : 0
-    this.body = resolveStyle(theme, 'body')
     this.head = roleStyle(theme, 'runningHead')
     this.folio = roleStyle(theme, 'folio')
-    this.footnote = resolveStyle(theme, 'footnote')
   }
 
   /** Note the page each destination on these pages lands on. */
@@ -142,7 +137,7 @@ export class Framer {
   }
 
   frame(page: Page): Frame {
-    const { book, theme, geometry, measurer, options, margin, body, head, folio, footnote, destPages } = this
+    const { book, theme, geometry, measurer, options, margin, head, folio, destPages } = this
     const recto = page.number % 2 === 1
     const left = margin + (recto ? geometry.margins.inner : geometry.margins.outer)
     const top = margin + geometry.margins.top
@@ -184,7 +179,8 @@ export class Framer {
     frame.items.push(...railRules(page.body, left, top))
     if (page.noteRule !== undefined) {
       const y = blockTop + page.noteRule
-      target.push({ kind: 'rule', x1: blockLeft, y1: y, x2: blockLeft + measure / 4, y2: y, colour: theme.colours.rule, weight: footnote.size / 20 })
+      const { ruleLength, ruleWeight } = footnoteMetrics(theme, measure)
+      target.push({ kind: 'rule', x1: blockLeft, y1: y, x2: blockLeft + ruleLength, y2: y, colour: theme.colours.rule, weight: ruleWeight })
     }
     page.notes.forEach(place)
     if (turned) {
@@ -200,12 +196,12 @@ export class Framer {
     // opens, nor on a page set broadside (as printers leave them off turned pages; the folio stays where it is).
     if (page.kind === 'chapter' && !page.opening && !page.turned && page.chapter !== null) {
       const title = recto ? book.chapters[page.chapter]?.title ?? book.metadata.title : book.metadata.title
-      frame.items.push(...centred(fit(title, head, geometry.measure, measurer), head, left, geometry.measure, top - 2 * body.leading, measurer))
+      frame.items.push(...centred(fit(title, head, geometry.measure, measurer), head, left, geometry.measure, top - furnitureDistances(theme).head, measurer))
     }
     if (page.kind === 'chapter' || page.kind === 'contents') {
       const text = String(page.number)
       const width = measurer.width(text, folio)
-      frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top + geometry.depth + 2 * body.leading, text, width, style: folio, struct: null })
+      frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top + geometry.depth + furnitureDistances(theme).folio, text, width, style: folio, struct: null })
     }
     return frame
   }

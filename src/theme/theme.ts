@@ -205,6 +205,64 @@ export interface Theme {
   }
   /** How tables are set, in both editions. */
   tables: TableSpec
+  /** Rules of text within a paragraph, in both editions. */
+  inline: {
+    /**
+     * Emphasis within italic text (emphasis within emphasis, or in an italic
+     * role such as a caption): `roman` sets it upright, as books do;
+     * `italic` keeps it italic.
+     */
+    emphasisWithinItalic: 'roman' | 'italic'
+    /** Size of smaller text (raw HTML's `small`) as a multiple of the text around it. */
+    smallScale: number
+    /** Whether links are underlined as well as set in `colours.link`. */
+    underlineLinks: boolean
+  }
+  /** Bulleted, numbered and task lists. */
+  lists: {
+    /** Space above and below a list, and between the items of a loose list, in lines of the text around it. */
+    space: number
+    /**
+     * From a label (bullet, number, check box) to the item's text, in word
+     * spaces of the text: print sets the labels in a column as wide as the
+     * widest label and this gap.
+     */
+    gap: number
+    /**
+     * The indent of items in the EPUB, in ems, where the reader places the
+     * markers: a reading system cannot measure the labels as print does.
+     */
+    indent: number
+    /** How far left of its text a task's check box stands in the EPUB, in ems (into the indent, where a marker would be). */
+    taskHang: number
+  }
+  /** Space above and below a section break, in lines of the text around it. */
+  sectionBreakSpace: number
+  /** Figures: space above one whose caption role sets none (`roles.caption.spaceBefore`), in lines of the caption; below, the caption's `spaceAfter`. */
+  figures: { space: number }
+  /** Footnotes, at the foot of the page in print and after the text (or as pop-ups) in the EPUB. */
+  footnotes: {
+    /** Space between the text and the notes, in body lines; the rule stands two thirds of the way down it. */
+    space: number
+    /** The rule over the notes: its length as a part of the measure, its weight in ems of the notes' size. */
+    rule: { length: number; weight: number }
+  }
+  /**
+   * How far down the text block a page that opens something starts, as a
+   * part of the text block's depth (print): the title page, a chapter, a part
+   * of the book. An e-reader has no page to drop on: the EPUB does not.
+   */
+  openings: { title: number; chapter: number; part: number }
+  /**
+   * Running heads and folios (print): the distance of a running head's
+   * baseline above the text block, and of a folio's baseline below it, in
+   * body lines. The EPUB has neither: a reader shows its own.
+   */
+  furniture: { head: number; folio: number }
+  /** The title page's publisher stands this many body lines below the byline (the EPUB's title page; print sets no publisher). */
+  titlePage: { publisherSpace: number }
+  /** Space between the paragraphs of the colophon, in ems (the EPUB's colophon; print has none). */
+  colophon: { space: number }
 }
 
 /** Cell padding, rules and the smaller sizes of tables (the text itself is the `table` role). */

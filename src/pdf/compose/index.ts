@@ -7,7 +7,7 @@ import type { Diagnostics } from '../../diagnostics.js'
 import type { Book, Chapter, Heading, Part as BookPart, Place } from '../../model/book.js'
 import { chapterDepths } from '../../model/chapter-tree.js'
 import { inlineText } from '../../model/text.js'
-import { themeSectionNumbers, type PageGeometry, type Theme } from '../../theme/index.js'
+import { openingDrop, themeSectionNumbers, type PageGeometry, type Theme } from '../../theme/index.js'
 import type { Flow, FlowBox, FlowItem } from '../flow.js'
 import type { Measurer } from '../measure.js'
 import { destName } from '../dests.js'
@@ -138,8 +138,8 @@ export function partPlans(c: Composer): PartPlan[] {
       const start = c.items.length
       const struct = c.struct('Sect', 0)
       titleBlock(c, book.metadata, region, struct, false)
-      // The title stands a quarter of the way down its page.
-      sink(c.items, start, geometry.depth / 4)
+      // The title stands the theme's part of the way down its page.
+      sink(c.items, start, openingDrop(c.theme, 'title', geometry.depth))
       return { struct }
     })
     plan(() => {
@@ -174,8 +174,8 @@ export function partPlans(c: Composer): PartPlan[] {
           c.items.push({ kind: 'break', recto: true, pageKind: 'part', chapter: null })
           const start = c.items.length
           const title = partTitlePage(c, bookPart, region, partStruct)
-          // A third of the way down, lower than a chapter's opening.
-          sink(c.items, start, geometry.depth / 3)
+          // Dropped as the theme says, lower than a chapter's opening.
+          sink(c.items, start, openingDrop(c.theme, 'part', geometry.depth))
           return { struct: title, opens: partStruct }
         })
       }
@@ -222,8 +222,8 @@ function composeChapter(c: Composer, index: number, depth: number, region: Regio
     if (blockIndex === leadInAt && node.type === 'paragraph') paragraph(c, node, ctx, true)
     else block(c, node, ctx)
   })
-  // A book's chapter opens a sixth of the way down its page, the way chapters are dropped in print.
-  if (!article && !section) sink(c.items, start, geometry.depth / 6)
+  // A book's chapter opens dropped down its page (by the theme's part of the text block), the way chapters are dropped in print.
+  if (!article && !section) sink(c.items, start, openingDrop(c.theme, 'chapter', geometry.depth))
   // A link to the chapter (to its file, in the manuscript) leads to its first line.
   c.items.slice(start).find((item): item is FlowBox => item.kind === 'box')?.anchors.unshift(destName(chapter.id))
   for (const note of chapter.notes) {
