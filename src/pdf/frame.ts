@@ -240,6 +240,12 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct: drawing.struct }
       if (run.link) item.link = run.link
       if (run.missing) item.actual = item.text
+      // A line that ends after a hyphen of the text ends with U+2010 (see `setline.ts`): a face without that glyph
+      // draws its hyphen-minus, the width it was measured with, and text extraction is told U+2010 all the same.
+      else if (item.text.includes('\u2010') && !measurer.hasGlyph(run.style.font, 0x2010)) {
+        item.actual = item.text
+        item.text = item.text.replace(/\u2010/g, '-')
+      }
       const space: FrameText[] = []
       if (run.spaceAfter && !joined && spaceWidth > 0) {
         space.push({ kind: 'text', x: x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct: drawing.struct, scale: (100 * spaceWidth) / natural })
