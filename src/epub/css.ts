@@ -1,4 +1,4 @@
-import { codeGroundPadding, figureSpaceBefore, footnoteMetrics, headingRoles, resolveStyle, romanWithinItalic, sectionBreakSpace, smallScale, themeFace, type Face, type TextRole, type Theme } from '../theme/index.js'
+import { codeGroundPadding, contentsSpace, figureSpaceBefore, footnoteMetrics, headingRoles, resolveStyle, romanWithinItalic, sectionBreakSpace, smallScale, themeFace, type Face, type TextRole, type Theme } from '../theme/index.js'
 import { sharedFace } from '../theme/font-files.js'
 import { themeFonts } from './fonts.js'
 import { leadInClass } from './hast/lead-in.js'
@@ -265,6 +265,8 @@ export function cssRules(theme: Theme): CssRule[] {
   // A part in the contents: a heading over its chapters, which stand flush under it, as the print edition sets them.
   rule('nav .toc-part', { ...roleDeclarations(theme, 'contentsPart'), display: 'block' })
   rule('nav .toc-part + ol', { 'padding-left': '0' })
+  // As in print: space above each first-level entry, but under a part's line.
+  rule('nav#toc > ol > li + li, nav#toc .toc-part + ol > li + li', { 'margin-top': em(contentsSpace(theme) / body.size) })
   return rules
 }
 

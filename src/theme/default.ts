@@ -101,6 +101,7 @@ export const defaultTheme: Theme = {
   },
   hyphenation: { leftMin: 2, rightMin: 3, capitalised: 'initial' },
   tocDepth: 3,
+  contents: { space: 0.5 },
   numbering: { depth: 0 },
   sectionBreak: '⁂',
   leadIn: { words: 4, chapters: false },

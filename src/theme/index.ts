@@ -5,7 +5,7 @@ export { fontPath } from './fonts.js'
 export { headingNumber, numberSeparator, themeChapterNumbers, themeHeadingNumbers, themeSectionNumbers, type SectionNumbers } from './numbering.js'
 export { alertMetrics, definitionMetrics, detailsSpace, faceParts, fontKey, headingRoles, themeFace, pageGeometry, paragraphIndent, resolveStyle } from './style.js'
 export type { PageGeometry, ResolvedStyle } from './style.js'
-export { codeGroundPadding, figureSpaceBefore, footnoteMetrics, furnitureDistances, listMetrics, openingDrop, romanWithinItalic, sectionBreakSpace, smallScale } from './rules.js'
+export { codeGroundPadding, contentsSpace, figureSpaceBefore, footnoteMetrics, furnitureDistances, listMetrics, openingDrop, romanWithinItalic, sectionBreakSpace, smallScale } from './rules.js'
 
 import { manualTheme } from './builtin/manual.js'
 import { modernTheme } from './builtin/modern.js'

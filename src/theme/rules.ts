@@ -58,6 +58,11 @@ export function openingDrop(theme: Theme, opening: keyof Theme['openings'], dept
   return depth * theme.openings[opening]
 }
 
+/** The space above a first-level entry of the contents, in points. */
+export function contentsSpace(theme: Theme): number {
+  return bodyLine(theme) * theme.contents.space
+}
+
 /** The distance of the running head's baseline above the text block and of the folio's below it, in points. */
 export function furnitureDistances(theme: Theme): { head: number; folio: number } {
   return { head: bodyLine(theme) * theme.furniture.head, folio: bodyLine(theme) * theme.furniture.folio }

@@ -157,6 +157,8 @@ export interface Theme {
   }
   /** Deepest heading level listed in tables of contents. */
   tocDepth: 1 | 2 | 3 | 4 | 5 | 6
+  /** The contents, in both editions: space above each first-level entry (but the first, and one under a part's line), in body lines. */
+  contents: { space: number }
   /**
    * Section numbers (`1`, `1.1`, `1.1.1`) set before headings, in both
    * editions and in the contents of both: in a book a chapter is the first

@@ -242,6 +242,16 @@ describe('both editions follow the theme', () => {
     close(ems(css(theme, ':not(aside) + aside.footnote', 'margin-top')) * notes, (4 / 3) * bodyLine)
   })
 
+  it('the contents: the space above a first-level entry', () => {
+    // The first drawing of each title is its entry in the contents, which come before the chapters.
+    const gap = (pages: Frame[]): number => drawn(pages, 'second').y - drawn(pages, 'Chapterone').y
+    const bodyLine = resolveStyle(defaultTheme, 'body').leading
+    const theme = changed({ contents: { space: 1.5 } })
+    close(gap(frames(theme)) - gap(base), bodyLine, 'a line more between the chapters’ entries')
+    close(ems(css(defaultTheme, 'nav#toc > ol > li + li', 'margin-top')), 0.5 * defaultTheme.leading)
+    close(ems(css(theme, 'nav#toc > ol > li + li', 'margin-top')), 1.5 * defaultTheme.leading)
+  })
+
   it('openings, running heads and folios (print’s own): where the theme puts them; the EPUB has none', () => {
     const geometry = pageGeometry(defaultTheme, 'a5')
     const theme = changed({ openings: { chapter: 1 / 3 }, furniture: { head: 3, folio: 1 } })

@@ -2,7 +2,7 @@ import type { Book, Chapter, Heading } from '../../model/book.js'
 import { chapterTree, type ChapterNode } from '../../model/chapter-tree.js'
 import { inlineText } from '../../model/text.js'
 import { destName } from '../dests.js'
-import { numberSeparator, paragraphIndent, type SectionNumbers } from '../../theme/index.js'
+import { contentsSpace, numberSeparator, paragraphIndent, type SectionNumbers } from '../../theme/index.js'
 import type { FlowBox } from '../flow.js'
 import { headingStep, type Composer, type Region } from './context.js'
 
@@ -101,7 +101,7 @@ export function contents(c: Composer, entries: readonly ContentsEntry[], region:
     for (const drawing of boxes.flatMap((box) => box.drawings)) if (drawing.kind === 'text') drawing.run.style = { ...drawing.run.style, colour: resolved.colour }
     boxes.at(-1)?.drawings.push({ kind: 'pageRef', x: region.x + region.width, y: 0, dest: entry.dest, style, link: { dest: entry.dest }, struct })
     if (entry.kind === 'part') c.space(resolved.spaceBefore)
-    else if (entry.depth === 1 && previous?.kind !== 'part') c.space(body.leading / 2)
+    else if (entry.depth === 1 && previous?.kind !== 'part') c.space(contentsSpace(c.theme))
     boxes.forEach((box, index) => {
       // A part's line keeps with its first chapter's.
       box.keepWithPrevious = index > 0 || previous?.kind === 'part'
