@@ -37,7 +37,7 @@ export const manualTheme: Theme = extendTheme(defaultTheme, {
     code: { scale: 0.9, leading: 1.4 },
     caption: { face: 'heading', italic: false, align: 'left' },
     table: { scale: 0.9, leading: 1.35, face: 'heading' },
-    runningHead: { face: 'heading', italic: false, align: 'left' },
+    runningHead: { face: 'heading', italic: false },
     folio: { face: 'heading' },
     partTitle: { face: 'heading', smallCaps: false, bold: true },
     contentsPart: { face: 'heading', smallCaps: false, bold: true },
