@@ -1,6 +1,6 @@
 import type { Diagnostics } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
-import type { Theme } from '../theme/index.js'
+import { themeSectionNumbers, type SectionNumbers, type Theme } from '../theme/index.js'
 import type { Labels } from './labels.js'
 import type { Plan } from './plan.js'
 
@@ -14,4 +14,13 @@ export interface Context {
   /** The book's language, checked to be a well-formed tag. */
   lang: string
   identifier: string
+}
+
+const numbersByContext = new WeakMap<Context, SectionNumbers>()
+
+/** The numbers the theme gives the book's chapters and sections (see `Theme.numbering`), made once per edition. */
+export function sectionNumbersOf(context: Context): SectionNumbers {
+  let numbers = numbersByContext.get(context)
+  if (!numbers) numbersByContext.set(context, (numbers = themeSectionNumbers(context.book, context.theme)))
+  return numbers
 }

@@ -1,4 +1,5 @@
-import { headingRoles, resolveStyle, type TextRole, type Theme } from '../theme/index.js'
+import { codeGroundPadding, contentsSpace, figureSpaceBefore, footnoteMetrics, headingRoles, resolveStyle, romanWithinItalic, sectionBreakSpace, smallScale, themeFace, type Face, type TextRole, type Theme } from '../theme/index.js'
+import { sharedFace } from '../theme/font-files.js'
 import { themeFonts } from './fonts.js'
 import { leadInClass } from './hast/lead-in.js'
 
@@ -55,10 +56,37 @@ function roleDeclarations(theme: Theme, role: TextRole): Record<string, string> 
  * characters the family lacks, then the generic family for readers that
  * refuse publisher fonts.
  */
-function families(theme: Theme, face: 'text' | 'mono'): string {
-  const family = face === 'mono' ? theme.fonts.mono.family : theme.fonts.text.family
+function families(theme: Theme, face: Face): string {
+  // A heading face made of the text face's file is the text face, declared under its family.
+  const family = theme.fonts[themeFace(theme, face, false, false)].family
   const fallbacks = [...new Set(theme.fallbacks.map((font) => font.family))].filter((name) => name !== family)
   return [family, ...fallbacks].map(quoted).concat(theme.generic[face]).join(', ')
+}
+
+/** The selector of the elements each role is set in; print's page furniture and part title pages have none in the EPUB. */
+const roleSelectors: Partial<Record<TextRole, string>> = {
+  body: 'body',
+  title: '.title',
+  subtitle: '.subtitle',
+  byline: '.byline',
+  h1: 'h1',
+  h2: 'h2',
+  h3: 'h3',
+  h4: 'h4',
+  h5: 'h5',
+  h6: 'h6',
+  blockquote: 'blockquote',
+  code: 'pre',
+  caption: 'figcaption',
+  footnote: 'aside.footnote',
+  table: 'table',
+  contentsPart: 'nav .toc-part',
+}
+
+/** The descent of the code face, in ems. */
+function monoDescent(theme: Theme): number {
+  const face = sharedFace(theme.fonts.mono)
+  return -face.descent / face.unitsPerEm
 }
 
 const noHyphens = { hyphens: 'manual', '-webkit-hyphens': 'manual', '-epub-hyphens': 'manual' }
@@ -109,7 +137,7 @@ export function cssRules(theme: Theme): CssRule[] {
   rule('.title', { ...roleDeclarations(theme, 'title'), 'text-indent': '0', ...noHyphens, ...keepWithNext })
   rule('.subtitle', { ...roleDeclarations(theme, 'subtitle'), 'text-indent': '0', ...noHyphens, ...keepWithNext })
   rule('.byline', { ...roleDeclarations(theme, 'byline'), 'text-indent': '0', ...noHyphens })
-  rule('.titlepage .publisher', { 'margin-top': em(2 * theme.leading), 'text-indent': '0' })
+  rule('.titlepage .publisher', { 'margin-top': em(theme.titlePage.publisherSpace * theme.leading), 'text-indent': '0' })
 
   rule('blockquote', roleDeclarations(theme, 'blockquote'))
   rule('blockquote p', { 'text-align': resolveStyle(theme, 'blockquote').align })
@@ -130,7 +158,8 @@ export function cssRules(theme: Theme): CssRule[] {
     'text-indent': `${num(theme.codeContinuation.indent)}ch hanging each-line`,
     color: theme.colours.text,
     'background-color': theme.colours.codeBackground,
-    padding: '0.5em',
+    // The ground reaches as far past the text as in print (see `codeGroundPadding`).
+    padding: em(codeGroundPadding(theme, monoDescent(theme)) / code.size),
     ...noHyphens,
   })
   // The block's size is set on `pre`; its `code` must not scale it again.
@@ -138,15 +167,19 @@ export function cssRules(theme: Theme): CssRule[] {
   for (const [kind, colour] of Object.entries(theme.codeColours)) if (colour !== theme.colours.text) rule(`.tok-${kind}`, { color: colour })
   rule('kbd', { 'font-family': families(theme, 'mono'), 'font-size': em(code.size / body.size) })
 
-  rule('ul, ol', { 'margin-top': em(body.leading / body.size / 2), 'margin-bottom': em(body.leading / body.size / 2), 'padding-left': em(theme.indent * 1.5) })
+  // Lists: the space around them in lines, as print sets it; the indent the theme gives a reader's markers (print measures its labels).
+  const listSpace = em((theme.lists.space * body.leading) / body.size)
+  rule('ul, ol', { 'margin-top': listSpace, 'margin-bottom': listSpace, 'padding-left': em(theme.lists.indent) })
   rule('li', { 'text-align': body.align })
   rule('li > p', { 'text-indent': '0' })
   rule('ul ul, ul ol, ol ol, ol ul', { 'margin-top': '0', 'margin-bottom': '0' })
-  rule('.loose > li + li', { 'margin-top': em(body.leading / body.size / 2) })
+  rule('.loose > li + li', { 'margin-top': listSpace })
   rule('.tasks > li.task-done, .tasks > li.task-open', { 'list-style-type': 'none' })
-  rule('.task-box', { 'margin-left': em(-1.2) })
+  rule('.task-box', { 'margin-left': em(-theme.lists.taskHang) })
 
-  rule('.section-break', { 'text-align': 'center', 'text-indent': '0', 'margin-top': em(body.leading / body.size), 'margin-bottom': em(body.leading / body.size), ...noHyphens })
+  // In lines of the text around the break: ems of its own size, which it inherits.
+  const breakSpace = em(sectionBreakSpace(theme, 'body') / body.size)
+  rule('.section-break', { 'text-align': 'center', 'text-indent': '0', 'margin-top': breakSpace, 'margin-bottom': breakSpace, ...noHyphens })
 
   // Tables as the print edition sets them: across the measure, padding and rules from the theme (in ems of the
   // table's text, as the PDF reads them), a frame of two rules and one under the header rows, and under a header
@@ -197,25 +230,43 @@ export function cssRules(theme: Theme): CssRule[] {
     rule(`.alert-${kind} .alert-label`, { color: colour })
   }
 
-  rule('figure', { 'margin-left': '0', 'margin-right': '0', 'margin-top': em(body.leading / body.size), 'margin-bottom': em(body.leading / body.size), 'text-align': 'center', 'page-break-inside': 'avoid', 'break-inside': 'avoid' })
+  // As in print: the figure space above, the caption's space after below (a caption's own margin collapses with it).
+  const caption = resolveStyle(theme, 'caption')
+  rule('figure', { 'margin-left': '0', 'margin-right': '0', 'margin-top': em(figureSpaceBefore(theme) / body.size), 'margin-bottom': em(caption.spaceAfter / body.size), 'text-align': 'center', 'page-break-inside': 'avoid', 'break-inside': 'avoid' })
   rule('img', { 'max-width': '100%', height: 'auto' })
   rule('figcaption', { ...roleDeclarations(theme, 'caption'), 'text-indent': '0' })
 
-  rule('a', { color: theme.colours.link })
-  rule('sup', { 'line-height': '0' })
+  rule('a', { color: theme.colours.link, 'text-decoration': theme.inline.underlineLinks ? 'underline' : 'none' })
+  // Inline rules as print sets them: superscripts and subscripts at the script size, smaller text, marked text on its ground.
+  rule('sup, sub', { 'font-size': em(theme.scriptScale), 'line-height': '0' })
+  rule('small', { 'font-size': em(smallScale(theme)) })
+  rule('mark', { 'background-color': theme.colours.mark, color: 'inherit' })
+  // Emphasis within italic: upright (or italic still), in emphasis within emphasis and in the italic roles.
+  const withinItalic = romanWithinItalic(theme) ? 'normal' : 'italic'
+  const italicRoles = Object.entries(roleSelectors)
+    .filter(([role]) => theme.roles[role as TextRole].italic === true)
+    .map(([, selector]) => selector)
+  rule(['em em', ...italicRoles.map((selector) => `${selector} em`)].join(', '), { 'font-style': withinItalic })
+  rule(['em em em', ...italicRoles.map((selector) => `${selector} em em`)].join(', '), { 'font-style': 'italic' })
   rule('a.noteref', { 'text-decoration': 'none' })
   rule('aside.footnote', roleDeclarations(theme, 'footnote'))
   rule('aside.footnote p', { 'text-align': resolveStyle(theme, 'footnote').align })
-  rule(':not(aside) + aside.footnote', { 'margin-top': em((2 * body.leading) / resolveStyle(theme, 'footnote').size), 'border-top': `thin solid ${theme.colours.rule}`, 'padding-top': em(0.5) })
+  // The notes after the text, as print sets them under it: the theme's space, its rule two thirds of the way down, as long and heavy as in print.
+  const notes = footnoteMetrics(theme, 100)
+  const noteSize = resolveStyle(theme, 'footnote').size
+  rule(':not(aside) + aside.footnote', { 'margin-top': em(((2 / 3) * notes.space) / noteSize) })
+  rule(':not(aside) + aside.footnote::before', { content: '""', display: 'block', width: `${num(notes.ruleLength)}%`, 'border-top': `${em(notes.ruleWeight / noteSize)} solid ${theme.colours.rule}`, 'margin-bottom': em(notes.space / 3 / noteSize) })
   rule('.note-number', { 'font-weight': 'bold', 'text-decoration': 'none' })
 
-  rule('.colophon p', { 'text-indent': '0', 'text-align': 'left', 'margin-bottom': em(0.5) })
+  rule('.colophon p', { 'text-indent': '0', 'text-align': 'left', 'margin-bottom': em(theme.colophon.space) })
   rule('.cover-page', { margin: '0', padding: '0', 'text-align': 'center' })
   rule('.cover img', { 'max-width': '100%', 'max-height': '100vh' })
   rule('nav ol', { 'list-style-type': 'none', 'padding-left': em(theme.indent) })
   // A part in the contents: a heading over its chapters, which stand flush under it, as the print edition sets them.
   rule('nav .toc-part', { ...roleDeclarations(theme, 'contentsPart'), display: 'block' })
   rule('nav .toc-part + ol', { 'padding-left': '0' })
+  // As in print: space above each first-level entry, but under a part's line.
+  rule('nav#toc > ol > li + li, nav#toc .toc-part + ol > li + li', { 'margin-top': em(contentsSpace(theme) / body.size) })
   return rules
 }
 

@@ -1,5 +1,5 @@
 import type { Root } from 'hast'
-import type { Context } from './context.js'
+import { sectionNumbersOf, type Context } from './context.js'
 import type { CoverImage } from './cover-image.js'
 import { chapterDocument, maxDocumentBytes } from './documents/chapter.js'
 import { toXhtml } from './hast/serialize.js'
@@ -81,7 +81,7 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
   // pass the weight e-readers take well. A very long book's contents list fewer levels of headings then.
   let depth = context.theme.tocDepth
   const contents = (): { toc: TocEntry[]; nav: Root } => {
-    const toc = tableOfContents(book, context.theme, context.plan, locations, depth)
+    const toc = tableOfContents(book, context.theme, context.plan, locations, depth, sectionNumbersOf(context))
     // A navigation document needs at least one entry: a book without chapters lists its title page.
     if (toc.length === 0) toc.push({ label: book.metadata.title, href: frontAndBackFiles.titlePage, children: [] })
     return { toc, nav: navDocument(context, toc, landmarks, markers) }

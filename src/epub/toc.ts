@@ -1,5 +1,5 @@
 import type { Block, Book, Inline } from '../model/book.js'
-import type { Theme } from '../theme/index.js'
+import { themeSectionNumbers, type SectionNumbers, type Theme } from '../theme/index.js'
 import { chapterTree, type ChapterNode, type ContentsNode } from '../model/chapter-tree.js'
 import { inlineChildren } from '../model/walk.js'
 import type { Locations } from './locations.js'
@@ -39,7 +39,7 @@ export function headingLabel(inlines: readonly Inline[]): string {
  * hold their chapters. A chapter that opens with a heading is listed by that
  * heading.
  */
-export function tableOfContents(book: Book, theme: Theme, plan: Plan, locations: Locations, depth: number = theme.tocDepth): TocEntry[] {
+export function tableOfContents(book: Book, theme: Theme, plan: Plan, locations: Locations, depth: number = theme.tocDepth, numbers: SectionNumbers = themeSectionNumbers(book, theme)): TocEntry[] {
   const chapterEntry = (node: ChapterNode): TocEntry => {
     const { chapter } = node
     const file = locations.fileOf(chapter.id)!
@@ -51,13 +51,17 @@ export function tableOfContents(book: Book, theme: Theme, plan: Plan, locations:
       href: file,
       children: [],
     }
-    if (chapter.number !== undefined) root.number = chapter.number
+    // The theme's section numbers, else the chapter's number in the book's `SUMMARY.md`.
+    const number = numbers.chapters[node.index] ?? chapter.number
+    if (number !== undefined) root.number = number
     const stack: Array<{ depth: number; entry: TocEntry }> = [{ depth: opening?.depth ?? 0, entry: root }]
     for (const heading of headings) {
       if (heading === opening) continue
       while (stack.length > 1 && stack.at(-1)!.depth >= heading.depth) stack.pop()
       const id = ids?.get(heading.id) ?? heading.id
       const entry: TocEntry = { label: headingLabel(heading.children) || '…', href: `${locations.fileOf(chapter.id, id)}#${id}`, id, children: [] }
+      const number = numbers.headings.get(heading)
+      if (number !== undefined) entry.number = number
       stack.at(-1)!.entry.children.push(entry)
       stack.push({ depth: heading.depth, entry })
     }

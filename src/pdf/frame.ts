@@ -6,8 +6,7 @@
  */
 import type { Book } from '../model/book.js'
 import type { PageGeometry, Theme } from '../theme/index.js'
-import { resolveStyle } from '../theme/index.js'
-import type { ResolvedStyle } from '../theme/index.js'
+import { footnoteMetrics, furnitureDistances } from '../theme/index.js'
 import { splitByFace } from './faces.js'
 import type { Drawing, ImageDrawing, RectDrawing, RuleDrawing } from './flow.js'
 import type { Measurer } from './measure.js'
@@ -105,15 +104,6 @@ export const bleedSize = 3 * mm
 const slugSize = 6 * mm
 const cropMarkWeight = 0.25
 
-/**
- * Where the running head and the folio stand: the head's baseline this far
- * above the text block, the folio's this far below it (two body lines).
- */
-export function furnitureDistances(theme: Theme): { head: number; folio: number } {
-  const line = resolveStyle(theme, 'body').leading
-  return { head: 2 * line, folio: 2 * line }
-}
-
 /** Frames one page at a time, so that a long book is never held as frames all at once. */
 export function* framePages(pages: readonly Page[], book: Book, theme: Theme, geometry: PageGeometry, measurer: Measurer, options: FrameOptions): Generator<Frame> {
   const framer = new Framer(book, theme, geometry, measurer, options)
@@ -131,7 +121,6 @@ export class Framer {
   private readonly margin: number
   private readonly head: RunStyle
   private readonly folio: RunStyle
-  private readonly footnote: ResolvedStyle
   private readonly bleed: number
   private readonly marks: boolean
   private readonly furniture: { head: number; folio: number }
@@ -149,7 +138,6 @@ export class Framer {
     this.furniture = furnitureDistances(theme)
     this.head = roleStyle(theme, 'runningHead')
     this.folio = roleStyle(theme, 'folio')
-    this.footnote = resolveStyle(theme, 'footnote')
   }
 
   /** Note the page each destination on these pages lands on. */
@@ -164,7 +152,7 @@ export class Framer {
   }
 
   frame(page: Page): Frame {
-    const { book, theme, geometry, measurer, options, margin, head, folio, footnote, destPages, bleed, furniture } = this
+    const { book, theme, geometry, measurer, options, margin, head, folio, destPages, bleed, furniture } = this
     const recto = page.number % 2 === 1
     const left = margin + (recto ? geometry.margins.inner : geometry.margins.outer)
     const top = margin + geometry.margins.top
@@ -206,7 +194,8 @@ export class Framer {
     frame.items.push(...railRules(page.body, left, top))
     if (page.noteRule !== undefined) {
       const y = blockTop + page.noteRule
-      target.push({ kind: 'rule', x1: blockLeft, y1: y, x2: blockLeft + measure / 4, y2: y, colour: theme.colours.rule, weight: footnote.size / 20 })
+      const { ruleLength, ruleWeight } = footnoteMetrics(theme, measure)
+      target.push({ kind: 'rule', x1: blockLeft, y1: y, x2: blockLeft + ruleLength, y2: y, colour: theme.colours.rule, weight: ruleWeight })
     }
     page.notes.forEach(place)
     if (turned) {
@@ -266,6 +255,12 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct: drawing.struct }
       if (run.link) item.link = run.link
       if (run.missing) item.actual = item.text
+      // A line that ends after a hyphen of the text ends with U+2010 (see `setline.ts`): a face without that glyph
+      // draws its hyphen-minus, the width it was measured with, and text extraction is told U+2010 all the same.
+      else if (item.text.includes('\u2010') && !measurer.hasGlyph(run.style.font, 0x2010)) {
+        item.actual = item.text
+        item.text = item.text.replace(/\u2010/g, '-')
+      }
       const space: FrameText[] = []
       if (run.spaceAfter && !joined && spaceWidth > 0) {
         space.push({ kind: 'text', x: x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct: drawing.struct, scale: (100 * spaceWidth) / natural })

@@ -49,9 +49,9 @@ export function bookLayoutKey(book: Book, theme: Theme, page: PageName): string 
   )
 }
 
-/** The key of chapter `index`'s layout, at `depth` in the outline, in the book `bookKey` stands for. */
-export function chapterLayoutKey(bookKey: string, book: Book, index: number, depth: number): string {
-  return cacheKey(bookKey, hash(book.chapters[index]), index, depth)
+/** The key of chapter `index`'s layout, at `depth` in the outline and numbered `number`, in the book `bookKey` stands for. */
+export function chapterLayoutKey(bookKey: string, book: Book, index: number, depth: number, number: string | undefined): string {
+  return cacheKey(bookKey, hash(book.chapters[index]), index, depth, number)
 }
 
 /** A chapter's kept layout, or undefined. Entries are kept serialized: a long book's pages take far less room so than as objects. */

@@ -21,6 +21,8 @@ export interface ChapterTask {
   depth: number
   within: Part['within']
   chapterCount: number
+  /** The number the theme gives the chapter (see `Theme.numbering`), which its headings' numbers start from. */
+  number: string | undefined
   metadata: Metadata
   assets: Asset[]
   theme: Theme

@@ -34,6 +34,8 @@ function answer(task: ChapterTask): TaskAnswer {
   const geometry = pageGeometry(theme, page)
   const diag = new Diagnostics()
   const composer = new Composer(book, theme, measurer, geometry, diag, createHyphenator(task.metadata.lang, theme.hyphenation))
+  composer.chapterNumbers = []
+  composer.chapterNumbers[index] = task.number
   const params = pageParams(theme, geometry)
   const said: Said[] = []
   const stop = diag.listen((message) => said.push(message))

@@ -9,7 +9,7 @@ import type { Diagnostics, Said } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
 import type { PageStart } from '../model/page-map.js'
 import type { PageGeometry, PageName, Theme } from '../theme/index.js'
-import { pageGeometry } from '../theme/index.js'
+import { pageGeometry, themeChapterNumbers } from '../theme/index.js'
 import { Composer } from './compose/context.js'
 import { partPlans, type PartPlan } from './compose/index.js'
 import { createHyphenator } from './hyphenate.js'
@@ -101,6 +101,14 @@ export class PrintLayout {
     return { report: mergeReports(this.reports, this.ratios), pageStarts: starts }
   }
 
+  private chapterNumbers: Array<string | undefined> | undefined
+
+  /** The number the theme gives chapter `index` (see `Theme.numbering`): a fact of the book its layout reads. */
+  private chapterNumber(index: number): string | undefined {
+    this.chapterNumbers ??= themeChapterNumbers(this.book, this.theme)
+    return this.chapterNumbers[index]
+  }
+
   /** How a part's layout will be had: a chapter's kept, or being set on a thread; else set in this thread at its turn. */
   private plan(plan: PartPlan, pool: LayoutPool | undefined): Coming {
     const index = plan.chapter
@@ -109,13 +117,13 @@ export class PrintLayout {
     let key: string | undefined
     if (cache) {
       this.bookKey ??= bookLayoutKey(this.book, this.theme, this.options.page)
-      key = chapterLayoutKey(this.bookKey, this.book, index, plan.depth)
+      key = chapterLayoutKey(this.bookKey, this.book, index, plan.depth, this.chapterNumber(index))
       const kept = keptLayout(cache, key)
       if (kept) return { from: 'cache', layout: kept }
     }
     if (!pool) return { from: 'here', key }
     const { metadata, assets } = this.book
-    const task = { index, chapter: this.book.chapters[index]!, depth: plan.depth, within: plan.within, chapterCount: this.book.chapters.length, metadata, assets, theme: this.theme, page: this.options.page }
+    const task = { index, chapter: this.book.chapters[index]!, depth: plan.depth, within: plan.within, chapterCount: this.book.chapters.length, number: this.chapterNumber(index), metadata, assets, theme: this.theme, page: this.options.page }
     const outcome = pool.layOut(task)
     // A chapter ahead whose thread died is told of when its turn comes, or never if the build fails before.
     outcome.catch(() => {})

@@ -7,7 +7,7 @@
  */
 import type * as fontkit from 'fontkit'
 import { openFace } from '../theme/font-files.js'
-import type { FontFile, FontKey, Theme } from '../theme/index.js'
+import { faceParts, type FontFile, type FontKey, type Theme } from '../theme/index.js'
 import { fallbackIndex, fallbackKey, fontFeatures } from './style.js'
 import type { FaceKey, FeatureSet, RunStyle } from './style.js'
 
@@ -43,7 +43,7 @@ export interface Measurer {
   fallbackFor(font: FontKey, cluster: string): FaceKey | undefined
 }
 
-export const fontKeys: readonly FontKey[] = ['text', 'textItalic', 'textBold', 'textBoldItalic', 'mono']
+export const fontKeys: readonly FontKey[] = ['text', 'textItalic', 'textBold', 'textBoldItalic', 'heading', 'headingItalic', 'headingBold', 'headingBoldItalic', 'mono']
 
 /** Characters that need no glyph: white space, controls, soft hyphens, joiners and variation selectors. */
 const needsNoGlyph = /[\s\p{Cc}\p{Default_Ignorable_Code_Point}]/u
@@ -147,8 +147,9 @@ export function createMeasurer(theme: Theme): Measurer {
  * upright, which may have it).
  */
 export function fallbackFaces(fallbacks: readonly FontFile[], key: FontKey): FaceKey[] {
-  const weight = key === 'textBold' || key === 'textBoldItalic' ? 700 : 400
-  const style = key === 'textItalic' || key === 'textBoldItalic' ? 'italic' : 'normal'
+  const parts = faceParts(key)
+  const weight = parts.bold ? 700 : 400
+  const style = parts.italic ? 'italic' : 'normal'
   const score = (file: FontFile): number => (file.weight === weight ? 2 : 0) + (file.style === style ? 1 : 0)
   const families = [...new Set(fallbacks.map((file) => file.family))]
   return families.flatMap((family) =>

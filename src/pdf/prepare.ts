@@ -13,7 +13,7 @@ import { splitByFace } from './faces.js'
 import { emergencyBreak, explicitHyphenBreak, hyphenationPoint } from './linebreak/items.js'
 import type { Box, Glue, Item, Penalty } from './linebreak/items.js'
 import type { Measurer } from './measure.js'
-import { emphasised, inlineCode, script, smaller, strong, withColour, withFeatures } from './style.js'
+import { emphasised, inlineCode, linkStyle, script, smaller, strong, withFeatures } from './style.js'
 import type { RunStyle } from './style.js'
 import { isNumber, tiedSpace } from './unbreakable.js'
 
@@ -149,7 +149,7 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         push({ kind: 'text', text: node.value, style: inlineCode(theme, style), code: true })
         break
       case 'emphasis':
-        out.push(...segments(node.children, context, emphasised(style), link, span))
+        out.push(...segments(node.children, context, emphasised(theme, style), link, span))
         break
       case 'strong':
         out.push(...segments(node.children, context, strong(style), link, span))
@@ -159,7 +159,7 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         break
       case 'link': {
         const target = linkTarget(node)
-        out.push(...(target ? segments(node.children, context, withColour(style, theme.colours.link), target, span) : segments(node.children, context, style, link, span)))
+        out.push(...(target ? segments(node.children, context, linkStyle(theme, style), target, span) : segments(node.children, context, style, link, span)))
         break
       }
       case 'styled':
@@ -174,7 +174,7 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         break
       case 'image':
         // Drawn in the line; where it cannot be, set as its description, which is what a reader of the text needs.
-        push({ kind: 'image', text: node.alt, style: emphasised(style), image: node })
+        push({ kind: 'image', text: node.alt, style: emphasised(theme, style), image: node })
         break
       case 'anchor':
         if (context.chapter !== undefined) push({ kind: 'anchor', text: '', style, anchor: destName(context.chapter, node.id) })

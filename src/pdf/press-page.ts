@@ -10,7 +10,7 @@ import type { PressProfile } from '../press/profiles.js'
 import { sharedFace } from '../theme/font-files.js'
 import { extendTheme, pageGeometry, resolveStyle } from '../theme/index.js'
 import type { Margins, PageName, Theme, TextRole } from '../theme/index.js'
-import { furnitureDistances } from './frame.js'
+import { furnitureDistances } from '../theme/index.js'
 
 /** The theme with the page's margins as the press needs them for a book of `pages` pages. */
 export function pressTheme(theme: Theme, page: PageName, press: PressProfile, pages: number): Theme {

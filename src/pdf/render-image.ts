@@ -13,7 +13,7 @@ import type SVGtoPDF from 'svg-to-pdfkit'
 import { jpegDecoder, pngWriter, svgToPdfkit } from '../lazy.js'
 import type { Place } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
-import { fontKey } from '../theme/index.js'
+import { fontKey, themeFace } from '../theme/index.js'
 import type { FrameImage } from './frame.js'
 import { gifFirstFrameAsPng } from './gif.js'
 import { processColour } from './render-press.js'
@@ -173,6 +173,7 @@ export function svgFace(family: string, bold: boolean, italic: boolean, theme: T
   for (const name of names) {
     if (name === theme.fonts.mono.family.toLowerCase() || name === theme.generic.mono) return 'mono'
     if (name === theme.fonts.text.family.toLowerCase() || name === theme.generic.text) return fontKey('text', bold, italic)
+    if (name === theme.fonts.heading.family.toLowerCase() || name === theme.generic.heading) return themeFace(theme, 'heading', bold, italic)
     const faces = theme.fallbacks.map((file, index) => ({ file, index })).filter(({ file }) => file.family.toLowerCase() === name)
     const exact = faces.find(({ file }) => (file.weight === 700) === bold && (file.style === 'italic') === italic)
     const chosen = exact ?? faces[0]

@@ -8,8 +8,7 @@
 import PDFDocument from 'pdfkit'
 import type { Book } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
-import { fontBytes } from '../theme/font-files.js'
-import { fontPath, isLocalFont, type FontFile } from '../theme/index.js'
+import { fontSource } from '../theme/font-files.js'
 import type { StructNode } from './flow.js'
 import { registrationColour } from './frame.js'
 import type { Frame, FrameItem, FrameText, Matrix, Rect } from './frame.js'
@@ -460,11 +459,3 @@ class OutlineBuilder {
   }
 }
 
-/**
- * What pdfkit opens a face from: a package's file by its path (read only if
- * text is set in it), a writer's own by its bytes as the theme keeps them
- * (a WOFF2 file unpacked, which pdfkit can embed).
- */
-function fontSource(font: FontFile): string | Buffer {
-  return isLocalFont(font) ? fontBytes(font) : fontPath(font)
-}

@@ -7,12 +7,12 @@ import type { Diagnostics, Said } from '../diagnostics.js'
 import type { Part } from './compose/index.js'
 import type { PartLayout } from './layout-cache.js'
 import { paginate, type PageParams } from './paginate/index.js'
-import { resolveStyle, type PageGeometry, type Theme } from '../theme/index.js'
+import { footnoteMetrics, resolveStyle, type PageGeometry, type Theme } from '../theme/index.js'
 
 /** What pagination reads of the theme and the page: the text block's depth, and the body's leading. */
 export function pageParams(theme: Theme, geometry: PageGeometry): PageParams {
   const body = resolveStyle(theme, 'body')
-  return { depth: geometry.depth, noteSeparator: body.leading, leading: body.leading }
+  return { depth: geometry.depth, noteSeparator: footnoteMetrics(theme, geometry.measure).space, leading: body.leading }
 }
 
 export function setPart(compose: () => Part, params: PageParams, diag: Diagnostics): PartLayout {

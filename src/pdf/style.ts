@@ -3,7 +3,7 @@
  * derived from a theme role and the inline marks around the text.
  */
 import type { FontKey, TextRole, Theme } from '../theme/index.js'
-import { fontKey, resolveStyle } from '../theme/index.js'
+import { faceParts, fontKey, resolveStyle, romanWithinItalic, smallScale } from '../theme/index.js'
 import type { ResolvedStyle } from '../theme/index.js'
 
 /**
@@ -73,32 +73,23 @@ export function fromResolved(resolved: ResolvedStyle): RunStyle {
   return style
 }
 
-function decompose(font: FaceKey): { face: 'text' | 'mono'; bold: boolean; italic: boolean } {
-  switch (font) {
-    case 'mono':
-      return { face: 'mono', bold: false, italic: false }
-    case 'textBold':
-      return { face: 'text', bold: true, italic: false }
-    case 'textItalic':
-      return { face: 'text', bold: false, italic: true }
-    case 'textBoldItalic':
-      return { face: 'text', bold: true, italic: true }
-    default:
-      return { face: 'text', bold: false, italic: false }
-  }
+/** The family, weight and slant of a face; a fallback face counts as the upright text face. */
+function partsOf(font: FaceKey): ReturnType<typeof faceParts> {
+  return fallbackIndex(font) === undefined ? faceParts(font as FontKey) : { face: 'text', bold: false, italic: false }
 }
 
-/** Emphasis inside an italic context goes back to roman, as in print. */
-export function emphasised(style: RunStyle): RunStyle {
-  const parts = decompose(style.font)
+/** Emphasis: italic; within italic, roman or italic still, as the theme says (`inline.emphasisWithinItalic`). */
+export function emphasised(theme: Theme, style: RunStyle): RunStyle {
+  const parts = partsOf(style.font)
   if (parts.face === 'mono') return style
-  return { ...style, font: fontKey('text', parts.bold, !parts.italic) }
+  const italic = parts.italic && romanWithinItalic(theme) ? false : true
+  return { ...style, font: fontKey(parts.face, parts.bold, italic) }
 }
 
 export function strong(style: RunStyle): RunStyle {
-  const parts = decompose(style.font)
+  const parts = partsOf(style.font)
   if (parts.face === 'mono') return style
-  return { ...style, font: fontKey('text', true, parts.italic) }
+  return { ...style, font: fontKey(parts.face, true, parts.italic) }
 }
 
 /** Inline code: the theme's code face at the code role's size relative to the surrounding text. */
@@ -107,17 +98,9 @@ export function inlineCode(theme: Theme, style: RunStyle): RunStyle {
   return { ...style, font: 'mono', size: style.size * scale, features: 'code' }
 }
 
-/**
- * The size of smaller text (`<small>`) relative to the text around it: the
- * theme's footnote size over its body size, the step the theme already takes
- * down for notes.
- */
-export function smallerScale(theme: Theme): number {
-  return theme.roles.footnote.scale / theme.roles.body.scale
-}
-
+/** Smaller text (`<small>`): the theme's `inline.smallScale` of the text around it. */
 export function smaller(theme: Theme, style: RunStyle): RunStyle {
-  return { ...style, size: style.size * smallerScale(theme) }
+  return { ...style, size: style.size * smallScale(theme) }
 }
 
 /**
@@ -129,6 +112,12 @@ export function smaller(theme: Theme, style: RunStyle): RunStyle {
 export function script(theme: Theme, style: RunStyle, offsets: { superscript: number; subscript: number }, position: 'superscript' | 'subscript'): RunStyle {
   const shift = position === 'superscript' ? offsets.superscript : -offsets.subscript
   return { ...style, size: style.size * theme.scriptScale, rise: (style.rise ?? 0) + shift * style.size }
+}
+
+/** A link's text: in the theme's link colour, and underlined if the theme says so (`inline.underlineLinks`). */
+export function linkStyle(theme: Theme, style: RunStyle): RunStyle {
+  const coloured = withColour(style, theme.colours.link)
+  return theme.inline.underlineLinks ? { ...coloured, underline: true } : coloured
 }
 
 export function withColour(style: RunStyle, colour: string): RunStyle {

@@ -9,12 +9,17 @@ const literata = '@expo-google-fonts/literata'
  */
 export const defaultTheme: Theme = {
   name: 'default',
-  description: 'A classic book serif: Literata for the text, JetBrains Mono for code.',
+  description: 'A classic book serif: Literata for text and headings, JetBrains Mono for code.',
   fonts: {
     text: { family: 'Literata', weight: 400, style: 'normal', package: literata, file: '400Regular/Literata_400Regular.ttf', license: 'OFL-1.1' },
     textItalic: { family: 'Literata', weight: 400, style: 'italic', package: literata, file: '400Regular_Italic/Literata_400Regular_Italic.ttf', license: 'OFL-1.1' },
     textBold: { family: 'Literata', weight: 700, style: 'normal', package: literata, file: '700Bold/Literata_700Bold.ttf', license: 'OFL-1.1' },
     textBoldItalic: { family: 'Literata', weight: 700, style: 'italic', package: literata, file: '700Bold_Italic/Literata_700Bold_Italic.ttf', license: 'OFL-1.1' },
+    // Headings in the text face: the same files, so each is embedded once.
+    heading: { family: 'Literata', weight: 400, style: 'normal', package: literata, file: '400Regular/Literata_400Regular.ttf', license: 'OFL-1.1' },
+    headingItalic: { family: 'Literata', weight: 400, style: 'italic', package: literata, file: '400Regular_Italic/Literata_400Regular_Italic.ttf', license: 'OFL-1.1' },
+    headingBold: { family: 'Literata', weight: 700, style: 'normal', package: literata, file: '700Bold/Literata_700Bold.ttf', license: 'OFL-1.1' },
+    headingBoldItalic: { family: 'Literata', weight: 700, style: 'italic', package: literata, file: '700Bold_Italic/Literata_700Bold_Italic.ttf', license: 'OFL-1.1' },
     mono: { family: 'JetBrains Mono', weight: 400, style: 'normal', package: '@expo-google-fonts/jetbrains-mono', file: '400Regular/JetBrainsMono_400Regular.ttf', license: 'OFL-1.1' },
   },
   // Tried in order for characters Literata or JetBrains Mono lacks. DejaVu Sans: Greek, Cyrillic, Hebrew, Arabic,
@@ -30,7 +35,7 @@ export const defaultTheme: Theme = {
     { family: 'Noto Sans SC', weight: 400, style: 'normal', package: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf', license: 'OFL-1.1' },
     { family: 'Noto Sans SC', weight: 700, style: 'normal', package: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf', license: 'OFL-1.1' },
   ],
-  generic: { text: 'serif', mono: 'monospace' },
+  generic: { text: 'serif', heading: 'serif', mono: 'monospace' },
   size: 10.5,
   leading: 1.4,
   indent: 1.2,
@@ -96,8 +101,10 @@ export const defaultTheme: Theme = {
   },
   hyphenation: { leftMin: 2, rightMin: 3, capitalised: 'initial' },
   tocDepth: 3,
+  contents: { space: 0.5 },
+  numbering: { depth: 0 },
   sectionBreak: '⁂',
-  leadIn: { words: 4 },
+  leadIn: { words: 4, chapters: false },
   // Rules as booktabs sets them: the frame a little heavier than the rule under the header. A table too wide
   // for the measure steps down by about a tenth, then by another (7.6 pt, still read with ease in a table),
   // before it is turned.
@@ -111,4 +118,14 @@ export const defaultTheme: Theme = {
   },
   definitions: { indent: 1.5, space: 0.5 },
   details: { space: 0.5 },
+  inline: { emphasisWithinItalic: 'roman', smallScale: 0.85, underlineLinks: false },
+  lists: { space: 0.5, gap: 2, indent: 1.8, taskHang: 1.2 },
+  sectionBreakSpace: 1,
+  figures: { space: 0.5 },
+  footnotes: { space: 1, rule: { length: 0.25, weight: 0.05 } },
+  // A chapter opens a sixth of the way down its page, a part's title a third (lower than a chapter), the title a quarter.
+  openings: { title: 1 / 4, chapter: 1 / 6, part: 1 / 3 },
+  furniture: { head: 2, folio: 2 },
+  titlePage: { publisherSpace: 2 },
+  colophon: { space: 0.5 },
 }

@@ -17,9 +17,9 @@
  * This module is not exported from `theme/index.ts`: it loads fontkit, which
  * `octavo --version` has no use for.
  */
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import * as fontkit from 'fontkit'
-import { fontIdentity, fontPath } from './fonts.js'
+import { fontIdentity, fontPath, isLocalFont } from './fonts.js'
 import type { FontFile } from './theme.js'
 
 const bytesByPath = new Map<string, Buffer>()
@@ -27,12 +27,12 @@ const sharedByPath = new Map<string, fontkit.Font>()
 /** Every file a face was parsed from in this process. */
 const parsed = new Set<string>()
 
-/** The bytes of a font file, read the first time they are asked for. */
+/** The bytes of a font file, read the first time they are asked for (see `readable`). */
 export function fontBytes(font: FontFile): Buffer {
   const identity = fontIdentity(font)
   let bytes = bytesByPath.get(identity)
   if (bytes === undefined) {
-    bytes = readFileSync(fontPath(font))
+    bytes = readable(readFileSync(fontPath(font)))
     bytesByPath.set(identity, bytes)
   }
   return bytes
@@ -45,8 +45,74 @@ export function fontBytes(font: FontFile): Buffer {
  * with the same glyphs, so a thread that reads the packed file measures the same.
  */
 export function keepFontBytes(font: FontFile, bytes: Buffer): void {
-  bytesByPath.set(fontIdentity(font), bytes)
+  bytesByPath.set(fontIdentity(font), readable(bytes))
 }
+
+/**
+ * What a PDF writer is to open a font file from: its path, or its bytes when
+ * they have to be made readable (see `readable`). Only the few bytes that
+ * tell are read, so a fallback face no text is set in stays unread.
+ */
+export function fontSource(font: FontFile): string | Buffer {
+  // A writer's own file is held as bytes (a WOFF2 file unpacked), keyed by its content.
+  if (isLocalFont(font)) return fontBytes(font)
+  const file = fontPath(font)
+  const descriptor = openSync(file, 'r')
+  try {
+    const read = (offset: number, length: number): Buffer => {
+      const bytes = Buffer.alloc(length)
+      readSync(descriptor, bytes, 0, length, offset)
+      return bytes
+    }
+    return emptyGlyphEndsFile(read, fstatSync(descriptor).size) ? fontBytes(font) : file
+  } finally {
+    closeSync(descriptor)
+  }
+}
+
+/**
+ * A TrueType file whose last glyph has no outline and ends the file, padded
+ * with a few zero bytes: fontkit reads a glyph's header even for a glyph with
+ * no outline (a space), which there reads past the end of the file and fails
+ * (IBM Plex Mono as Google Fonts ships it ends so). Tables are found by their
+ * offsets, so bytes after the last one change nothing else. Other files are
+ * returned as they are.
+ */
+function readable(bytes: Buffer): Buffer {
+  const read = (offset: number, length: number): Buffer => bytes.subarray(offset, offset + length)
+  return emptyGlyphEndsFile(read, bytes.byteLength) ? Buffer.concat([bytes, Buffer.alloc(16)]) : bytes
+}
+
+/** Whether a TrueType file's last glyph is empty and stands too near the end of the file for a glyph header to be read there. */
+function emptyGlyphEndsFile(read: (offset: number, length: number) => Buffer, size: number): boolean {
+  if (size < 12) return false
+  const header = read(0, 12)
+  const version = header.readUInt32BE(0)
+  if (version !== 0x00010000 && version !== 0x74727565) return false
+  const count = header.readUInt16BE(4)
+  if (12 + count * 16 > size) return false
+  const directory = read(12, count * 16)
+  const tables = new Map<string, { offset: number; length: number }>()
+  for (let index = 0; index < count; index++) {
+    const record = index * 16
+    tables.set(directory.toString('latin1', record, record + 4), { offset: directory.readUInt32BE(record + 8), length: directory.readUInt32BE(record + 12) })
+  }
+  const glyf = tables.get('glyf')
+  const loca = tables.get('loca')
+  const head = tables.get('head')
+  if (!glyf || !loca || !head || head.offset + 52 > size || loca.offset + loca.length > size) return false
+  if (glyf.offset + glyf.length + glyphHeader <= size) return false
+  // The last glyph starts where the table ends: it has no outline (`loca` in shorts, halved, or in longs).
+  const long = read(head.offset + 50, 2).readInt16BE(0) === 1
+  const entry = long ? 4 : 2
+  if (loca.length < 2 * entry) return false
+  const bytes = read(loca.offset + loca.length - 2 * entry, entry)
+  const lastStart = long ? bytes.readUInt32BE(0) : bytes.readUInt16BE(0) * 2
+  return lastStart >= glyf.length
+}
+
+/** The bytes of a glyph's header in the `glyf` table: its number of contours and its bounding box. */
+const glyphHeader = 10
 
 /** A face of its own for a caller that shapes text with it (see above). */
 export function openFace(font: FontFile): fontkit.Font {

@@ -1,4 +1,5 @@
-import type { Align, FontKey, Margins, PageName, PagePreset, PageSize, TextRole, Theme } from './theme.js'
+import type { Align, Face, FontFile, FontKey, Margins, PageName, PagePreset, PageSize, TextRole, Theme } from './theme.js'
+import { isLocalFont } from './fonts.js'
 import { derivedMargins, isTrimName, trimSize } from './trims.js'
 
 /** A role resolved to absolute values: what a typesetter needs to set a run of text. */
@@ -23,7 +24,7 @@ export function resolveStyle(theme: Theme, role: TextRole): ResolvedStyle {
   const size = theme.size * spec.scale
   const bodyLine = theme.size * theme.leading
   return {
-    font: fontKey(spec.face, spec.bold === true, spec.italic === true),
+    font: themeFace(theme, spec.face, spec.bold === true, spec.italic === true),
     size,
     leading: size * (spec.leading ?? theme.leading),
     spaceBefore: (spec.spaceBefore ?? 0) * bodyLine,
@@ -36,10 +37,40 @@ export function resolveStyle(theme: Theme, role: TextRole): ResolvedStyle {
 }
 
 /** The face for a face family and a weight/slant, as inline emphasis asks. */
-export function fontKey(face: 'text' | 'mono', bold: boolean, italic: boolean): FontKey {
+export function fontKey(face: Face, bold: boolean, italic: boolean): FontKey {
   if (face === 'mono') return 'mono'
+  if (face === 'heading') {
+    if (bold) return italic ? 'headingBoldItalic' : 'headingBold'
+    return italic ? 'headingItalic' : 'heading'
+  }
   if (bold) return italic ? 'textBoldItalic' : 'textBold'
   return italic ? 'textItalic' : 'text'
+}
+
+/**
+ * The face of the theme for a family, weight and slant: a heading face made
+ * of the same file as the text face of its weight and slant is that text
+ * face, so that an edition sets, measures and embeds one face, not two.
+ */
+export function themeFace(theme: Theme, face: Face, bold: boolean, italic: boolean): FontKey {
+  const key = fontKey(face, bold, italic)
+  if (face !== 'heading') return key
+  const text = fontKey('text', bold, italic)
+  return sameFile(theme.fonts[key], theme.fonts[text]) ? text : key
+}
+
+function sameFile(a: FontFile, b: FontFile): boolean {
+  return fileKey(a) === fileKey(b)
+}
+
+function fileKey(font: FontFile): string {
+  return isLocalFont(font) ? `${font.path}#${font.sha256}` : `${font.package}/${font.file}`
+}
+
+/** The family, weight and slant of a face. */
+export function faceParts(key: FontKey): { face: Face; bold: boolean; italic: boolean } {
+  const face: Face = key === 'mono' ? 'mono' : key.startsWith('heading') ? 'heading' : 'text'
+  return { face, bold: key.includes('Bold'), italic: key.endsWith('Italic') }
 }
 
 /** First-line indent of a paragraph that follows another, in points. */

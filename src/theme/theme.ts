@@ -40,8 +40,20 @@ export interface LocalFont extends FontFace {
   licenseUrl?: string
 }
 
-/** The faces a theme sets text in. `text*` is the serif of running text. */
-export type FontKey = 'text' | 'textItalic' | 'textBold' | 'textBoldItalic' | 'mono'
+/**
+ * The families a role can be set in: `text`, the face of running text;
+ * `heading`, the face of headings, titles and running heads (the text face
+ * itself, or another family, such as a sans); `mono`, the face of code.
+ */
+export type Face = 'text' | 'heading' | 'mono'
+
+/**
+ * The faces a theme sets text in: `text*` is the face of running text in its
+ * four weights and slants, `heading*` the same for the heading family, `mono`
+ * the face of code. A heading face made of the same file as the text face is
+ * one face: both editions embed it once.
+ */
+export type FontKey = 'text' | 'textItalic' | 'textBold' | 'textBoldItalic' | 'heading' | 'headingItalic' | 'headingBold' | 'headingBoldItalic' | 'mono'
 
 /** Generic CSS families to fall back on, per face, for readers that refuse embedded fonts. */
 export type GenericFamily = 'serif' | 'sans-serif' | 'monospace'
@@ -78,7 +90,7 @@ export interface RoleSpec {
   scale: number
   /** Line height as a multiple of this role's own size; defaults to the theme's leading. */
   leading?: number
-  face: 'text' | 'mono'
+  face: Face
   bold?: boolean
   italic?: boolean
   smallCaps?: boolean
@@ -124,7 +136,7 @@ export interface Margins {
 
 export interface Theme {
   name: string
-  /** What the theme is for, in a line (`octavo themes` lists it). */
+  /** What the theme is for, in one line (`octavo themes` lists it). */
   description: string
   fonts: Record<FontKey, FontFile>
   /**
@@ -134,7 +146,7 @@ export interface Theme {
    */
   fallbacks: FontFile[]
   /** Fallback family per face for CSS. */
-  generic: Record<'text' | 'mono', GenericFamily>
+  generic: Record<Face, GenericFamily>
   /** Body text size in points. */
   size: number
   /** Body line height as a multiple of the body size. */
@@ -171,14 +183,25 @@ export interface Theme {
   }
   /** Deepest heading level listed in tables of contents. */
   tocDepth: 1 | 2 | 3 | 4 | 5 | 6
-  /** The sign set centred for a thematic break. */
+  /** The contents, in both editions: space above each first-level entry (but the first, and one under a part's line), in body lines. */
+  contents: { space: number }
+  /**
+   * Section numbers (`1`, `1.1`, `1.1.1`) set before headings, in both
+   * editions and in the contents of both: in a book a chapter is the first
+   * level, in an article its shallowest headings are. `depth` is how many
+   * levels are numbered; 0 for none.
+   */
+  numbering: { depth: number }
+  /** The sign set centred for a thematic break (a scene break): a sign, or an ornament such as ❧. */
   sectionBreak: string
   /**
-   * The lead-in of an article: its first paragraph opens with this many words
-   * in small capitals (fewer when the first clause ends sooner), in both
-   * editions; 0 for none. Set only when the text face has small capitals (`smcp`).
+   * The lead-in: a first paragraph opens with this many words in small
+   * capitals (fewer when the first clause ends sooner), in both editions; 0
+   * for none. An article's first paragraph has it; with `chapters`, so has
+   * the first paragraph of every chapter of a book that opens with one (after
+   * its heading). Set only when the text face has small capitals (`smcp`).
    */
-  leadIn: { words: number }
+  leadIn: { words: number; chapters: boolean }
   /**
    * GitHub's alerts (`> [!NOTE]` and the like): a rule down the left side,
    * the label in bold on a line of its own above the text, both in the kind's
@@ -210,6 +233,64 @@ export interface Theme {
   }
   /** How tables are set, in both editions. */
   tables: TableSpec
+  /** Rules of text within a paragraph, in both editions. */
+  inline: {
+    /**
+     * Emphasis within italic text (emphasis within emphasis, or in an italic
+     * role such as a caption): `roman` sets it upright, as books do;
+     * `italic` keeps it italic.
+     */
+    emphasisWithinItalic: 'roman' | 'italic'
+    /** Size of smaller text (raw HTML's `small`) as a multiple of the text around it. */
+    smallScale: number
+    /** Whether links are underlined as well as set in `colours.link`. */
+    underlineLinks: boolean
+  }
+  /** Bulleted, numbered and task lists. */
+  lists: {
+    /** Space above and below a list, and between the items of a loose list, in lines of the text around it. */
+    space: number
+    /**
+     * From a label (bullet, number, check box) to the item's text, in word
+     * spaces of the text: print sets the labels in a column as wide as the
+     * widest label and this gap.
+     */
+    gap: number
+    /**
+     * The indent of items in the EPUB, in ems, where the reader places the
+     * markers: a reading system cannot measure the labels as print does.
+     */
+    indent: number
+    /** How far left of its text a task's check box stands in the EPUB, in ems (into the indent, where a marker would be). */
+    taskHang: number
+  }
+  /** Space above and below a section break, in lines of the text around it. */
+  sectionBreakSpace: number
+  /** Figures: space above one whose caption role sets none (`roles.caption.spaceBefore`), in lines of the caption; below, the caption's `spaceAfter`. */
+  figures: { space: number }
+  /** Footnotes, at the foot of the page in print and after the text (or as pop-ups) in the EPUB. */
+  footnotes: {
+    /** Space between the text and the notes, in body lines; the rule stands two thirds of the way down it. */
+    space: number
+    /** The rule over the notes: its length as a part of the measure, its weight in ems of the notes' size. */
+    rule: { length: number; weight: number }
+  }
+  /**
+   * How far down the text block a page that opens something starts, as a
+   * part of the text block's depth (print): the title page, a chapter, a part
+   * of the book. An e-reader has no page to drop on: the EPUB does not.
+   */
+  openings: { title: number; chapter: number; part: number }
+  /**
+   * Running heads and folios (print): the distance of a running head's
+   * baseline above the text block, and of a folio's baseline below it, in
+   * body lines. The EPUB has neither: a reader shows its own.
+   */
+  furniture: { head: number; folio: number }
+  /** The title page's publisher stands this many body lines below the byline (the EPUB's title page; print sets no publisher). */
+  titlePage: { publisherSpace: number }
+  /** Space between the paragraphs of the colophon, in ems (the EPUB's colophon; print has none). */
+  colophon: { space: number }
 }
 
 /** Cell padding, rules and the smaller sizes of tables (the text itself is the `table` role). */

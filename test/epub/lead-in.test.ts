@@ -97,8 +97,8 @@ describe('the small-capital lead-in of an article', () => {
   it('covers the theme’s number of words', () => {
     const paragraph: Paragraph = { type: 'paragraph', children: [text('one two three four five six seven')] }
     assert.equal(epubLeadIn(firstChapter(article([paragraph]))), 'one two three four')
-    assert.equal(epubLeadIn(firstChapter(article([paragraph]), { ...defaultTheme, leadIn: { words: 2 } })), 'one two')
-    assert.equal(epubLeadIn(firstChapter(article([paragraph]), { ...defaultTheme, leadIn: { words: 0 } })), '')
+    assert.equal(epubLeadIn(firstChapter(article([paragraph]), { ...defaultTheme, leadIn: { ...defaultTheme.leadIn, words: 2 } })), 'one two')
+    assert.equal(epubLeadIn(firstChapter(article([paragraph]), { ...defaultTheme, leadIn: { ...defaultTheme.leadIn, words: 0 } })), '')
   })
 
   it('keeps code in its own face: its words count but are not set in small capitals', () => {
@@ -115,6 +115,6 @@ describe('the small-capital lead-in of an article', () => {
 
   it('takes its CSS from the theme', () => {
     assert.deepEqual(cssRules(defaultTheme).find((rule) => rule.selector === '.lead-in')?.declarations, { 'font-variant': 'small-caps' })
-    assert.equal(cssRules({ ...defaultTheme, leadIn: { words: 0 } }).find((rule) => rule.selector === '.lead-in'), undefined)
+    assert.equal(cssRules({ ...defaultTheme, leadIn: { ...defaultTheme.leadIn, words: 0 } }).find((rule) => rule.selector === '.lead-in'), undefined)
   })
 })

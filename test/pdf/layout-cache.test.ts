@@ -13,8 +13,9 @@ import path from 'node:path'
 import { test } from 'node:test'
 import { CacheStore } from '../../src/cache/store.js'
 import { Diagnostics, formatMessage } from '../../src/diagnostics.js'
+import { bookLayoutKey, chapterLayoutKey } from '../../src/pdf/layout-cache.js'
 import { build, type Format } from '../../src/pipeline.js'
-import { defaultTheme } from '../../src/theme/index.js'
+import { defaultTheme, themes, type Theme } from '../../src/theme/index.js'
 import { fixtures, manuscriptFolder } from '../load/support.js'
 import { tempDir } from '../support/tools.js'
 
@@ -42,11 +43,11 @@ interface Built {
   chapters: Map<number, 'set' | 'cache'>
 }
 
-async function publish(folder: string, cache: CacheStore | undefined, formats: readonly Format[] = ['epub', 'pdf'], threads = 1): Promise<Built> {
+async function publish(folder: string, cache: CacheStore | undefined, formats: readonly Format[] = ['epub', 'pdf'], threads = 1, theme: Theme = defaultTheme): Promise<Built> {
   const outDir = await tempDir()
   const diag = new Diagnostics()
   const chapters = new Map<number, 'set' | 'cache'>()
-  await build(folder, { outDir, formats, theme: defaultTheme, page: 'a5', sourceDateEpoch: '1700000000', cache, threads, onChapter: (chapter, from) => chapters.set(chapter, from) }, diag)
+  await build(folder, { outDir, formats, theme, page: 'a5', sourceDateEpoch: '1700000000', cache, threads, onChapter: (chapter, from) => chapters.set(chapter, from) }, diag)
   const name = path.basename(folder)
   const read = (extension: string): Promise<Buffer> => (formats.includes(extension as Format) ? readFile(path.join(outDir, `${name}.${extension}`)) : Promise.resolve(Buffer.alloc(0)))
   return { pdf: await read('pdf'), epub: await read('epub'), messages: diag.messages.map(formatMessage), chapters }
@@ -112,4 +113,26 @@ test('chapters set on threads give the editions set in one thread, byte for byte
   assertSameEditions(kept, one)
   assert.deepEqual([...kept.chapters.values()], ['cache', 'cache', 'cache', 'cache', 'cache'])
   assert.ok((await publish(folder, undefined, ['epub'], 2)).epub.equals(one.epub), 'the EPUB alone differs')
+})
+
+test('with a theme that numbers sections, a book renumbered is set as a clean build sets it; a chapter whose number changed is set again', async () => {
+  const folder = await bookFolder()
+  const manual = themes.manual!
+  const cache = new CacheStore()
+  await publish(folder, cache, ['pdf'], 1, manual)
+  // "One, a section" leaves its chapter: "Two" keeps its place in the book and its depth, but is numbered 3 now, not 2.
+  const summary = path.join(folder, 'SUMMARY.md')
+  await writeFile(summary, (await readFile(summary, 'utf8')).replace('  - [One, a section]', '- [One, a section]'))
+  const kept = await publish(folder, cache, ['pdf'], 1, manual)
+  assertSameEditions(kept, await publish(folder, undefined, ['pdf'], 1, manual))
+  assert.equal(kept.chapters.get(3), 'set')
+  assert.equal(kept.chapters.get(1), 'cache')
+})
+
+test("a chapter's number (a theme that numbers sections) is part of its layout's key", () => {
+  const book = { metadata: { title: 'T', authors: [], lang: 'en', subjects: [], modified: '2024-01-01T00:00:00Z' }, assets: [], chapters: [{ id: 'a', title: 'A', source: 'a.md', blocks: [], notes: [] }] }
+  const bookKey = bookLayoutKey(book, themes.manual!, 'a5')
+  assert.notEqual(chapterLayoutKey(bookKey, book, 0, 1, '2'), chapterLayoutKey(bookKey, book, 0, 1, '3'))
+  assert.notEqual(chapterLayoutKey(bookKey, book, 0, 1, '2'), chapterLayoutKey(bookKey, book, 0, 1, undefined))
+  assert.equal(chapterLayoutKey(bookKey, book, 0, 1, '2'), chapterLayoutKey(bookKey, book, 0, 1, '2'))
 })

@@ -75,7 +75,7 @@ describe('prepare', () => {
   it("sets as many words of the lead-in as the theme says, none when it says none", () => {
     const value = 'Four words of opening and then the rest of the sentence.'
     const leadIn = (words: number): string[] =>
-      boxes(prepareParagraph([{ type: 'text', value }], { ...theme, leadIn: { words } }, measurer, { style: body, indent: 0, measure, justify: true, leadIn: true }))
+      boxes(prepareParagraph([{ type: 'text', value }], { ...theme, leadIn: { ...theme.leadIn, words } }, measurer, { style: body, indent: 0, measure, justify: true, leadIn: true }))
         .filter((box) => box.content.style.features === 'smallCaps')
         .map((box) => box.content.text)
     assert.deepEqual(leadIn(theme.leadIn.words), ['Four', 'words', 'of', 'opening'])

@@ -2,8 +2,8 @@ import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import type { Chapter } from '../../model/book.js'
 import { inlineText } from '../../model/text.js'
-import type { Context } from '../context.js'
-import { blocks } from '../hast/blocks.js'
+import { sectionNumbersOf, type Context } from '../context.js'
+import { blocks, sectionNumber } from '../hast/blocks.js'
 import { xhtmlDocument } from '../hast/document.js'
 import { pageMarkers } from '../hast/page-marker.js'
 import { fragmentBytes } from '../hast/serialize.js'
@@ -54,6 +54,13 @@ export function chapterDocument(context: Context, chapter: Chapter, index: numbe
   // A page that starts before the chapter's first block starts with the chapter.
   content.push(...pageMarkers(state, pages?.take([]).map((start) => start.page) ?? []))
   const opening = chapter.blocks[0]?.type === 'heading' ? chapter.blocks[0] : undefined
+  const numbers = sectionNumbersOf(context)
+  for (const heading of chapter.blocks) {
+    if (heading.type !== 'heading') continue
+    // As in print: a book's chapter opening heading takes the chapter's number.
+    const number = heading === opening && !isArticle(context.book) ? numbers.chapters[index] : numbers.headings.get(heading)
+    if (number !== undefined) state.headingNumbers.set(heading, number)
+  }
   let first = 0
   let labelledBy = opening === undefined ? undefined : state.xmlIds.get(opening.id)
 
@@ -77,7 +84,14 @@ export function chapterDocument(context: Context, chapter: Chapter, index: numbe
     // As in print: a chapter of a book that does not open with a heading is given its title as one.
     labelledBy = claimId(state, chapter.id)
     state.anchors.push(labelledBy)
-    content.push(h('h1', { id: labelledBy }, chapter.title.trim() || metadata.title), newline)
+    const number = numbers.chapters[index]
+    const title = chapter.title.trim() || metadata.title
+    content.push(h('h1', { id: labelledBy }, number === undefined ? [title] : [sectionNumber(number), title]), newline)
+  }
+  // As in print: with the theme's `leadIn.chapters`, a book's chapter's first paragraph after its opening heading has the lead-in too.
+  if (!isArticle(context.book) && context.theme.leadIn.chapters) {
+    const opener = chapter.blocks[opening ? 1 : 0]
+    if (opener?.type === 'paragraph') state.leadIn = opener
   }
   content.push(...blocks(state, chapter.blocks, [], first))
   content.push(...pageMarkers(state, pages?.rest() ?? []))

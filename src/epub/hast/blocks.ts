@@ -7,6 +7,10 @@ import { imageElement, inlines, textWithMarkers } from './inlines.js'
 import { applyLeadIn, leadInWords } from './lead-in.js'
 import { isPageMarker, pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
+import { numberSeparator } from '../../theme/index.js'
+
+/** The class of a section number (see `Theme.numbering`). */
+export const sectionNumberClass = 'section-number'
 import { WordCursor } from './words.js'
 
 /** Where a block stands in its chapter (see `PageStart.block`); undefined inside notes. */
@@ -84,7 +88,14 @@ function placeAnchors(state: State, anchors: readonly string[], converted: Eleme
 function heading(state: State, node: Heading): ElementContent[] {
   const id = state.xmlIds.get(node.id) ?? claimId(state, 'section')
   state.anchors.push(id)
-  return [h(`h${node.depth}`, { id, className: alignClassOf(node.align) }, inlines(state, node.children))]
+  const content = inlines(state, node.children)
+  const number = state.headingNumbers.get(node)
+  return [h(`h${node.depth}`, { id, className: alignClassOf(node.align) }, number === undefined ? content : [sectionNumber(number), ...content])]
+}
+
+/** A section number before a heading's words (or a contents entry's), in a span of its own as print sets it. */
+export function sectionNumber(number: string): ElementContent {
+  return h('span', { className: [sectionNumberClass] }, `${number}${numberSeparator}`)
 }
 
 function paragraph(state: State, node: Paragraph): ElementContent[] {

@@ -1,6 +1,6 @@
 import type { Element } from 'hast'
 import type { Diagnostics } from '../../diagnostics.js'
-import type { Asset, Book, Paragraph, Place } from '../../model/book.js'
+import type { Asset, Book, Heading, Paragraph, Place } from '../../model/book.js'
 import type { Theme } from '../../theme/index.js'
 import type { Labels } from '../labels.js'
 import type { ChapterPages } from '../page-list.js'
@@ -69,6 +69,8 @@ export interface State {
   leadIn: Paragraph | undefined
   /** Set while the content of a link is converted: XHTML cannot nest links. */
   inLink: boolean
+  /** The section numbers the chapter's headings are set with (see `Theme.numbering`); its opening heading's is the chapter's. */
+  headingNumbers: Map<Heading, string>
 }
 
 export interface StateOptions {
@@ -105,6 +107,7 @@ export function createState(options: StateOptions): State {
     images: [],
     leadIn: undefined,
     inLink: false,
+    headingNumbers: new Map(),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CodeBlock, CodeToken } from '../../model/book.js'
 import { isWordSeparator } from '../../model/text.js'
+import { codeGroundPadding } from '../../theme/index.js'
 import { splitByFace } from '../faces.js'
 import { graphemeClusters } from '../graphemes.js'
 import type { FaceRun } from '../faces.js'
@@ -58,7 +59,7 @@ export function code(c: Composer, block: CodeBlock, ctx: BlockContext): void {
   const struct = c.struct('Code', ctx.struct)
   const metrics = c.measurer.metrics(style.font)
   // The ground extends half the gap between lines beyond the text, so that it frames the first and last lines evenly.
-  const pad = (resolved.leading - resolved.size) / 2 + resolved.size * metrics.descent
+  const pad = codeGroundPadding(c.theme, metrics.descent)
   const inset = pad
   const width = ctx.region.width - 2 * inset
   const muted = { ...style, colour: c.theme.colours.muted }

@@ -2,7 +2,7 @@ import type { Book, Chapter, Heading } from '../../model/book.js'
 import { chapterTree, type ChapterNode } from '../../model/chapter-tree.js'
 import { inlineText } from '../../model/text.js'
 import { destName } from '../dests.js'
-import { paragraphIndent } from '../../theme/index.js'
+import { contentsSpace, numberSeparator, paragraphIndent, type SectionNumbers } from '../../theme/index.js'
 import type { FlowBox } from '../flow.js'
 import { headingStep, type Composer, type Region } from './context.js'
 
@@ -23,7 +23,7 @@ export interface ContentsEntry {
  * then its headings down to `maxDepth`, then the chapters nested under it,
  * one step further in.
  */
-export function contentsEntries(book: Book, maxDepth: number): ContentsEntry[] {
+export function contentsEntries(book: Book, maxDepth: number, numbers?: SectionNumbers): ContentsEntry[] {
   const entries: ContentsEntry[] = []
   const chapterEntries = (node: ChapterNode, level: number): void => {
     const { chapter } = node
@@ -31,12 +31,16 @@ export function contentsEntries(book: Book, maxDepth: number): ContentsEntry[] {
     const entry: ContentsEntry = opening
       ? { depth: level, title: inlineText(opening.children).trim(), dest: destName(chapter.id, opening.id), kind: 'chapter' }
       : { depth: level, title: chapter.title, dest: destName(chapter.id), kind: 'chapter' }
-    if (chapter.number !== undefined) entry.number = chapter.number
+    const number = numbers?.chapters[node.index] ?? chapter.number
+    if (number !== undefined) entry.number = number
     entries.push(entry)
     // The chapter's own headings, as the EPUB's contents list them (a heading quoted in a block quote is not one of its sections).
     for (const block of chapter.blocks) {
       if (block.type === 'heading' && block !== opening && block.depth <= maxDepth) {
-        entries.push({ depth: level + headingStep(block.depth, opening), title: inlineText(block.children).trim(), dest: destName(chapter.id, block.id), kind: 'heading' })
+        const entry: ContentsEntry = { depth: level + headingStep(block.depth, opening), title: inlineText(block.children).trim(), dest: destName(chapter.id, block.id), kind: 'heading' }
+        const number = numbers?.headings.get(block)
+        if (number !== undefined) entry.number = number
+        entries.push(entry)
       }
     }
     for (const child of node.children) chapterEntries(child, level + 1)
@@ -90,14 +94,14 @@ export function contents(c: Composer, entries: readonly ContentsEntry[], region:
     const entryRegion = { x: region.x + indent, width: region.width - indent - numberColumn }
     const struct = c.struct('TOCI', tocStruct)
     // The number and its title stay together on a line: a no-break space between them.
-    const words = entry.number === undefined ? entry.title : `${entry.number}\u00a0${entry.title}`
+    const words = entry.number === undefined ? entry.title : `${entry.number}${numberSeparator}${entry.title}`
     const link = { type: 'link' as const, url: `#${entry.dest}`, children: [{ type: 'text' as const, value: words }] }
     const set = c.setText([link], { ...style, colour: resolved.colour }, 'left', entryRegion.width, { hyphenate: false })
     const boxes: FlowBox[] = c.lineBoxes(set, resolved, entryRegion, struct, null, false)
     for (const drawing of boxes.flatMap((box) => box.drawings)) if (drawing.kind === 'text') drawing.run.style = { ...drawing.run.style, colour: resolved.colour }
     boxes.at(-1)?.drawings.push({ kind: 'pageRef', x: region.x + region.width, y: 0, dest: entry.dest, style, link: { dest: entry.dest }, struct })
     if (entry.kind === 'part') c.space(resolved.spaceBefore)
-    else if (entry.depth === 1 && previous?.kind !== 'part') c.space(body.leading / 2)
+    else if (entry.depth === 1 && previous?.kind !== 'part') c.space(contentsSpace(c.theme))
     boxes.forEach((box, index) => {
       // A part's line keeps with its first chapter's.
       box.keepWithPrevious = index > 0 || previous?.kind === 'part'

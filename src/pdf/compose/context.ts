@@ -6,7 +6,7 @@
 import type { Diagnostics } from '../../diagnostics.js'
 import type { Book, Heading, Inline, InlineImage, Place } from '../../model/book.js'
 import type { PageGeometry, TextRole, Theme } from '../../theme/index.js'
-import { resolveStyle } from '../../theme/index.js'
+import { resolveStyle, themeChapterNumbers, themeHeadingNumbers } from '../../theme/index.js'
 import type { ResolvedStyle } from '../../theme/index.js'
 import { breakAndSet } from '../break.js'
 import type { Drawing, FlowBox, FlowItem, SourceRef, StructNode } from '../flow.js'
@@ -122,6 +122,29 @@ export class Composer {
   outlineDepth(heading: Heading): number {
     const { depth, opening } = this.outline
     return heading === opening ? depth : depth + headingStep(heading.depth, opening)
+  }
+
+  /**
+   * The numbers the theme gives the book's chapters, by index (see
+   * `Theme.numbering`): made from the book when first asked; a thread that
+   * sets one chapter of a book it does not hold is told that chapter's.
+   */
+  chapterNumbers: Array<string | undefined> | undefined
+  private headingNumbers: { chapter: number; numbers: Map<Heading, string> } | undefined
+
+  /**
+   * The section number a heading of the chapter being set is set with, if
+   * the theme numbers it: a book's chapter opening heading takes the
+   * chapter's number (an article's title is no section).
+   */
+  headingNumber(heading: Heading): string | undefined {
+    this.chapterNumbers ??= themeChapterNumbers(this.book, this.theme)
+    const chapterNumber = this.chapterNumbers[this.chapter]
+    if (this.book.chapters.length > 1 && heading === this.outline.opening) return chapterNumber
+    if (this.headingNumbers?.chapter !== this.chapter) {
+      this.headingNumbers = { chapter: this.chapter, numbers: themeHeadingNumbers(this.book, this.theme, this.chapter, chapterNumber) }
+    }
+    return this.headingNumbers.numbers.get(heading)
   }
 
   style(role: TextRole): ResolvedStyle {

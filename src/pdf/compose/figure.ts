@@ -1,4 +1,5 @@
 import type { Figure } from '../../model/book.js'
+import { figureSpaceBefore } from '../../theme/index.js'
 import type { FlowBox } from '../flow.js'
 import { askedScale, imageSize } from '../image-size.js'
 import type { BlockContext, Composer } from './context.js'
@@ -14,7 +15,7 @@ export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
   const asset = c.book.assets.find((entry) => entry.id === node.asset)
   const figureStruct = c.struct('Figure', ctx.struct, node.alt)
   const size = asset ? imageSize(asset.path, asset.mediaType) : undefined
-  c.space(caption.spaceBefore || caption.leading / 2)
+  c.space(figureSpaceBefore(c.theme))
   const captionLines = node.caption ? c.setText(node.caption, c.runStyle('caption'), caption.align, ctx.region.width) : []
   if (asset && size) {
     const maxHeight = c.geometry.depth - (captionLines.length + 1) * caption.leading

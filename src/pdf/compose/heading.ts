@@ -3,12 +3,15 @@ import { inlineText } from '../../model/text.js'
 import type { BlockContext, Composer } from './context.js'
 import { headingKeep } from './context.js'
 import { destName } from '../dests.js'
+import { numberSeparator } from '../../theme/index.js'
 
 /** A heading: set ragged in its role (or aligned as the manuscript says), named as a destination, kept with what follows. */
 export function heading(c: Composer, block: Heading, ctx: BlockContext): void {
   const role = `h${block.depth}` as const
   const resolved = c.style(role)
-  const lines = c.setText(block.children, c.runStyle(role), block.align ?? resolved.align, ctx.region.width, { hyphenate: false, images: true })
+  const number = c.headingNumber(block)
+  const words = number === undefined ? block.children : [{ type: 'text' as const, value: `${number}${numberSeparator}` }, ...block.children]
+  const lines = c.setText(words, c.runStyle(role), block.align ?? resolved.align, ctx.region.width, { hyphenate: false, images: true })
   const struct = c.struct(`H${block.depth}`, ctx.struct)
   c.space(resolved.spaceBefore)
   const boxes = c.lineBoxes(lines, resolved, ctx.region, struct, { chapter: c.chapter, block: ctx.path }, false)
@@ -16,7 +19,8 @@ export function heading(c: Composer, block: Heading, ctx: BlockContext): void {
     box.keepWithPrevious = box.keepWithPrevious || index > 0
     if (index === 0) {
       if (block.id !== '' && c.chapterId !== undefined) box.anchors.push(destName(c.chapterId, block.id))
-      box.heading = { depth: c.outlineDepth(block), title: inlineText(block.children).trim(), id: block.id }
+      const title = inlineText(block.children).trim()
+      box.heading = { depth: c.outlineDepth(block), title: number === undefined ? title : `${number} ${title}`, id: block.id }
     }
     c.box(box)
   })

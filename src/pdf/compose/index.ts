@@ -4,10 +4,10 @@
  * and nothing that depends on where pages break.
  */
 import type { Diagnostics } from '../../diagnostics.js'
-import type { Book, Heading, Part as BookPart, Place } from '../../model/book.js'
+import type { Book, Chapter, Heading, Part as BookPart, Place } from '../../model/book.js'
 import { chapterDepths } from '../../model/chapter-tree.js'
 import { inlineText } from '../../model/text.js'
-import type { PageGeometry, Theme } from '../../theme/index.js'
+import { openingDrop, themeSectionNumbers, type PageGeometry, type Theme } from '../../theme/index.js'
 import type { Flow, FlowBox, FlowItem } from '../flow.js'
 import type { Measurer } from '../measure.js'
 import { destName } from '../dests.js'
@@ -138,13 +138,13 @@ export function partPlans(c: Composer): PartPlan[] {
       const start = c.items.length
       const struct = c.struct('Sect', 0)
       titleBlock(c, book.metadata, region, struct, false)
-      // The title stands a quarter of the way down its page.
-      sink(c.items, start, geometry.depth / 4)
+      // The title stands the theme's part of the way down its page.
+      sink(c.items, start, openingDrop(c.theme, 'title', geometry.depth))
       return { struct }
     })
     plan(() => {
       c.items.push({ kind: 'break', recto: true, pageKind: 'contents', chapter: null })
-      return { struct: contents(c, contentsEntries(book, c.theme.tocDepth), region), deferred: true }
+      return { struct: contents(c, contentsEntries(book, c.theme.tocDepth, themeSectionNumbers(book, c.theme)), region), deferred: true }
     })
   }
 
@@ -174,8 +174,8 @@ export function partPlans(c: Composer): PartPlan[] {
           c.items.push({ kind: 'break', recto: true, pageKind: 'part', chapter: null })
           const start = c.items.length
           const title = partTitlePage(c, bookPart, region, partStruct)
-          // A third of the way down, lower than a chapter's opening.
-          sink(c.items, start, geometry.depth / 3)
+          // Dropped as the theme says, lower than a chapter's opening.
+          sink(c.items, start, openingDrop(c.theme, 'part', geometry.depth))
           return { struct: title, opens: partStruct }
         })
       }
@@ -215,16 +215,15 @@ function composeChapter(c: Composer, index: number, depth: number, region: Regio
     c.outline.opening = synthetic
     heading(c, synthetic, { region, role: 'body', path: [], struct })
   }
-  let leadIn = article
+  const leadInAt = leadInBlock(c.theme, chapter, article, first)
   chapter.blocks.forEach((node, blockIndex) => {
     if (blockIndex < first) return
     const ctx = { region, role: 'body' as const, path: [blockIndex], struct }
-    if (leadIn && node.type === 'paragraph') paragraph(c, node, ctx, true)
+    if (blockIndex === leadInAt && node.type === 'paragraph') paragraph(c, node, ctx, true)
     else block(c, node, ctx)
-    leadIn = false
   })
-  // A book's chapter opens a sixth of the way down its page, the way chapters are dropped in print.
-  if (!article && !section) sink(c.items, start, geometry.depth / 6)
+  // A book's chapter opens dropped down its page (by the theme's part of the text block), the way chapters are dropped in print.
+  if (!article && !section) sink(c.items, start, openingDrop(c.theme, 'chapter', geometry.depth))
   // A link to the chapter (to its file, in the manuscript) leads to its first line.
   c.items.slice(start).find((item): item is FlowBox => item.kind === 'box')?.anchors.unshift(destName(chapter.id))
   for (const note of chapter.notes) {
@@ -232,6 +231,18 @@ function composeChapter(c: Composer, index: number, depth: number, region: Regio
     c.noteNumbers.set(note.id, note.number)
   }
   return struct
+}
+
+/**
+ * The index of the block that opens with the lead-in, if it is a paragraph:
+ * an article's first block shown (`first`); with the theme's
+ * `leadIn.chapters`, a book's chapter's first block after its opening
+ * heading. -1 for none.
+ */
+function leadInBlock(theme: Theme, chapter: Chapter, article: boolean, first: number): number {
+  if (article) return first
+  if (!theme.leadIn.chapters) return -1
+  return openingHeading(chapter) ? 1 : 0
 }
 
 /**

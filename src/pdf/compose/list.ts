@@ -1,4 +1,5 @@
 import type { List } from '../../model/book.js'
+import { listMetrics } from '../../theme/index.js'
 import { splitByFace } from '../faces.js'
 import type { FlowBox, TextDrawing } from '../flow.js'
 import type { RunStyle } from '../style.js'
@@ -10,16 +11,16 @@ import { blocks } from './blocks.js'
  * (bullet, number or check box), the labels right-aligned in their own column.
  */
 export function list(c: Composer, node: List, ctx: BlockContext): void {
-  const resolved = c.style(ctx.role)
   const style = c.runStyle(ctx.role)
+  const metrics = listMetrics(c.theme, ctx.role)
   const labels = node.items.map((item, index) => label(c, node, index, item.checked, style))
   const space = c.measurer.width(' ', style)
-  const column = Math.max(...labels.map((runs) => labelWidth(c, runs))) + 2 * space
+  const column = Math.max(...labels.map((runs) => labelWidth(c, runs))) + metrics.gap * space
   const listStruct = c.struct('L', ctx.struct)
   const region = c.inset(ctx.region, column, 0)
-  c.space(resolved.leading / 2)
+  c.space(metrics.space)
   node.items.forEach((item, index) => {
-    if (index > 0 && node.spread) c.space(resolved.leading / 2)
+    if (index > 0 && node.spread) c.space(metrics.space)
     const itemStruct = c.struct('LI', listStruct)
     const labelStruct = c.struct('Lbl', itemStruct)
     const bodyStruct = c.struct('LBody', itemStruct)
@@ -37,7 +38,7 @@ export function list(c: Composer, node: List, ctx: BlockContext): void {
     })
     if (box) box.drawings.unshift(...drawings)
   })
-  c.space(resolved.leading / 2)
+  c.space(metrics.space)
   c.afterParagraph = false
 }
 
