@@ -20,7 +20,7 @@ import type { Diagnostics } from '../diagnostics.js'
 import { fontverter, yaml } from '../lazy.js'
 import { keepFontBytes } from '../theme/font-files.js'
 import type { Place } from '../model/book.js'
-import { extendTheme, fontPath, themes, type FontFile, type LocalFont, type PackagedFont, type Theme, type ThemeOverrides } from '../theme/index.js'
+import { extendTheme, fontPath, sameFontFile, themes, type FontFile, type LocalFont, type PackagedFont, type Theme, type ThemeOverrides } from '../theme/index.js'
 import { themeShape, type Rule, type Shape } from '../theme/schema.js'
 import { isInside } from './assets.js'
 import { editDistance } from './front-matter.js'
@@ -77,6 +77,7 @@ export async function loadThemeFile(file: string, display: string, diag: Diagnos
     const whole = resolved.get(`fonts.${key}`)
     if (whole !== undefined) theme.fonts[key as keyof Theme['fonts']] = whole
   }
+  followTextFaces(theme, base, Object.keys(fontChanges ?? {}))
   if (overrides.fallbacks !== undefined) theme.fallbacks = overrides.fallbacks.map((_, index) => resolved.get(`fallbacks.${index}`)!)
   const changed = fonts.find((font) => font.path[0] === 'fonts')
   if (changed !== undefined) warnMixedFamilies(theme, placeAt(changed.node.range?.[0] ?? 0), diag)
@@ -85,6 +86,19 @@ export async function loadThemeFile(file: string, display: string, diag: Diagnos
 }
 
 const TEXT_FACES = ['text', 'textItalic', 'textBold', 'textBoldItalic'] as const
+const HEADING_FACES = ['heading', 'headingItalic', 'headingBold', 'headingBoldItalic'] as const
+
+/**
+ * A heading face that in the base theme is its text face follows that face
+ * when the file changes the text face and names no heading face: a writer who
+ * sets the book in a face of their own means the headings too.
+ */
+function followTextFaces(theme: Theme, base: Theme, changed: readonly string[]): void {
+  TEXT_FACES.forEach((text, index) => {
+    const heading = HEADING_FACES[index]!
+    if (changed.includes(text) && !changed.includes(heading) && sameFontFile(base.fonts[heading], base.fonts[text])) theme.fonts[heading] = theme.fonts[text]
+  })
+}
 
 /**
  * The four text faces come from one family in both editions only if the theme

@@ -4,7 +4,7 @@ export { extendTheme, type ThemeOverrides } from './extend.js'
 export { fontIdentity, fontPath, isLocalFont } from './fonts.js'
 export { derivedMargins, isTrimName, trimInches, trimNames, trimSize, type TrimName } from './trims.js'
 export { headingNumber, numberSeparator, themeChapterNumbers, themeHeadingNumbers, themeSectionNumbers, type SectionNumbers } from './numbering.js'
-export { alertMetrics, definitionMetrics, detailsSpace, faceParts, fontKey, headingRoles, themeFace, pageGeometry, paragraphIndent, resolveStyle } from './style.js'
+export { alertMetrics, definitionMetrics, detailsSpace, faceParts, fontKey, headingRoles, sameFontFile, themeFace, pageGeometry, paragraphIndent, resolveStyle } from './style.js'
 export type { PageGeometry, ResolvedStyle } from './style.js'
 export { codeGroundPadding, contentsSpace, figureSpaceBefore, footnoteMetrics, furnitureDistances, listMetrics, openingDrop, romanWithinItalic, sectionBreakSpace, smallScale } from './rules.js'
 

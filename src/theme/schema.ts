@@ -8,6 +8,7 @@
  */
 import { defaultTheme } from './default.js'
 import { themes } from './index.js'
+import { pageNames } from './names.js'
 
 /** What one value of a theme may be. */
 export type Rule =
@@ -69,6 +70,8 @@ export const valueRules: ReadonlyMap<Pattern, Rule> = new Map<Pattern, Rule>([
   ['tocDepth', { kind: 'enum', values: [1, 2, 3, 4, 5, 6] }],
   ['sectionBreak', text],
   ['leadIn.words', { kind: 'number', min: 0, integer: true }],
+  ['numbering.depth', { kind: 'number', min: 0, max: 6, integer: true }],
+  ['inline.emphasisWithinItalic', { kind: 'enum', values: ['roman', 'italic'] }],
   ['tables.smallerScales.*', positive],
 ])
 
@@ -100,6 +103,11 @@ function shapeOf(value: unknown, path: readonly string[]): Shape {
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value)
     if (isFontFile(path)) return { kind: 'font', keys: mapShape(entries, path).keys }
+    // Margins may be given for every page `--page` takes, the printers' trims too, though no built-in theme gives them all.
+    if (path.join('.') === 'margins') {
+      const entry = entries.map(([, child]) => shapeOf(child, [...path, '*'])).reduce(unite)
+      return { kind: 'map', keys: new Map(pageNames.map((name) => [name, entry])) }
+    }
     if (uniformMaps.includes(path.join('.'))) {
       const entry = entries.map(([, child]) => shapeOf(child, [...path, '*'])).reduce(unite)
       return { kind: 'map', keys: new Map(entries.map(([key]) => [key, entry])) }

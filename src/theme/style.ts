@@ -56,10 +56,11 @@ export function themeFace(theme: Theme, face: Face, bold: boolean, italic: boole
   const key = fontKey(face, bold, italic)
   if (face !== 'heading') return key
   const text = fontKey('text', bold, italic)
-  return sameFile(theme.fonts[key], theme.fonts[text]) ? text : key
+  return sameFontFile(theme.fonts[key], theme.fonts[text]) ? text : key
 }
 
-function sameFile(a: FontFile, b: FontFile): boolean {
+/** Whether two fonts are one file. */
+export function sameFontFile(a: FontFile, b: FontFile): boolean {
   return fileKey(a) === fileKey(b)
 }
 

@@ -173,7 +173,7 @@ describe('book.yaml’s theme, page and toc', () => {
     const line = yaml.split('\n').length + 1
     for (const [extra, expected] of [
       ['page: a3', new RegExp(`book\\.yaml:${line}:7: error: \`page\` must be one of a5, a4, letter, 6x9, 5x8, .*, not \`a3\``)],
-      ['theme: clasic', new RegExp(`book\\.yaml:${line}:1: error: no built-in theme \`clasic\`: the built-in themes are default; a theme file is named by its path`)],
+      ['theme: clasic', new RegExp(`book\\.yaml:${line}:1: error: no built-in theme \`clasic\`: the built-in themes are default, modern, novel, manual; a theme file is named by its path`)],
       ['toc: 9', new RegExp(`book\\.yaml:${line}:6: error: \`toc\` must be true or the depth of the contents, from 1 to 6, not \`9\``)],
     ] as const) {
       await writeFile(path.join(folder, 'book.yaml'), `${yaml}\n${extra}\n`)
