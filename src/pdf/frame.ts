@@ -91,6 +91,12 @@ export interface FrameOptions {
   bleed?: number
   /** Crop marks in a slug beyond the bleed (print only; drawn when not said otherwise). */
   marks?: boolean
+  /**
+   * Bleed at the spine too (print only; so when not said otherwise). A
+   * printer that binds single pages (IngramSpark) wants bleed on the top,
+   * bottom and outside edges only: nothing is printed into the binding.
+   */
+  spineBleed?: boolean
   /** The crop marks' colour: `registrationColour` to print them on every plate (a press file); the theme's text colour without it. */
   markColour?: string
 }
@@ -154,12 +160,15 @@ export class Framer {
   frame(page: Page): Frame {
     const { book, theme, geometry, measurer, options, margin, head, folio, destPages, bleed, furniture } = this
     const recto = page.number % 2 === 1
-    const left = margin + (recto ? geometry.margins.inner : geometry.margins.outer)
+    // Without bleed at the spine, the spine's side (the left of a recto, the right of a verso) has none.
+    const spineBleed = options.spineBleed === false ? 0 : bleed
+    const trimX = recto ? margin - bleed + spineBleed : margin
+    const left = trimX + (recto ? geometry.margins.inner : geometry.margins.outer)
     const top = margin + geometry.margins.top
-    const frame: Frame = { number: page.number, width: geometry.width + 2 * margin, height: geometry.height + 2 * margin, items: [], outline: [] }
+    const frame: Frame = { number: page.number, width: geometry.width + 2 * margin - (bleed - spineBleed), height: geometry.height + 2 * margin, items: [], outline: [] }
     if (options.print) {
-      frame.trim = { x: margin, y: margin, width: geometry.width, height: geometry.height }
-      frame.bleed = { x: margin - bleed, y: margin - bleed, width: geometry.width + 2 * bleed, height: geometry.height + 2 * bleed }
+      frame.trim = { x: trimX, y: margin, width: geometry.width, height: geometry.height }
+      frame.bleed = { x: recto ? trimX - spineBleed : trimX - bleed, y: margin - bleed, width: geometry.width + bleed + spineBleed, height: geometry.height + 2 * bleed }
       if (this.marks) frame.items.push(...cropMarks(frame.trim, bleed, options.markColour ?? theme.colours.text))
     }
     // A broadside page's text block is set upright in coordinates of its own, then turned onto the page.

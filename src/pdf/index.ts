@@ -61,7 +61,7 @@ export async function writePdf(book: Book, bookTheme: Theme, options: PdfOptions
   // A press's margins (a gutter from the page count, a clear band inside the trim) are the theme's for that page.
   const theme = press ? await pressLayoutTheme(book, bookTheme, press, layoutOptions, diag) : bookTheme
   const layout = new PrintLayout(book, theme, layoutOptions, diag)
-  const frameOptions: FrameOptions = press ? { print: true, bleed: press.bleed, marks: press.marks, markColour: registrationColour } : { print: options.print === true }
+  const frameOptions: FrameOptions = press ? { print: true, bleed: press.bleed, spineBleed: press.spineBleed, marks: press.marks, markColour: registrationColour } : { print: options.print === true }
   const framer = new Framer(book, theme, layout.geometry, layout.measurer, frameOptions)
   const warn = (reason: string, place?: Place): void => void diag.warn(reason, place, 'pdf-image')
   const renderer = new PdfRenderer(layout.structs.nodes, book, theme, { pdfA: options.pdfA === true, warn, press })

@@ -35,8 +35,10 @@ export interface PressProfile {
   printer: string
   /** Trims the printer prints (`--page`); any page when not given. */
   trims?: readonly TrimName[]
-  /** Bleed on every side beyond the trim, in points: the page is this much bigger than the trim (0: none). */
+  /** Bleed beyond the trim, in points: the page is this much bigger than the trim on each side that bleeds (0: none). */
   bleed: number
+  /** Whether the bleed goes on at the spine too; single pages bound at the spine bleed only at the top, bottom and outside. */
+  spineBleed: boolean
   /** Crop marks in a slug beyond the bleed. */
   marks: boolean
   /** Least distance from the trim to anything printed, on the outside, top and bottom (running heads and folios too), in points. */
@@ -85,6 +87,7 @@ export const pressProfiles: Readonly<Record<PressName, PressProfile>> = {
     printer: 'Amazon KDP (paperback)',
     trims: trimNames,
     bleed: 0,
+    spineBleed: false,
     marks: false,
     safety: 0.25 * inch,
     gutter: kdpGutter,
@@ -98,12 +101,14 @@ export const pressProfiles: Readonly<Record<PressName, PressProfile>> = {
     transparency: true,
     blankLastPage: false,
   },
-  // IngramSpark: PDF/X-1a:2001 (PDF 1.3, CMYK or grey only, no transparency, an output intent), 0.125 in bleed,
-  // content 0.5 in inside the trim, no marks, an even page count ending on a blank page.
+  // IngramSpark: PDF/X-1a:2001 (PDF 1.3, CMYK or grey only, no transparency, an output intent), 0.125 in bleed
+  // on the top, bottom and outside edges, content 0.5 in inside the trim, no marks, an even page count ending on a blank page.
   ingram: {
     name: 'ingram',
     printer: 'IngramSpark',
+    // "Bleed: 0.125 in on the top, bottom and outside edges" (IngramSpark's file creation guide): none at the spine.
     bleed: 0.125 * inch,
+    spineBleed: false,
     marks: false,
     safety: 0.5 * inch,
     links: false,
@@ -124,6 +129,7 @@ export const pressProfiles: Readonly<Record<PressName, PressProfile>> = {
     name: 'offset',
     printer: 'an offset printer (PDF/X-4)',
     bleed: 3 * mm,
+    spineBleed: true,
     marks: true,
     safety: 0,
     links: false,

@@ -217,26 +217,34 @@ describe('--press kdp', () => {
 })
 
 describe('--press ingram', () => {
-  it('PDF/X-1a:2001: PDF 1.3, CMYK or grey only with text in black alone, no transparency, an output intent, boxes with 0.125 in bleed, no annotations, an even count ending on a blank page', async () => {
+  it('PDF/X-1a:2001: PDF 1.3, CMYK or grey only with text in black alone, no transparency, an output intent, boxes with 0.125 in bleed on the top, bottom and outside edges (none at the spine), no annotations, an even count ending on a blank page', async () => {
     const pdf = await press(await linkedBook(), 'ingram', '6x9')
     const info = await pdfInfo(pdf.file)
     assert.equal(info['PDF version'], '1.3')
     assert.equal(info.Tagged, 'no')
     assert.equal(pdf.pages % 2, 0)
     const boxes = await allBoxes(pdf.file, pdf.pages)
-    for (const page of boxes) {
+    const trims: number[][] = []
+    boxes.forEach((page, index) => {
       const [tx0, ty0, tx1, ty1] = page.TrimBox!
       const [bx0, by0, bx1, by1] = page.BleedBox!
       assert.ok(near(tx1! - tx0!, 6 * inch) && near(ty1! - ty0!, 9 * inch))
-      for (const [bleed, trim] of [[bx0!, tx0!], [by0!, ty0!]] as const) assert.ok(near(trim - bleed, 0.125 * inch))
-      assert.ok(near(bx1! - tx1!, 0.125 * inch) && near(by1! - ty1!, 0.125 * inch))
+      assert.ok(near(ty0! - by0!, 0.125 * inch) && near(by1! - ty1!, 0.125 * inch))
+      // A recto's spine is on its left, a verso's on its right: the bleed is on the other side only.
+      const recto = index % 2 === 0
+      const [spine, outside] = recto ? [tx0! - bx0!, bx1! - tx1!] : [bx1! - tx1!, tx0! - bx0!]
+      assert.ok(near(spine, 0) && near(outside, 0.125 * inch), `page ${index + 1}: spine ${spine}, outside ${outside}`)
       assert.deepEqual(page.MediaBox, page.BleedBox)
-    }
-    // Nothing printed within 0.5 in of the trim (the page is the trim and 0.125 in of bleed all round).
-    for (const { width, height, words } of await wordBoxes(pdf.file)) {
-      const clear = 0.125 * inch + 0.5 * inch - 0.01
-      for (const [x0, y0, x1, y1] of words) assert.ok(x0 >= clear && y0 >= clear && x1 <= width - clear && y1 <= height - clear, `word at ${x0} ${y0} ${x1} ${y1}`)
-    }
+      const height = by1! - by0!
+      // As poppler's word boxes measure: from the page's top left.
+      trims.push([tx0! - bx0!, height - (ty1! - by0!), tx1! - bx0!, height - (ty0! - by0!)])
+    })
+    // Nothing printed within 0.5 in of the trim.
+    ;(await wordBoxes(pdf.file)).forEach(({ words }, index) => {
+      const [left, top, right, bottom] = trims[index]!
+      const clear = 0.5 * inch - 0.01
+      for (const [x0, y0, x1, y1] of words) assert.ok(x0 >= left! + clear && y0 >= top! + clear && x1 <= right! - clear && y1 <= bottom! - clear, `word at ${x0} ${y0} ${x1} ${y1} on page ${index + 1}`)
+    })
     // The last page is blank.
     const { stdout: last } = await run('pdftotext', ['-f', String(pdf.pages), '-l', String(pdf.pages), pdf.file, '-'])
     assert.equal(last.trim(), '')
