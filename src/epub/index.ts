@@ -8,7 +8,7 @@ import { accessibilityMetadata } from './accessibility.js'
 import type { Context } from './context.js'
 import { coverBytes, coverImageOf } from './cover-image.js'
 import { themeCss } from './css.js'
-import { subsetFonts, themeFonts, wholeFonts } from './fonts.js'
+import { subsetFonts, themeFonts, usedFonts, wholeFonts } from './fonts.js'
 import { runEpubGenMemory } from './generate.js'
 import { toXhtml } from './hast/serialize.js'
 import { bookIdentifier, printEditionIdentifier } from './identifier.js'
@@ -73,7 +73,9 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   const shownAssets = [...new Map(images.map((image) => [image.asset.id, image.asset])).values()]
   const imageItems = shownAssets.map((asset, index) => ({ id: `image-${index + 1}`, url: assetUrl(asset.path), mediaType: asset.mediaType, href: plan.assetHrefs.get(asset.id)! }))
 
-  const fonts = themeFonts(theme)
+  // The fonts carried are those the text shows (the fallback faces among them only when some character needs them).
+  const shown = collectText([...documents.map((document) => document.tree), publication.nav])
+  const fonts = usedFonts(themeFonts(theme), shown.text + readerCharacters, shown.code)
   const items: ManifestItem[] = [
     { id: 'nav', href: frontAndBackFiles.nav, mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
@@ -103,14 +105,13 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
     anchors: publication.anchors,
   })
 
-  const shown = collectText([...documents.map((document) => document.tree), publication.nav])
   const cache = options.subsetCache === undefined ? undefined : openSubsetCache(options.subsetCache)
-  const fontBytes = options.wholeFonts ? await wholeFonts(fonts) : await subsetFonts(fonts, shown.text + readerCharacters, shown.code, cache)
+  const fontBytes = options.wholeFonts ? await wholeFonts(fonts) : await subsetFonts(fonts, cache)
 
   const generated = await runEpubGenMemory({
     title: metadata.title,
     lang,
-    css: themeCss(theme),
+    css: themeCss(theme, fonts),
     // The fonts go straight into the final zip (see `repack`): handed to epub-gen-memory whole, they
     // would be compressed once there and again after, most of the time an EPUB takes to make.
     fonts: [],

@@ -1,7 +1,7 @@
 export type * from './theme.js'
 export { defaultTheme } from './default.js'
 export { extendTheme, type ThemeOverrides } from './extend.js'
-export { fontPath } from './fonts.js'
+export { fallbackServes, fontPath } from './fonts.js'
 export { alertMetrics, definitionMetrics, detailsSpace, fontKey, headingRoles, pageGeometry, paragraphIndent, resolveStyle } from './style.js'
 export type { PageGeometry, ResolvedStyle } from './style.js'
 

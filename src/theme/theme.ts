@@ -19,6 +19,14 @@ export interface FontFile {
   file: string
   /** SPDX identifier of the font's licence. */
   license: string
+  /**
+   * For a fallback face drawn for some scripts only: the Unicode scripts (as
+   * `\p{Script_Extensions=…}` names them, e.g. `Arabic`) of the characters it
+   * is used for. A face that also carries Latin letters and punctuation (most
+   * Noto faces do) then leaves those to the faces after it, in both editions.
+   * Absent: every character the face has.
+   */
+  scripts?: string[]
 }
 
 /** The faces a theme sets text in. `text*` is the serif of running text. */
