@@ -7,6 +7,7 @@ import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, 
 import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
 import { chapterId } from '../transform/chapter-ids.js'
 import { labelAlerts } from '../transform/alert-labels.js'
+import { markLanguages } from '../transform/languages.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
 import { resolveLinks } from '../transform/resolve-links.js'
 import { hideCodeLines } from '../transform/hidden-code-lines.js'
@@ -106,6 +107,7 @@ export async function loadBook(input: string, diag: Diagnostics, options: LoadOp
       : await loadFolder(manuscript, assets, scope, options)
   const chapters = await assembleChapters(drafts, sourceRoot, diag)
   labelAlerts(chapters, metadata.lang)
+  markLanguages(chapters, metadata.lang)
   const book: Book = { metadata, chapters, assets: assets.assets }
   if (parts.length > 0) book.parts = parts
   return book

@@ -327,6 +327,12 @@ export type Inline =
 export interface Text {
   type: 'text'
   value: string
+  /**
+   * The BCP 47 language of the text, when it is not the book's: declared in
+   * the manuscript (raw HTML's `lang`), or told by its script (a Korean word
+   * in an English book; see `transform/languages.ts`). Absent: the book's.
+   */
+  lang?: string
 }
 
 export interface Emphasis {

@@ -31,6 +31,8 @@ export interface FrameText {
   scale?: number
   /** What text extraction should read instead of the glyphs drawn (characters no face has, drawn as empty boxes). */
   actual?: string
+  /** The language of the text, when not the book's: the structure gets a Span with its /Lang. */
+  lang?: string
 }
 
 // Rules, grounds and images have the same shape on the page as in the flow;
@@ -244,10 +246,12 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct: drawing.struct }
       if (run.link) item.link = run.link
       if (run.missing) item.actual = item.text
+      if (run.lang !== undefined) item.lang = run.lang
       const space: FrameText[] = []
       if (run.spaceAfter && !joined && spaceWidth > 0) {
         space.push({ kind: 'text', x: x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct: drawing.struct, scale: (100 * spaceWidth) / natural })
         if (run.link) space[0]!.link = run.link
+        if (run.lang !== undefined) space[0]!.lang = run.lang
       }
       const dests: FrameItem[] = (run.anchors ?? []).map((name) => ({ kind: 'dest' as const, name, x, y: y - run.style.size }))
       const style = run.style

@@ -36,6 +36,8 @@ export interface Piece {
   missing?: true
   /** An image set in the line (the piece has no text). */
   image?: LineImage
+  /** The language of the text, when not the book's (see `Text.lang`): tagged as a Span with its /Lang. */
+  lang?: string
 }
 
 /** An image in a line of text, sized: it stands on the baseline, and a line it is taller than grows. */
@@ -121,6 +123,7 @@ interface Segment {
   /** A link target written in the text (an `anchor`'s id). */
   anchor?: string
   span?: number
+  lang?: string
 }
 
 /** What flattening needs besides the inlines: the theme, the faces' metrics, a counter of styled spans, the chapter (for destinations). */
@@ -143,7 +146,7 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
   for (const node of inlines) {
     switch (node.type) {
       case 'text':
-        push({ kind: 'text', text: node.value, style })
+        push(node.lang === undefined ? { kind: 'text', text: node.value, style } : { kind: 'text', text: node.value, style, lang: node.lang })
         break
       case 'inlineCode':
         push({ kind: 'text', text: node.value, style: inlineCode(theme, style), code: true })
@@ -304,6 +307,7 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
     const base: Partial<Piece> = {}
     if (segment.link) base.link = segment.link
     if (segment.span !== undefined) base.span = segment.span
+    if (segment.lang !== undefined) base.lang = segment.lang
     if (segment.kind === 'break') {
       builder.hardBreak()
       continue

@@ -34,6 +34,8 @@ export interface LineRun {
   decorateSpace?: true
   /** An image set in the line: the run draws it, and has no text. */
   image?: LineImage
+  /** The language of the text, when not the book's (see `Piece.lang`). */
+  lang?: string
 }
 
 export interface SetLine {
@@ -122,6 +124,7 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
       pendingAnchors = []
       if (piece.span !== undefined) run.span = piece.span
       if (piece.missing) run.missing = true
+      if (piece.lang !== undefined) run.lang = piece.lang
       runs.push(run)
     }
     afterGlue = false
@@ -192,7 +195,7 @@ function reorderRightToLeft(runs: LineRun[]): void {
 }
 
 function canJoin(run: LineRun, piece: Piece): boolean {
-  return !run.image && sameStyle(run.style, piece.style) && sameLink(run.link, piece.link) && !piece.note && !piece.anchor && !run.notes && !run.anchors && run.span === piece.span && run.missing === piece.missing
+  return !run.image && sameStyle(run.style, piece.style) && sameLink(run.link, piece.link) && !piece.note && !piece.anchor && !run.notes && !run.anchors && run.span === piece.span && run.missing === piece.missing && run.lang === piece.lang
 }
 
 function decorated(style: RunStyle): boolean {
