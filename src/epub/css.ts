@@ -146,6 +146,12 @@ export function cssRules(theme: Theme, carried: readonly EmbeddedFont[] = themeF
   rule('li > p', { 'text-indent': '0' })
   rule('ul ul, ul ol, ol ol, ol ul', { 'margin-top': '0', 'margin-bottom': '0' })
   rule('.loose > li + li', { 'margin-top': em(body.leading / body.size / 2) })
+  // Right-to-left text (dir="rtl", set on Hebrew and Arabic paragraphs, headings and lists): what the theme sets
+  // flush left is flush right, and a list's labels and their room stand on the right.
+  rule('ul[dir="rtl"], ol[dir="rtl"]', { 'padding-left': '0', 'padding-right': em(theme.indent * 1.5) })
+  rule('li[dir="rtl"]', { 'list-style-position': 'inside' })
+  const flushLeft = headingRoles.filter((role) => resolveStyle(theme, role).align === 'left')
+  if (flushLeft.length > 0) rule(flushLeft.map((role) => `${role}[dir="rtl"]`).join(', '), { 'text-align': 'right' })
   rule('.tasks > li.task-done, .tasks > li.task-open', { 'list-style-type': 'none' })
   rule('.task-box', { 'margin-left': em(-1.2) })
 

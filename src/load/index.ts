@@ -8,6 +8,7 @@ import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } fro
 import { chapterId } from '../transform/chapter-ids.js'
 import { labelAlerts } from '../transform/alert-labels.js'
 import { markLanguages } from '../transform/languages.js'
+import { markDirections } from '../transform/directions.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
 import { resolveLinks } from '../transform/resolve-links.js'
 import { hideCodeLines } from '../transform/hidden-code-lines.js'
@@ -108,6 +109,7 @@ export async function loadBook(input: string, diag: Diagnostics, options: LoadOp
   const chapters = await assembleChapters(drafts, sourceRoot, diag)
   labelAlerts(chapters, metadata.lang)
   markLanguages(chapters, metadata.lang)
+  markDirections(chapters)
   const book: Book = { metadata, chapters, assets: assets.assets }
   if (parts.length > 0) book.parts = parts
   return book

@@ -152,6 +152,8 @@ export interface Heading extends BlockBase {
   slugText?: string
   /** Alignment written in raw HTML (`<h2 align="center">`); the theme's otherwise. */
   align?: BlockAlign
+  /** Set right to left (see `transform/directions.ts`); left to right when absent. */
+  dir?: 'rtl'
   children: Inline[]
 }
 
@@ -162,6 +164,8 @@ export interface Paragraph extends BlockBase {
   type: 'paragraph'
   /** Alignment written in raw HTML (`<p align="center">`, or a `div`'s around it); the theme's otherwise. */
   align?: BlockAlign
+  /** Set right to left (see `transform/directions.ts`); left to right when absent. */
+  dir?: 'rtl'
   children: Inline[]
 }
 
@@ -177,12 +181,16 @@ export interface List extends BlockBase {
   start: number
   /** Loose lists separate their items with space. */
   spread: boolean
+  /** Every item is set right to left: the labels stand on the right (see `transform/directions.ts`). */
+  dir?: 'rtl'
   items: ListItem[]
 }
 
 export interface ListItem {
   /** `null` for an ordinary item; a boolean for a GFM task-list item. */
   checked: boolean | null
+  /** Set right to left in a list that is not (see `transform/directions.ts`). */
+  dir?: 'rtl'
   children: Block[]
 }
 

@@ -242,14 +242,15 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       const natural = run.spaceAfter ? measurer.width(' ', run.style) : 0
       const spaceWidth = run.spaceWidth ?? natural
       // A right-to-left word is shaped in visual order: a space joined to it would be drawn before it, on its left.
-      const joined = run.spaceAfter && spaceWidth >= natural - 1e-3 && !rightToLeft.test(run.text)
+      const joined = run.spaceAfter && spaceWidth >= natural - 1e-3 && !rightToLeft.test(run.text) && run.spaceLeft !== true
       const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct: drawing.struct }
       if (run.link) item.link = run.link
       if (run.missing) item.actual = item.text
       if (run.lang !== undefined) item.lang = run.lang
       const space: FrameText[] = []
       if (run.spaceAfter && !joined && spaceWidth > 0) {
-        space.push({ kind: 'text', x: x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct: drawing.struct, scale: (100 * spaceWidth) / natural })
+        // In a right-to-left line the space after a right-to-left word stands on its left.
+        space.push({ kind: 'text', x: run.spaceLeft ? x - spaceWidth : x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct: drawing.struct, scale: (100 * spaceWidth) / natural })
         if (run.link) space[0]!.link = run.link
         if (run.lang !== undefined) space[0]!.lang = run.lang
       }

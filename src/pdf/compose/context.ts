@@ -36,11 +36,23 @@ export interface BlockContext {
   struct: number
 }
 
+/**
+ * The side text is set flush to, for text in a direction: what the theme (or
+ * the manuscript) sets flush left is set flush right in right-to-left text,
+ * where lines start on the right, and the reverse.
+ */
+export function sideFor(align: ResolvedStyle['align'], direction: 'rtl' | undefined): ResolvedStyle['align'] {
+  if (direction !== 'rtl') return align
+  return align === 'left' ? 'right' : align === 'right' ? 'left' : align
+}
+
 export interface TextOptions {
   indent?: number
   leadIn?: boolean
   /** Override of the role's alignment. */
   align?: ResolvedStyle['align']
+  /** The text is set right to left (see `Paragraph.dir`): lines flush to the right, words in visual order. */
+  direction?: 'rtl'
   /** Whether words may be hyphenated (not in headings and titles). */
   hyphenate?: boolean
   /** What must not break on a line (table cells); see `KeepRules`. */
@@ -222,7 +234,7 @@ export class Composer {
 
   /** Set inline content as lines in a style and a width. */
   setText(inlines: readonly Inline[], style: RunStyle, align: ResolvedStyle['align'], width: number, options: TextOptions = {}): SetLine[] {
-    return breakAndSet(this.prepareText(inlines, style, align, width, options), width, options.align ?? align)
+    return breakAndSet(this.prepareText(inlines, style, align, width, options), width, options.align ?? align, width, options.direction ?? 'ltr')
   }
 
   /** Inline content as the line breaker's items, for a caller that measures them before it chooses a width (a table). */

@@ -1,14 +1,14 @@
 import type { Heading } from '../../model/book.js'
 import { inlineText } from '../../model/text.js'
 import type { BlockContext, Composer } from './context.js'
-import { headingKeep } from './context.js'
+import { headingKeep, sideFor } from './context.js'
 import { destName } from '../dests.js'
 
 /** A heading: set ragged in its role (or aligned as the manuscript says), named as a destination, kept with what follows. */
 export function heading(c: Composer, block: Heading, ctx: BlockContext): void {
   const role = `h${block.depth}` as const
   const resolved = c.style(role)
-  const lines = c.setText(block.children, c.runStyle(role), block.align ?? resolved.align, ctx.region.width, { hyphenate: false, images: true })
+  const lines = c.setText(block.children, c.runStyle(role), sideFor(block.align ?? resolved.align, block.dir), ctx.region.width, { hyphenate: false, images: true, ...(block.dir ? { direction: block.dir } : {}) })
   const struct = c.struct(`H${block.depth}`, ctx.struct)
   c.space(resolved.spaceBefore)
   const boxes = c.lineBoxes(lines, resolved, ctx.region, struct, { chapter: c.chapter, block: ctx.path }, false)
