@@ -56,8 +56,8 @@ export interface PrepareOptions {
   indent: number
   /** Width of the text block the paragraph is set on: words wider than a fraction of it get emergency breaks. */
   measure: number
-  /** Splits a word at its hyphenation points; absent means no hyphenation. */
-  hyphenate?: (word: string) => string[]
+  /** Splits a word (in a run's language, when not the book's) at its hyphenation points; absent means no hyphenation. */
+  hyphenate?: (word: string, lang?: string) => string[]
   /** Set the opening words in small capitals (the lead-in of an article's first paragraph). */
   leadIn?: boolean
   /** Whether the text is justified: ragged text gets no stretchable word spaces. */
@@ -421,7 +421,7 @@ function addWhole(builder: ItemBuilder, token: string, style: RunStyle, extra: P
  */
 function addWord(builder: ItemBuilder, token: string, style: RunStyle, extra: Partial<Piece>): void {
   const { measurer, options } = builder
-  const parts = options.hyphenate ? options.hyphenate(token) : [token]
+  const parts = options.hyphenate ? options.hyphenate(token, extra.lang) : [token]
   if (parts.length === 0 || parts.join('') !== token) parts.splice(0, parts.length, token)
   const hyphen = measurer.width('-', style)
   let prefix = ''

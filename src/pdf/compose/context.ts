@@ -122,7 +122,7 @@ export class Composer {
     readonly measurer: Measurer,
     readonly geometry: PageGeometry,
     readonly diag: Diagnostics,
-    readonly hyphenate: ((word: string) => string[]) | undefined,
+    readonly hyphenate: ((word: string, lang?: string) => string[]) | undefined,
   ) {}
 
   /** Id of the chapter being set (destinations are named by it), or undefined outside chapters. */
