@@ -175,10 +175,14 @@ export class Composer {
   /** The block being set, for warnings. */
   place: Place | undefined
 
-  /** Where the first character no face has was met, for the warning. */
-  noteMissingPlace(): void {
+  /**
+   * Where the first character no face has was met, for the warning: the
+   * block being set, when setting it found characters new to the part
+   * (`before`: how many the part had found before).
+   */
+  noteMissingPlace(before: number): void {
     if (this.firstPlace === undefined && this.place) this.firstPlace = this.place
-    if (this.missing.size > 0 && this.missingPlace === undefined && this.place) this.missingPlace = this.place
+    if (this.missing.size > before && this.missingPlace === undefined && this.place) this.missingPlace = this.place
   }
 
   /**
@@ -239,6 +243,7 @@ export class Composer {
 
   /** Inline content as the line breaker's items, for a caller that measures them before it chooses a width (a table). */
   prepareText(inlines: readonly Inline[], style: RunStyle, align: ResolvedStyle['align'], width: number, options: TextOptions = {}): Array<Item<Piece>> {
+    const missingBefore = this.missing.size
     const items = prepareParagraph(inlines, this.theme, this.measurer, {
       style,
       indent: options.indent ?? 0,
@@ -252,7 +257,7 @@ export class Composer {
       ...(this.chapterId !== undefined ? { chapter: this.chapterId } : {}),
       ...(options.images ? { image: (node: InlineImage, measure: number) => this.lineImage(node, measure) } : {}),
     })
-    this.noteMissingPlace()
+    this.noteMissingPlace(missingBefore)
     return items
   }
 
