@@ -246,6 +246,8 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct: drawing.struct }
       if (run.link) item.link = run.link
       if (run.missing) item.actual = item.text
+      // Punctuation drawn in visual order is read in its order as written.
+      if (run.logical !== undefined) item.actual = joined ? `${run.logical} ` : run.logical
       if (run.lang !== undefined) item.lang = run.lang
       const space: FrameText[] = []
       if (run.spaceAfter && !joined && spaceWidth > 0) {

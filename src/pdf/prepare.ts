@@ -38,6 +38,8 @@ export interface Piece {
   image?: LineImage
   /** The language of the text, when not the book's (see `Text.lang`): tagged as a Span with its /Lang. */
   lang?: string
+  /** Punctuation set apart from a left-to-right word in a right-to-left paragraph (see `PrepareOptions.direction`). */
+  neutral?: true
 }
 
 /** An image in a line of text, sized: it stands on the baseline, and a line it is taller than grows. */
@@ -76,6 +78,12 @@ export interface PrepareOptions {
   emergencyWidth?: number
   /** What must not break on a line besides what never does (see `KeepRules`). */
   keep?: KeepRules
+  /**
+   * A right-to-left paragraph: the punctuation before and after a
+   * left-to-right word or a number is set apart from it (`(`, `Paris`, `).`),
+   * so that the lines can place it by the bidirectional algorithm.
+   */
+  direction?: 'rtl'
 }
 
 /**
@@ -349,12 +357,36 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
         }
         const keep = options.keep
         const whole = keep !== undefined && (keep.words || (keep.code && segment.code === true) || (keep.numbers && isNumber(token)))
-        if (whole) addWhole(builder, token, style, extra, segment.code === true)
+        const apart = options.direction === 'rtl' && segment.code !== true ? neutralEnds(token) : undefined
+        if (apart) {
+          // In a right-to-left paragraph: the punctuation around a left-to-right word, boxes of its own with no break between.
+          if (apart.before !== '') builder.box(apart.before, style, measurer.width(apart.before, style), { ...extra, neutral: true })
+          if (whole) addWhole(builder, apart.core, style, extra, false)
+          else addText(builder, apart.core, style, extra)
+          if (apart.after !== '') builder.box(apart.after, style, measurer.width(apart.after, style), { ...extra, neutral: true })
+        } else if (whole) addWhole(builder, token, style, extra, segment.code === true)
         else addText(builder, token, style, extra)
       })
     }
   }
   return builder.finish()
+}
+
+/** Letters of the scripts written from right to left. */
+const rightToLeftLetter = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u
+const wordEnds = /^([^\p{L}\p{N}]*)(.*?[\p{L}\p{N}])([^\p{L}\p{N}]*)$/su
+
+/**
+ * A left-to-right word or number with punctuation before or after it, cut
+ * there: `(Paris).` → `(`, `Paris`, `).`. Nothing for a word with none, or in
+ * a right-to-left script (shaped right to left as a whole, its punctuation
+ * falls in place by itself).
+ */
+function neutralEnds(token: string): { before: string; core: string; after: string } | undefined {
+  if (rightToLeftLetter.test(token)) return undefined
+  const match = wordEnds.exec(token)
+  if (!match || (match[1] === '' && match[3] === '')) return undefined
+  return { before: match[1]!, core: match[2]!, after: match[3]! }
 }
 
 export function noteAnchor(id: string): string {

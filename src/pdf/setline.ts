@@ -36,6 +36,14 @@ export interface LineRun {
   image?: LineImage
   /** The space after the run (in reading order) stands on its left: the run reads from right to left in a right-to-left line. */
   spaceLeft?: true
+  /** Punctuation set apart from a left-to-right word (see `Piece.neutral`). */
+  neutral?: true
+  /**
+   * What the run's text was in reading order, when the run is drawn in
+   * visual order instead (punctuation read from right to left: reversed, its
+   * brackets mirrored); text extraction is given this.
+   */
+  logical?: string
   /** The language of the text, when not the book's (see `Piece.lang`). */
   lang?: string
 }
@@ -129,6 +137,7 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
       if (piece.span !== undefined) run.span = piece.span
       if (piece.missing) run.missing = true
       if (piece.lang !== undefined) run.lang = piece.lang
+      if (piece.neutral) run.neutral = true
       runs.push(run)
     }
     afterGlue = false
@@ -268,16 +277,28 @@ function placeRightToLeft(runs: LineRun[], offset: number): void {
   }
   let x = offset
   for (const part of parts) {
-    if (part.run) {
-      part.run.x = x
-      if (part.level % 2 === 1 && part.run.spaceAfter) part.run.spaceLeft = true
+    const run = part.run
+    if (run) {
+      run.x = x
+      if (part.level % 2 === 1 && run.spaceAfter) run.spaceLeft = true
+      // Punctuation read from right to left (rule L4): its characters in visual order, brackets mirrored.
+      if (part.level % 2 === 1 && part.strong === undefined && !run.image && !run.missing) {
+        const visual = [...run.text].reverse().map((char) => mirrored.get(char) ?? char).join('')
+        if (visual !== run.text) {
+          run.logical = run.text
+          run.text = visual
+        }
+      }
     }
     x += part.width
   }
 }
 
+/** Characters drawn as their mirror image in right-to-left text (Unicode's Bidi_Mirroring_Glyph, the common ones). */
+const mirrored = new Map(['()', '[]', '{}', '<>', '«»', '‹›', '⁅⁆', '⁽⁾', '₍₎', '⟨⟩', '〈〉', '《》', '「」', '『』', '【】'].flatMap(([open, close]) => [[open!, close!], [close!, open!]]))
+
 function canJoin(run: LineRun, piece: Piece): boolean {
-  return !run.image && sameStyle(run.style, piece.style) && sameLink(run.link, piece.link) && !piece.note && !piece.anchor && !run.notes && !run.anchors && run.span === piece.span && run.missing === piece.missing && run.lang === piece.lang
+  return !run.image && sameStyle(run.style, piece.style) && sameLink(run.link, piece.link) && !piece.note && !piece.anchor && !run.notes && !run.anchors && run.span === piece.span && run.missing === piece.missing && run.lang === piece.lang && run.neutral === piece.neutral
 }
 
 function decorated(style: RunStyle): boolean {

@@ -205,7 +205,7 @@ describe('every script a reader meets, in both editions', () => {
     const all = lines(words)
     const english = all.find((line) => line.some((word) => word.text === 'meets.'))!
     const right = Math.max(...english.map((word) => word.xMax))
-    const hebrew = all.filter((line) => line.some((word) => /\p{Script=Hebrew}/u.test(word.text)) && !line.some((word) => /[a-z]{4}/.test(word.text) && word.text !== '(Paris).'))
+    const hebrew = all.filter((line) => line.some((word) => /\p{Script=Hebrew}/u.test(word.text)) && !line.some((word) => /[a-z]{4}/.test(word.text) && word.text !== 'Paris'))
     const paragraph = hebrew.filter((line) => !line.some((word) => word.text === '•') && line.length > 3)
     assert.equal(paragraph.length, 3, `the Hebrew paragraph's lines: ${paragraph.map((line) => line.map((word) => word.text).join(' ')).join(' / ')}`)
     for (const line of paragraph) assert.ok(Math.abs(Math.max(...line.map((word) => word.xMax)) - right) < 0.5, 'each line ends at the right edge, the last one too')
@@ -213,10 +213,13 @@ describe('every script a reader meets, in both editions', () => {
     assert.ok(Math.min(...last.map((word) => word.xMin)) > english[0]!.xMin + 20, 'the last line is ragged on the left')
     // The paragraph's first word stands at the right of its first line.
     assert.equal(paragraph[0]!.at(-1)!.text, reversed('כל'))
-    // Numbers and a Latin word inside read from left to right, in their places: "… בשנת 1948 בפריז (Paris)."
-    const order = ['(Paris).', reversed('בפריז'), '1948', reversed('בשנת')].map((text) => last.findIndex((word) => word.text === text))
+    // Numbers and a Latin word inside read from left to right, in their places: "… בשנת 1948 בפריז (Paris)."; the
+    // punctuation around the Latin word goes by the paragraph's direction: the closing bracket and the full stop
+    // (drawn as ".(", read as ").") at the line's left end, the opening one (drawn as ")") right of the word.
+    const order = [').', 'Paris', '(', reversed('בפריז'), '1948', reversed('בשנת')].map((text) => last.findIndex((word) => word.text === text))
     assert.ok(order.every((index) => index >= 0), `the mixed line: ${last.map((word) => word.text).join(' ')}`)
-    assert.deepEqual([...order].sort((a, b) => a - b), order, 'from the left: (Paris). בפריז 1948 בשנת')
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'from the left: ). Paris ( בפריז 1948 בשנת')
+    assert.equal(order[0], 0, 'the full stop ends the line, on its left')
     // The Arabic paragraph's first word is at the right of its first line.
     const arabic = all.find((line) => line.some((word) => word.text === reversed('يولد')))!
     assert.equal(arabic.at(-1)!.text, reversed('يولد'))

@@ -253,6 +253,7 @@ export class Composer {
       ...(options.leadIn ? { leadIn: true } : {}),
       ...(options.keep ? { keep: options.keep } : {}),
       ...(options.emergencyWidth !== undefined ? { emergencyWidth: options.emergencyWidth } : {}),
+      ...(options.direction ? { direction: options.direction } : {}),
       missing: this.missing,
       ...(this.chapterId !== undefined ? { chapter: this.chapterId } : {}),
       ...(options.images ? { image: (node: InlineImage, measure: number) => this.lineImage(node, measure) } : {}),
