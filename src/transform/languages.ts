@@ -1,4 +1,5 @@
-import type { Chapter, Inline, Text } from '../model/book.js'
+import type { Block, Chapter, Inline, Text } from '../model/book.js'
+import { inlineText } from '../model/text.js'
 import { blockInlines, forEachBlock, inlineChildren } from '../model/walk.js'
 
 /**
@@ -9,7 +10,8 @@ import { blockInlines, forEachBlock, inlineChildren } from '../model/walk.js'
  * script. Where a script belongs to one language the run gets that
  * language (Hangul `ko`, kana `ja`, Greek `el`, Thai `th`…); Arabic, Hebrew
  * and Chinese characters get the language most written in them (`ar`, `he`,
- * `zh`; Chinese characters next to kana are Japanese, `ja`); a script that
+ * `zh`; Chinese characters next to kana are Japanese, `ja`, and so is a
+ * heading over Japanese text); a script that
  * many languages share tells only the script, so the run is tagged with an
  * undetermined language in that script (`und-Cyrl`, `und-Latn`,
  * `und-Deva`): a screen reader then picks a voice for the script and does not
@@ -24,11 +26,31 @@ export function markLanguages(chapters: readonly Chapter[], bookLang: string): v
   const book = bookScripts(bookLang)
   for (const chapter of chapters) {
     for (const blocks of [chapter.blocks, ...chapter.notes.map((note) => note.blocks)]) {
-      forEachBlock(blocks, (block) => {
-        for (const list of blockInlines(block)) markInlines(list, book, bookLang)
+      const ordered: Block[] = []
+      forEachBlock(blocks, (block) => ordered.push(block))
+      ordered.forEach((block, index) => {
+        const japanese = block.type === 'heading' && headsJapanese(ordered, index)
+        for (const list of blockInlines(block)) markInlines(list, book, bookLang, japanese)
       })
     }
   }
+}
+
+const han = /\p{Script=Han}/u
+
+/**
+ * Whether a heading stands over Japanese: Chinese characters alone tell
+ * Chinese from Japanese no more than the heading `日本語` does, so a heading
+ * takes the language of the text it heads, when that has kana.
+ */
+function headsJapanese(blocks: readonly Block[], index: number): boolean {
+  for (const block of blocks.slice(index + 1)) {
+    if (block.type === 'heading') continue
+    const text = blockInlines(block).map(inlineText).join('')
+    if (kana.test(text)) return true
+    if (han.test(text)) return false
+  }
+  return false
 }
 
 interface BookScripts {
@@ -36,12 +58,13 @@ interface BookScripts {
   primary: string
 }
 
-function markInlines(list: Inline[], book: BookScripts, bookLang: string): void {
+/** `japanese`: Chinese characters with no kana near them are Japanese (see `headsJapanese`). */
+function markInlines(list: Inline[], book: BookScripts, bookLang: string, japanese: boolean): void {
   for (let index = 0; index < list.length; index++) {
     const node = list[index]!
     if (node.type !== 'text') {
       const children = inlineChildren(node)
-      if (children.length > 0) markInlines(children as Inline[], book, bookLang)
+      if (children.length > 0) markInlines(children as Inline[], book, bookLang, japanese)
       continue
     }
     if (node.lang !== undefined) {
@@ -49,7 +72,7 @@ function markInlines(list: Inline[], book: BookScripts, bookLang: string): void 
       if (node.lang.toLowerCase() === bookLang.toLowerCase()) delete node.lang
       continue
     }
-    const runs = languageRuns(node.value, book)
+    const runs = languageRuns(node.value, book, japanese)
     if (runs.length === 1 && runs[0]!.lang === undefined) continue
     const replacement: Text[] = runs.map((run) => (run.lang === undefined ? { type: 'text', value: run.text } : { type: 'text', value: run.text, lang: run.lang }))
     list.splice(index, 1, ...replacement)
@@ -160,7 +183,7 @@ const kana = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
  * The text cut into runs of one language: `undefined` for the book's, else a
  * BCP 47 tag.
  */
-function languageRuns(text: string, book: BookScripts): Array<{ text: string; lang: string | undefined }> {
+function languageRuns(text: string, book: BookScripts, japanese: boolean): Array<{ text: string; lang: string | undefined }> {
   const chars = Array.from(text)
   // The language of each character of a script; `null` for the book's, `undefined` for characters of none.
   const langs = chars.map((char, at): string | null | undefined => {
@@ -168,7 +191,7 @@ function languageRuns(text: string, book: BookScripts): Array<{ text: string; la
     if (index === undefined) return undefined
     const [script, code, lang] = scriptLanguages[index]!
     if (book.scripts.has(script)) return null
-    if (script === 'Han' && stretchHasKana(chars, at)) return book.primary === 'ja' ? null : 'ja'
+    if (script === 'Han' && (japanese || stretchHasKana(chars, at))) return book.primary === 'ja' ? null : 'ja'
     const tag = lang ?? `und-${code}`
     return tag.split('-')[0] === book.primary ? null : tag
   })

@@ -62,3 +62,12 @@ test('a paragraph’s direction is its first letter’s, as the bidirectional al
   assert.equal(mixedList.dir, undefined)
   assert.deepEqual(mixedList.items.map((entry) => entry.dir), [undefined, 'rtl'])
 })
+
+test('a heading in Chinese characters alone takes the language of the text it heads', () => {
+  const heading = (value: string): Chapter['blocks'][number] => ({ type: 'heading', depth: 2, id: value, children: [{ type: 'text', value }] })
+  const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] })
+  const blocks = [heading('中文'), paragraph('人人生而自由。'), heading('日本語'), paragraph('すべての人間は、生まれながらにして自由であり')]
+  markLanguages([chapterOf(...blocks)], 'en')
+  const langs = blocks.map((block) => ('children' in block ? (block.children[0] as { lang?: string }).lang : undefined))
+  assert.deepEqual(langs, ['zh', 'zh', 'ja', 'ja'])
+})
