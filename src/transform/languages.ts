@@ -29,7 +29,8 @@ export function markLanguages(chapters: readonly Chapter[], bookLang: string): v
       const ordered: Block[] = []
       forEachBlock(blocks, (block) => ordered.push(block))
       ordered.forEach((block, index) => {
-        const japanese = block.type === 'heading' && headsJapanese(ordered, index)
+        // Asked only of a heading in Chinese characters (the search looks at the blocks after it).
+        const japanese = block.type === 'heading' && han.test(inlineText(block.children)) && headsJapanese(ordered, index)
         for (const list of blockInlines(block)) markInlines(list, book, bookLang, japanese)
       })
     }
@@ -56,6 +57,8 @@ function headsJapanese(blocks: readonly Block[], index: number): boolean {
 interface BookScripts {
   scripts: ReadonlySet<string>
   primary: string
+  /** A character of none of the book's scripts (nor of none at all): text without one is the book's language through. */
+  foreign: RegExp
 }
 
 /** `japanese`: Chinese characters with no kana near them are Japanese (see `headsJapanese`). */
@@ -72,6 +75,8 @@ function markInlines(list: Inline[], book: BookScripts, bookLang: string, japane
       if (node.lang.toLowerCase() === bookLang.toLowerCase()) delete node.lang
       continue
     }
+    // Most text is in the book's scripts: found so with one test, not a test per character.
+    if (!book.foreign.test(node.value)) continue
     const runs = languageRuns(node.value, book, japanese)
     if (runs.length === 1 && runs[0]!.lang === undefined) continue
     const replacement: Text[] = runs.map((run) => (run.lang === undefined ? { type: 'text', value: run.text } : { type: 'text', value: run.text, lang: run.lang }))
@@ -168,7 +173,8 @@ function bookScripts(lang: string): BookScripts {
   const primary = subtags[0] ?? 'und'
   const script = subtags.slice(1).find((subtag) => subtag.length === 4 && scriptByCode.has(subtag))
   const scripts = script !== undefined ? [scriptByCode.get(script)!] : languageScripts[primary] ?? ['Latin']
-  return { scripts: new Set(scripts), primary }
+  const own = [...scripts, 'Common', 'Inherited'].map((name) => `\\p{Script=${name}}`).join('')
+  return { scripts: new Set(scripts), primary, foreign: new RegExp(`[^${own}]`, 'u') }
 }
 
 /** A character's script among those listed, or `undefined` for characters of none (spaces, digits, punctuation, marks). */
