@@ -75,7 +75,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
 
   // The fonts carried are those the text shows (the fallback faces among them only when some character needs them).
   const shown = collectText([...documents.map((document) => document.tree), publication.nav])
-  const fonts = usedFonts(themeFonts(theme), shown.text + readerCharacters, shown.code)
+  const fonts = usedFonts(themeFonts(theme), shown.text + readerCharacters(shown.listDepth), shown.code)
   const items: ManifestItem[] = [
     { id: 'nav', href: frontAndBackFiles.nav, mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
@@ -135,14 +135,21 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   })
 }
 
-/** Characters a reader may draw itself: list numbers and bullets, and the hyphen of automatic hyphenation. */
-const readerCharacters = '0123456789.)•◦▪-\u2010'
+/**
+ * Characters a reader may draw itself: list numbers and bullets, and the
+ * hyphen of automatic hyphenation; the bullets of lists in lists (a circle,
+ * then a square) only when the book nests its lists so deep.
+ */
+function readerCharacters(listDepth: number): string {
+  return `0123456789.)•${listDepth >= 2 ? '◦' : ''}${listDepth >= 3 ? '▪' : ''}-\u2010`
+}
 
-/** All the text the documents show, and the part of it set in the code face. */
-function collectText(trees: readonly Root[]): { text: string; code: string } {
+/** All the text the documents show, the part of it set in the code face, and how deep lists nest (the contents' aside). */
+function collectText(trees: readonly Root[]): { text: string; code: string; listDepth: number } {
   let text = ''
   let code = ''
-  const visit = (node: Root | Root['children'][number], inCode: boolean): void => {
+  let listDepth = 0
+  const visit = (node: Root | Root['children'][number], inCode: boolean, lists: number): void => {
     if (node.type === 'text') {
       text += node.value
       if (inCode) code += node.value
@@ -150,13 +157,16 @@ function collectText(trees: readonly Root[]): { text: string; code: string } {
       if (node.tagName === 'head') return
       // The mono face sets code, code blocks and keys (`kbd`, see css.ts): its subset needs their characters.
       const codeHere = inCode || node.tagName === 'code' || node.tagName === 'pre' || node.tagName === 'kbd'
-      for (const child of node.children) visit(child, codeHere)
+      // The contents' lists show no bullets (see css.ts): only the text's lists count.
+      const listsHere = node.tagName === 'nav' ? -Infinity : node.tagName === 'ul' || node.tagName === 'ol' ? lists + 1 : lists
+      listDepth = Math.max(listDepth, listsHere)
+      for (const child of node.children) visit(child, codeHere, listsHere)
     } else if (node.type === 'root') {
-      for (const child of node.children) visit(child, inCode)
+      for (const child of node.children) visit(child, inCode, lists)
     }
   }
-  for (const tree of trees) visit(tree, false)
-  return { text, code }
+  for (const tree of trees) visit(tree, false, 0)
+  return { text, code, listDepth }
 }
 
 /** The zip entries' date: the book's modification time, within what a zip can record (1980–2107). */

@@ -284,3 +284,24 @@ describe('what a writer is told', () => {
     assert.match(warning, /02-two\.md:6:21: warning: 2 characters/)
   })
 })
+
+describe('the faces a book carries', () => {
+  it('an English book carries no fallback face; lists in lists bring the face that has their bullets', async () => {
+    const dir = await tempDir('octavo-faces-')
+    const carried = async (name: string, body: string): Promise<string[]> => {
+      const file = path.join(dir, `${name}.md`)
+      await writeFile(file, `---\ntitle: ${name}\nlang: en\n---\n\n${body}\n`)
+      const result = await octavo(['build', file, '--out', path.join(dir, name), '--no-cache', '--quiet', '--format', 'epub'])
+      assert.equal(result.code, 0, result.stderr)
+      const zip = await JSZip.loadAsync(await readFile(path.join(dir, name, `${name}.epub`)))
+      return Object.keys(zip.files).filter((entry) => entry.startsWith('OEBPS/fonts/')).map((entry) => path.basename(entry))
+    }
+    const faces = defaultTheme.fallbacks.map((font) => path.basename(font.file))
+    const plain = await carried('plain', 'Plain prose, *emphasis*, **strong words** and a list:\n\n- one\n- two')
+    assert.deepEqual(plain.filter((name) => faces.includes(name)), [])
+    const nested = await carried('nested', 'A list in a list:\n\n- one\n  - two\n    - three')
+    // A reader draws the bullets of the second and third levels (◦, ▪), which Literata lacks, from DejaVu Sans.
+    assert.ok(nested.includes('DejaVuSans.ttf'), nested.join(', '))
+    assert.deepEqual(nested.filter((name) => faces.includes(name) && !name.startsWith('DejaVuSans')), [])
+  })
+})
