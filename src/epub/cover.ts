@@ -2,7 +2,7 @@ import type * as fontkit from 'fontkit'
 import type { Element } from 'xast'
 import { x } from 'xastscript'
 import { openFace, sharedFace } from '../theme/font-files.js'
-import { fontPath, resolveStyle, type FontFile, type FontKey, type TextRole } from '../theme/index.js'
+import { fallbackServes, fontPath, resolveStyle, type FontFile, type FontKey, type TextRole } from '../theme/index.js'
 import type { Context } from './context.js'
 import { listPhrase } from './documents/title-block.js'
 import { xmlDocument } from './hast/serialize.js'
@@ -55,7 +55,7 @@ class Outlines {
 
   /** The first fallback face that has the character, asked of the process's shared faces so that only the one chosen is opened here. */
   private fallbackFor(code: number): fontkit.Font | undefined {
-    const file = this.context.theme.fallbacks.find((candidate) => sharedFace(candidate).hasGlyphForCodePoint(code))
+    const file = this.context.theme.fallbacks.find((candidate) => fallbackServes(candidate, String.fromCodePoint(code)) && sharedFace(candidate).hasGlyphForCodePoint(code))
     return file === undefined ? undefined : this.open(file)
   }
 

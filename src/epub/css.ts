@@ -1,6 +1,6 @@
 import { codeGroundPadding, contentsSpace, figureSpaceBefore, footnoteMetrics, headingRoles, resolveStyle, romanWithinItalic, sectionBreakSpace, smallScale, themeFace, type Face, type TextRole, type Theme } from '../theme/index.js'
 import { sharedFace } from '../theme/font-files.js'
-import { themeFonts } from './fonts.js'
+import { themeFonts, type EmbeddedFont } from './fonts.js'
 import { leadInClass } from './hast/lead-in.js'
 
 /** One rule of the style sheet: a selector (or `@font-face`) and its declarations, in order. */
@@ -28,14 +28,14 @@ function quoted(family: string): string {
  * `resolveStyle` gives the PDF), a unitless line height, and space and inset
  * converted from points to ems of the role's size.
  */
-function roleDeclarations(theme: Theme, role: TextRole): Record<string, string> {
+function roleDeclarations(theme: Theme, stacks: FontStacks, role: TextRole): Record<string, string> {
   const style = resolveStyle(theme, role)
   const body = resolveStyle(theme, 'body')
   const spec = theme.roles[role]
   const declarations: Record<string, string> = {}
   if (style.size !== body.size) declarations['font-size'] = em(style.size / body.size)
   declarations['line-height'] = num(style.leading / style.size)
-  declarations['font-family'] = families(theme, spec.face)
+  declarations['font-family'] = stacks[spec.face]
   declarations['font-weight'] = spec.bold === true ? 'bold' : 'normal'
   declarations['font-style'] = spec.italic === true ? 'italic' : 'normal'
   if (style.smallCaps) declarations['font-variant'] = 'small-caps'
@@ -51,15 +51,18 @@ function roleDeclarations(theme: Theme, role: TextRole): Record<string, string> 
   return declarations
 }
 
+type FontStacks = Record<Face, string>
+
 /**
- * The font stack of a face: the theme's family, its fallback faces for the
- * characters the family lacks, then the generic family for readers that
+ * The font stack of a face: the theme's family, the fallback faces the book
+ * carries for the characters the family lacks, then the generic family for readers that
  * refuse publisher fonts.
  */
-function families(theme: Theme, face: Face): string {
+function families(theme: Theme, face: Face, carried: readonly EmbeddedFont[]): string {
   // A heading face made of the text face's file is the text face, declared under its family.
   const family = theme.fonts[themeFace(theme, face, false, false)].family
-  const fallbacks = [...new Set(theme.fallbacks.map((font) => font.family))].filter((name) => name !== family)
+  // The fallback faces the book carries (those some character it shows falls back to), in the theme's order.
+  const fallbacks = [...new Set(carried.filter((font) => font.keys.length === 0).map((font) => font.font.family))].filter((name) => name !== family)
   return [family, ...fallbacks].map(quoted).concat(theme.generic[face]).join(', ')
 }
 
@@ -97,14 +100,15 @@ const keepWithNext = { 'page-break-after': 'avoid', 'break-after': 'avoid', 'pag
  * size ratios, leading, spacing and indent rule as the print edition, in
  * relative units, so that a reader's own font size and margins still apply.
  */
-export function cssRules(theme: Theme): CssRule[] {
+export function cssRules(theme: Theme, carried: readonly EmbeddedFont[] = themeFonts(theme)): CssRule[] {
   const rules: CssRule[] = []
+  const stacks: FontStacks = { text: families(theme, 'text', carried), heading: families(theme, 'heading', carried), mono: families(theme, 'mono', carried) }
   const rule = (selector: string, declarations: Record<string, string>): void => {
     rules.push({ selector, declarations })
   }
   const body = resolveStyle(theme, 'body')
 
-  for (const { font, fileName, format } of themeFonts(theme)) {
+  for (const { font, fileName, format } of carried) {
     rule('@font-face', {
       'font-family': quoted(font.family),
       'font-style': font.style,
@@ -114,7 +118,7 @@ export function cssRules(theme: Theme): CssRule[] {
   }
 
   rule('body', {
-    'font-family': families(theme, 'text'),
+    'font-family': stacks.text,
     'line-height': num(theme.leading),
     hyphens: 'auto',
     '-webkit-hyphens': 'auto',
@@ -132,18 +136,18 @@ export function cssRules(theme: Theme): CssRule[] {
   // The article's lead-in: its first words in the text face's small capitals (kept in the subset fonts), as in print.
   if (theme.leadIn.words > 0) rule(`.${leadInClass}`, { 'font-variant': 'small-caps' })
 
-  for (const role of headingRoles) rule(role, { ...roleDeclarations(theme, role), ...noHyphens, ...keepWithNext })
+  for (const role of headingRoles) rule(role, { ...roleDeclarations(theme, stacks, role), ...noHyphens, ...keepWithNext })
 
-  rule('.title', { ...roleDeclarations(theme, 'title'), 'text-indent': '0', ...noHyphens, ...keepWithNext })
-  rule('.subtitle', { ...roleDeclarations(theme, 'subtitle'), 'text-indent': '0', ...noHyphens, ...keepWithNext })
-  rule('.byline', { ...roleDeclarations(theme, 'byline'), 'text-indent': '0', ...noHyphens })
+  rule('.title', { ...roleDeclarations(theme, stacks, 'title'), 'text-indent': '0', ...noHyphens, ...keepWithNext })
+  rule('.subtitle', { ...roleDeclarations(theme, stacks, 'subtitle'), 'text-indent': '0', ...noHyphens, ...keepWithNext })
+  rule('.byline', { ...roleDeclarations(theme, stacks, 'byline'), 'text-indent': '0', ...noHyphens })
   rule('.titlepage .publisher', { 'margin-top': em(theme.titlePage.publisherSpace * theme.leading), 'text-indent': '0' })
 
-  rule('blockquote', roleDeclarations(theme, 'blockquote'))
+  rule('blockquote', roleDeclarations(theme, stacks, 'blockquote'))
   rule('blockquote p', { 'text-align': resolveStyle(theme, 'blockquote').align })
 
   const code = resolveStyle(theme, 'code')
-  rule('code', { 'font-family': families(theme, 'mono'), 'font-size': em(code.size / body.size), ...noHyphens })
+  rule('code', { 'font-family': stacks.mono, 'font-size': em(code.size / body.size), ...noHyphens })
   // A code line wider than the reader's page wraps rather than overflows or is cut off: at spaces (which hang at the
   // end of the row, as in print), else anywhere. `anywhere` (where known) also lets a block inside a table or a
   // shrink-to-fit box narrow; readers that do not know it keep the older `word-wrap: break-word`, which breaks the
@@ -151,7 +155,7 @@ export function cssRules(theme: Theme): CssRule[] {
   // the reader knows `hanging` and `each-line` (which leave the first row of every source line at the margin);
   // others drop the whole declaration and indent nothing.
   rule('pre', {
-    ...roleDeclarations(theme, 'code'),
+    ...roleDeclarations(theme, stacks, 'code'),
     'white-space': 'pre-wrap',
     'word-wrap': 'break-word',
     'overflow-wrap': 'anywhere',
@@ -165,7 +169,7 @@ export function cssRules(theme: Theme): CssRule[] {
   // The block's size is set on `pre`; its `code` must not scale it again.
   rule('pre code', { 'font-size': '1em' })
   for (const [kind, colour] of Object.entries(theme.codeColours)) if (colour !== theme.colours.text) rule(`.tok-${kind}`, { color: colour })
-  rule('kbd', { 'font-family': families(theme, 'mono'), 'font-size': em(code.size / body.size) })
+  rule('kbd', { 'font-family': stacks.mono, 'font-size': em(code.size / body.size) })
 
   // Lists: the space around them in lines, as print sets it; the indent the theme gives a reader's markers (print measures its labels).
   const listSpace = em((theme.lists.space * body.leading) / body.size)
@@ -174,6 +178,12 @@ export function cssRules(theme: Theme): CssRule[] {
   rule('li > p', { 'text-indent': '0' })
   rule('ul ul, ul ol, ol ol, ol ul', { 'margin-top': '0', 'margin-bottom': '0' })
   rule('.loose > li + li', { 'margin-top': listSpace })
+  // Right-to-left text (dir="rtl", set on Hebrew and Arabic paragraphs, headings and lists): what the theme sets
+  // flush left is flush right, and a list's labels and their room stand on the right.
+  rule('ul[dir="rtl"], ol[dir="rtl"]', { 'padding-left': '0', 'padding-right': em(theme.lists.indent) })
+  rule('li[dir="rtl"]', { 'list-style-position': 'inside' })
+  const flushLeft = headingRoles.filter((role) => resolveStyle(theme, role).align === 'left')
+  if (flushLeft.length > 0) rule(flushLeft.map((role) => `${role}[dir="rtl"]`).join(', '), { 'text-align': 'right' })
   rule('.tasks > li.task-done, .tasks > li.task-open', { 'list-style-type': 'none' })
   rule('.task-box', { 'margin-left': em(-theme.lists.taskHang) })
 
@@ -187,7 +197,7 @@ export function cssRules(theme: Theme): CssRule[] {
   const tables = theme.tables
   const stroke = (weight: number): string => `${em(weight)} solid ${theme.colours.rule}`
   rule('.table', { 'overflow-x': 'auto' })
-  rule('table', { ...roleDeclarations(theme, 'table'), 'min-width': '100%', 'border-collapse': 'collapse', 'border-top': stroke(tables.rules.outer), 'border-bottom': stroke(tables.rules.outer) })
+  rule('table', { ...roleDeclarations(theme, stacks, 'table'), 'min-width': '100%', 'border-collapse': 'collapse', 'border-top': stroke(tables.rules.outer), 'border-bottom': stroke(tables.rules.outer) })
   rule('th, td', { padding: `${em(tables.padding.block)} ${em(tables.padding.inline)}`, 'vertical-align': 'top', 'text-align': 'left', ...noHyphens })
   rule('th', { 'font-weight': 'bold' })
   rule('thead', { 'border-bottom': stroke(tables.rules.header) })
@@ -234,7 +244,7 @@ export function cssRules(theme: Theme): CssRule[] {
   const caption = resolveStyle(theme, 'caption')
   rule('figure', { 'margin-left': '0', 'margin-right': '0', 'margin-top': em(figureSpaceBefore(theme) / body.size), 'margin-bottom': em(caption.spaceAfter / body.size), 'text-align': 'center', 'page-break-inside': 'avoid', 'break-inside': 'avoid' })
   rule('img', { 'max-width': '100%', height: 'auto' })
-  rule('figcaption', { ...roleDeclarations(theme, 'caption'), 'text-indent': '0' })
+  rule('figcaption', { ...roleDeclarations(theme, stacks, 'caption'), 'text-indent': '0' })
 
   rule('a', { color: theme.colours.link, 'text-decoration': theme.inline.underlineLinks ? 'underline' : 'none' })
   // Inline rules as print sets them: superscripts and subscripts at the script size, smaller text, marked text on its ground.
@@ -249,7 +259,7 @@ export function cssRules(theme: Theme): CssRule[] {
   rule(['em em', ...italicRoles.map((selector) => `${selector} em`)].join(', '), { 'font-style': withinItalic })
   rule(['em em em', ...italicRoles.map((selector) => `${selector} em em`)].join(', '), { 'font-style': 'italic' })
   rule('a.noteref', { 'text-decoration': 'none' })
-  rule('aside.footnote', roleDeclarations(theme, 'footnote'))
+  rule('aside.footnote', roleDeclarations(theme, stacks, 'footnote'))
   rule('aside.footnote p', { 'text-align': resolveStyle(theme, 'footnote').align })
   // The notes after the text, as print sets them under it: the theme's space, its rule two thirds of the way down, as long and heavy as in print.
   const notes = footnoteMetrics(theme, 100)
@@ -263,17 +273,17 @@ export function cssRules(theme: Theme): CssRule[] {
   rule('.cover img', { 'max-width': '100%', 'max-height': '100vh' })
   rule('nav ol', { 'list-style-type': 'none', 'padding-left': em(theme.indent) })
   // A part in the contents: a heading over its chapters, which stand flush under it, as the print edition sets them.
-  rule('nav .toc-part', { ...roleDeclarations(theme, 'contentsPart'), display: 'block' })
+  rule('nav .toc-part', { ...roleDeclarations(theme, stacks, 'contentsPart'), display: 'block' })
   rule('nav .toc-part + ol', { 'padding-left': '0' })
   // As in print: space above each first-level entry, but under a part's line.
   rule('nav#toc > ol > li + li, nav#toc .toc-part + ol > li + li', { 'margin-top': em(contentsSpace(theme) / body.size) })
   return rules
 }
 
-/** The style sheet as text. */
-export function themeCss(theme: Theme): string {
+/** The style sheet as text, for an EPUB that carries the fonts `carried` (by default every font of the theme). */
+export function themeCss(theme: Theme, carried?: readonly EmbeddedFont[]): string {
   const lines = ['@charset "UTF-8";', '']
-  for (const { selector, declarations } of cssRules(theme)) {
+  for (const { selector, declarations } of cssRules(theme, carried)) {
     lines.push(`${selector} {`)
     for (const [property, value] of Object.entries(declarations)) lines.push(`  ${property}: ${value};`)
     lines.push('}', '')

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { subsetFont } from '../lazy.js'
 import { fontBytes, sharedFace } from '../theme/font-files.js'
-import { fontIdentity, fontPath, isLocalFont, type FontFile, type FontKey, type Theme } from '../theme/index.js'
+import { fallbackServes, fontIdentity, fontPath, isLocalFont, type FontFile, type FontKey, type Theme } from '../theme/index.js'
 import type { SubsetCache } from './subset-cache.js'
 
 /** A font file of the theme, as the EPUB carries it. */
@@ -54,35 +54,74 @@ const keptNameIds = [0, 13, 14]
 
 /**
  * OpenType features kept: what browsers apply by default (kerning, ligatures,
- * contextual forms, marks, localised forms) and the small capitals the CSS can
- * ask for. Keeping every feature pulls in alternates the EPUB never shows and
- * makes each face half as large again.
+ * contextual forms, marks, localised forms), the small capitals the CSS can
+ * ask for, and every feature a script's shaping applies of itself (as
+ * harfbuzz's shapers do): Arabic's and Syriac's joining forms and stretching,
+ * cursive attachment, the right-to-left forms, Hangul's conjoining jamo, the
+ * Indic and Tibetan reordering forms. Without those an e-reader shows Arabic
+ * as isolated letters. Keeping every feature pulls in alternates the EPUB
+ * never shows and makes each face half as large again.
  */
-const keptFeatures = ['kern', 'liga', 'clig', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'rlig', 'smcp', 'c2sc']
+const keptFeatures = [
+  ...['kern', 'liga', 'clig', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'rlig', 'smcp', 'c2sc'],
+  ...['init', 'medi', 'fina', 'isol', 'med2', 'fin2', 'fin3', 'stch', 'curs', 'rclt', 'dist', 'rtla', 'rtlm', 'ltra', 'ltrm'],
+  ...['ljmo', 'vjmo', 'tjmo'],
+  ...['abvf', 'abvm', 'abvs', 'akhn', 'blwf', 'blwm', 'blws', 'cfar', 'cjct', 'half', 'haln', 'nukt', 'pref', 'pres', 'pstf', 'psts', 'rkrf', 'rphf', 'vatu'],
+]
 
 /** How harfbuzz subsets: a TrueType file, the licence's names and the features above. */
 const subsetOptions: { targetFormat: 'sfnt'; preserveNameIds: number[]; keepFeatures: string[] } = { targetFormat: 'sfnt', preserveNameIds: keptNameIds, keepFeatures: keptFeatures }
 
+/** A font file the EPUB carries, and the characters it is there to show. */
+export interface UsedFont extends EmbeddedFont {
+  characters: string
+}
+
 /**
- * Subset each font to the characters it has to show: the mono face to the
- * characters of code, the text faces to every character of the book, and the
- * fallback faces only to the characters the text face lacks, since a reader
- * falls back to them for nothing else. With a cache, a subset made before
- * is taken from it (see `subset-cache.ts`), and harfbuzz is not loaded at all
- * when every subset is there.
+ * The font files an EPUB of `text` (all it shows; `code`, the part set in the
+ * mono face) carries, each with the characters it must show: the mono face
+ * the characters of code, the text faces every character of the book, and
+ * of the fallback faces only the families a reader falls back to, each with
+ * the characters the text face lacks that it is the first in the font stack
+ * to have (as a reader chooses; see `fallbackServes` for faces limited to
+ * some scripts). A family no character falls back to is left out, so that a
+ * book carries only the faces it uses.
  */
-export async function subsetFonts(fonts: readonly EmbeddedFont[], text: string, code: string, cache?: SubsetCache): Promise<Map<string, Uint8Array>> {
-  const subsets = new Map<string, Uint8Array>()
+export function usedFonts(fonts: readonly EmbeddedFont[], text: string, code: string): UsedFont[] {
   const textFace = fonts.find((font) => font.keys.includes('text'))
   // A book's text runs to megabytes: its characters are gathered once, not once per face.
   // An empty subset would leave a font with no glyph at all: keep the space at least.
   const textCharacters = uniqueCharacters(text + ' ')
   const codeCharacters = uniqueCharacters(code + ' ')
-  const lacking = textFace ? uniqueCharacters(charactersLacking(textFace.font, textCharacters) + ' ') : textCharacters
-  for (const font of fonts) {
-    const characters = font.keys.length === 0 ? lacking : font.keys.every((key) => key === 'mono') ? codeCharacters : textCharacters
-    subsets.set(font.fileName, await subset(font.font, characters, cache))
+  const lacking = textFace ? charactersLacking(textFace.font, textCharacters) : textCharacters
+  const fallbacks = fonts.filter((font) => font.keys.length === 0)
+  const families = [...new Set(fallbacks.map((font) => font.font.family))]
+  const claimed = new Map<string, string>()
+  for (const character of lacking) {
+    // Line breaks and other white space need no face.
+    if (/[\s\p{Cc}]/u.test(character)) continue
+    const code = character.codePointAt(0)!
+    const family = families.find((name) => fallbacks.some((font) => font.font.family === name && fallbackServes(font.font, character) && sharedFace(font.font).hasGlyphForCodePoint(code)))
+    if (family !== undefined) claimed.set(family, (claimed.get(family) ?? '') + character)
   }
+  const used: UsedFont[] = []
+  for (const font of fonts) {
+    if (font.keys.length === 0) {
+      const characters = claimed.get(font.font.family)
+      if (characters !== undefined) used.push({ ...font, characters: uniqueCharacters(characters + ' ') })
+    } else used.push({ ...font, characters: font.keys.every((key) => key === 'mono') ? codeCharacters : textCharacters })
+  }
+  return used
+}
+
+/**
+ * Subset each font to its characters. With a cache, a subset made before is
+ * taken from it (see `subset-cache.ts`), and harfbuzz is not loaded at all
+ * when every subset is there.
+ */
+export async function subsetFonts(fonts: readonly UsedFont[], cache?: SubsetCache): Promise<Map<string, Uint8Array>> {
+  const subsets = new Map<string, Uint8Array>()
+  for (const font of fonts) subsets.set(font.fileName, await subset(font.font, font.characters, cache))
   cache?.save()
   return subsets
 }

@@ -8,7 +8,7 @@ import { accessibilityMetadata } from './accessibility.js'
 import type { Context } from './context.js'
 import { coverBytes, coverImageOf } from './cover-image.js'
 import { themeCss } from './css.js'
-import { fontMediaType, subsetFonts, themeFonts, wholeFonts } from './fonts.js'
+import { fontMediaType, subsetFonts, themeFonts, usedFonts, wholeFonts } from './fonts.js'
 import { runEpubGenMemory } from './generate.js'
 import { toXhtml } from './hast/serialize.js'
 import { bookIdentifier, printEditionIdentifier } from './identifier.js'
@@ -73,7 +73,9 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   const shownAssets = [...new Map(images.map((image) => [image.asset.id, image.asset])).values()]
   const imageItems = shownAssets.map((asset, index) => ({ id: `image-${index + 1}`, url: assetUrl(asset.path), mediaType: asset.mediaType, href: plan.assetHrefs.get(asset.id)! }))
 
-  const fonts = themeFonts(theme)
+  // The fonts carried are those the text shows (the fallback faces among them only when some character needs them).
+  const shown = collectText([...documents.map((document) => document.tree), publication.nav])
+  const fonts = usedFonts(themeFonts(theme), shown.text + readerCharacters(shown.listDepth), shown.code)
   const items: ManifestItem[] = [
     { id: 'nav', href: frontAndBackFiles.nav, mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
@@ -103,14 +105,13 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
     anchors: publication.anchors,
   })
 
-  const shown = collectText([...documents.map((document) => document.tree), publication.nav])
   const cache = options.subsetCache === undefined ? undefined : openSubsetCache(options.subsetCache)
-  const fontBytes = options.wholeFonts ? await wholeFonts(fonts) : await subsetFonts(fonts, shown.text + readerCharacters, shown.code, cache)
+  const fontBytes = options.wholeFonts ? await wholeFonts(fonts) : await subsetFonts(fonts, cache)
 
   const generated = await runEpubGenMemory({
     title: metadata.title,
     lang,
-    css: themeCss(theme),
+    css: themeCss(theme, fonts),
     // The fonts go straight into the final zip (see `repack`): handed to epub-gen-memory whole, they
     // would be compressed once there and again after, most of the time an EPUB takes to make.
     fonts: [],
@@ -134,14 +135,21 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   })
 }
 
-/** Characters a reader may draw itself: list numbers and bullets, and the hyphen of automatic hyphenation. */
-const readerCharacters = '0123456789.)•◦▪-\u2010'
+/**
+ * Characters a reader may draw itself: list numbers and bullets, and the
+ * hyphen of automatic hyphenation; the bullets of lists in lists (a circle,
+ * then a square) only when the book nests its lists so deep.
+ */
+function readerCharacters(listDepth: number): string {
+  return `0123456789.)•${listDepth >= 2 ? '◦' : ''}${listDepth >= 3 ? '▪' : ''}-\u2010`
+}
 
-/** All the text the documents show, and the part of it set in the code face. */
-function collectText(trees: readonly Root[]): { text: string; code: string } {
+/** All the text the documents show, the part of it set in the code face, and how deep lists nest (the contents' aside). */
+function collectText(trees: readonly Root[]): { text: string; code: string; listDepth: number } {
   let text = ''
   let code = ''
-  const visit = (node: Root | Root['children'][number], inCode: boolean): void => {
+  let listDepth = 0
+  const visit = (node: Root | Root['children'][number], inCode: boolean, lists: number): void => {
     if (node.type === 'text') {
       text += node.value
       if (inCode) code += node.value
@@ -149,13 +157,16 @@ function collectText(trees: readonly Root[]): { text: string; code: string } {
       if (node.tagName === 'head') return
       // The mono face sets code, code blocks and keys (`kbd`, see css.ts): its subset needs their characters.
       const codeHere = inCode || node.tagName === 'code' || node.tagName === 'pre' || node.tagName === 'kbd'
-      for (const child of node.children) visit(child, codeHere)
+      // The contents' lists show no bullets (see css.ts): only the text's lists count.
+      const listsHere = node.tagName === 'nav' ? -Infinity : node.tagName === 'ul' || node.tagName === 'ol' ? lists + 1 : lists
+      listDepth = Math.max(listDepth, listsHere)
+      for (const child of node.children) visit(child, codeHere, listsHere)
     } else if (node.type === 'root') {
-      for (const child of node.children) visit(child, inCode)
+      for (const child of node.children) visit(child, inCode, lists)
     }
   }
-  for (const tree of trees) visit(tree, false)
-  return { text, code }
+  for (const tree of trees) visit(tree, false, 0)
+  return { text, code, listDepth }
 }
 
 /** The zip entries' date: the book's modification time, within what a zip can record (1980–2107). */

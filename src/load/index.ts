@@ -8,6 +8,8 @@ import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, 
 import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
 import { chapterId } from '../transform/chapter-ids.js'
 import { labelAlerts } from '../transform/alert-labels.js'
+import { markLanguages } from '../transform/languages.js'
+import { markDirections } from '../transform/directions.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
 import { resolveLinks } from '../transform/resolve-links.js'
 import { hideCodeLines } from '../transform/hidden-code-lines.js'
@@ -129,6 +131,8 @@ export async function loadManuscript(input: string, diag: Diagnostics, options: 
       : await loadFolder(manuscript, assets, scope, options)
   const chapters = await assembleChapters(drafts, sourceRoot, diag)
   labelAlerts(chapters, metadata.lang)
+  markLanguages(chapters, metadata.lang)
+  markDirections(chapters)
   const book: Book = { metadata, chapters, assets: assets.assets }
   if (parts.length > 0) book.parts = parts
   const settings: BookSettings = { folder: manuscript.root, root: manuscript.root }

@@ -155,6 +155,8 @@ export interface Heading extends BlockBase {
   slugText?: string
   /** Alignment written in raw HTML (`<h2 align="center">`); the theme's otherwise. */
   align?: BlockAlign
+  /** Set right to left (see `transform/directions.ts`); left to right when absent. */
+  dir?: 'rtl'
   children: Inline[]
 }
 
@@ -165,6 +167,8 @@ export interface Paragraph extends BlockBase {
   type: 'paragraph'
   /** Alignment written in raw HTML (`<p align="center">`, or a `div`'s around it); the theme's otherwise. */
   align?: BlockAlign
+  /** Set right to left (see `transform/directions.ts`); left to right when absent. */
+  dir?: 'rtl'
   children: Inline[]
 }
 
@@ -180,12 +184,16 @@ export interface List extends BlockBase {
   start: number
   /** Loose lists separate their items with space. */
   spread: boolean
+  /** Every item is set right to left: the labels stand on the right (see `transform/directions.ts`). */
+  dir?: 'rtl'
   items: ListItem[]
 }
 
 export interface ListItem {
   /** `null` for an ordinary item; a boolean for a GFM task-list item. */
   checked: boolean | null
+  /** Set right to left in a list that is not (see `transform/directions.ts`). */
+  dir?: 'rtl'
   children: Block[]
 }
 
@@ -330,6 +338,12 @@ export type Inline =
 export interface Text {
   type: 'text'
   value: string
+  /**
+   * The BCP 47 language of the text, when it is not the book's: declared in
+   * the manuscript (raw HTML's `lang`), or told by its script (a Korean word
+   * in an English book; see `transform/languages.ts`). Absent: the book's.
+   */
+  lang?: string
 }
 
 export interface Emphasis {

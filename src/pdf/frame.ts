@@ -30,6 +30,8 @@ export interface FrameText {
   scale?: number
   /** What text extraction should read instead of the glyphs drawn (characters no face has, drawn as empty boxes). */
   actual?: string
+  /** The language of the text, when not the book's: the structure gets a Span with its /Lang. */
+  lang?: string
 }
 
 // Rules, grounds and images have the same shape on the page as in the flow;
@@ -260,7 +262,7 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       const natural = run.spaceAfter ? measurer.width(' ', run.style) : 0
       const spaceWidth = run.spaceWidth ?? natural
       // A right-to-left word is shaped in visual order: a space joined to it would be drawn before it, on its left.
-      const joined = run.spaceAfter && spaceWidth >= natural - 1e-3 && !rightToLeft.test(run.text)
+      const joined = run.spaceAfter && spaceWidth >= natural - 1e-3 && !rightToLeft.test(run.text) && run.spaceLeft !== true
       const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct: drawing.struct }
       if (run.link) item.link = run.link
       if (run.missing) item.actual = item.text
@@ -270,10 +272,15 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
         item.actual = item.text
         item.text = item.text.replace(/\u2010/g, '-')
       }
+      // Punctuation drawn in visual order is read in its order as written.
+      if (run.logical !== undefined) item.actual = joined ? `${run.logical} ` : run.logical
+      if (run.lang !== undefined) item.lang = run.lang
       const space: FrameText[] = []
       if (run.spaceAfter && !joined && spaceWidth > 0) {
-        space.push({ kind: 'text', x: x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct: drawing.struct, scale: (100 * spaceWidth) / natural })
+        // In a right-to-left line the space after a right-to-left word stands on its left.
+        space.push({ kind: 'text', x: run.spaceLeft ? x - spaceWidth : x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct: drawing.struct, scale: (100 * spaceWidth) / natural })
         if (run.link) space[0]!.link = run.link
+        if (run.lang !== undefined) space[0]!.lang = run.lang
       }
       const dests: FrameItem[] = (run.anchors ?? []).map((name) => ({ kind: 'dest' as const, name, x, y: y - run.style.size }))
       const style = run.style

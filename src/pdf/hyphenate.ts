@@ -28,6 +28,9 @@ export interface HyphenationRules {
 
 export type Hyphenator = (word: string) => string[]
 
+/** A hyphenator for text in the book's language or, given one, in a run's own (see `Text.lang`). */
+export type LanguageHyphenator = (word: string, lang?: string) => string[]
+
 const SOFT_HYPHEN = '\u00AD'
 /** Characters after which a word already breaks: hyphen-minus, hyphen, en dash, em dash. */
 const BREAK_AFTER = /[-\u2010\u2013\u2014]/u
@@ -72,11 +75,31 @@ const PATTERN_FILES: Readonly<Record<string, string>> = {
   sh: 'sh-cyrl',
   'zh-latn': 'zh-latn-pinyin',
   la: 'la',
-  // Chinese, Japanese, Korean and Thai are not hyphenated.
+  // Chinese, Japanese, Korean and Thai are not hyphenated; nor are Arabic (which stretches its words
+  // instead), Persian, Urdu, Hebrew and Yiddish.
   zh: '',
   ja: '',
   ko: '',
   th: '',
+  ar: '',
+  fa: '',
+  ur: '',
+  he: '',
+  yi: '',
+}
+
+/**
+ * Whether text in `lang` is hyphenated: by patterns (`hyphen` has them), or
+ * not, as its writing system wants (`none`: Chinese, Arabic…; and a language
+ * left undetermined, `und-Cyrl`), or not, for want of patterns (`missing`: a
+ * writer should be told).
+ */
+export function hyphenationOf(lang: string): 'patterns' | 'none' | 'missing' {
+  if (patternFileFor(lang) !== undefined) return 'patterns'
+  const subtags = lang.toLowerCase().replace(/_/g, '-').split('-').filter(Boolean)
+  if (subtags[0] === 'und') return 'none'
+  for (let n = subtags.length; n > 0; n--) if (PATTERN_FILES[subtags.slice(0, n).join('-')] === '') return 'none'
+  return 'missing'
 }
 
 /** Pattern-based hyphenators by pattern file; loading the patterns is the slow part. */
@@ -141,6 +164,18 @@ export function createHyphenator(lang: string, rules: HyphenationRules): Hyphena
       cache.set(word, parts)
     }
     return parts.slice()
+  }
+}
+
+/** Hyphenation by each run's language: the book's patterns for its own text, each other language's for its runs. */
+export function createLanguageHyphenator(bookLang: string, rules: HyphenationRules): LanguageHyphenator {
+  const book = createHyphenator(bookLang, rules)
+  const others = new Map<string, Hyphenator>()
+  return (word: string, lang?: string): string[] => {
+    if (lang === undefined) return book(word)
+    let hyphenator = others.get(lang)
+    if (hyphenator === undefined) others.set(lang, (hyphenator = createHyphenator(lang, rules)))
+    return hyphenator(word)
   }
 }
 

@@ -11,7 +11,7 @@ import type { Book } from '../model/book.js'
 import { pageGeometry } from '../theme/index.js'
 import { Composer } from './compose/context.js'
 import { composeChapterPart } from './compose/index.js'
-import { createHyphenator } from './hyphenate.js'
+import { createLanguageHyphenator } from './hyphenate.js'
 import type { ChapterTask, TaskAnswer } from './layout-pool.js'
 import { createMeasurer, type Measurer } from './measure.js'
 import { pageParams, setPart } from './set-part.js'
@@ -33,7 +33,7 @@ function answer(task: ChapterTask): TaskAnswer {
   const book: Book = { metadata: task.metadata, assets: task.assets, chapters }
   const geometry = pageGeometry(theme, page)
   const diag = new Diagnostics()
-  const composer = new Composer(book, theme, measurer, geometry, diag, createHyphenator(task.metadata.lang, theme.hyphenation))
+  const composer = new Composer(book, theme, measurer, geometry, diag, createLanguageHyphenator(task.metadata.lang, theme.hyphenation))
   composer.chapterNumbers = []
   composer.chapterNumbers[index] = task.number
   const params = pageParams(theme, geometry)

@@ -12,7 +12,8 @@ import type { PageGeometry, PageName, Theme } from '../theme/index.js'
 import { pageGeometry, themeChapterNumbers } from '../theme/index.js'
 import { Composer } from './compose/context.js'
 import { partPlans, type PartPlan } from './compose/index.js'
-import { createHyphenator } from './hyphenate.js'
+import { createLanguageHyphenator } from './hyphenate.js'
+import { warnUnhyphenated } from './hyphenation-warnings.js'
 import { bookLayoutKey, chapterLayoutKey, keepLayout, keptLayout, type PartLayout } from './layout-cache.js'
 import { createMeasurer, type Measurer } from './measure.js'
 import { MissingCharacters } from './missing.js'
@@ -69,7 +70,8 @@ export class PrintLayout {
   ) {
     this.geometry = pageGeometry(theme, options.page)
     this.measurer = createMeasurer(theme)
-    const hyphenate = createHyphenator(book.metadata.lang, theme.hyphenation)
+    warnUnhyphenated(book, diag)
+    const hyphenate = createLanguageHyphenator(book.metadata.lang, theme.hyphenation)
     this.composer = new Composer(book, theme, this.measurer, this.geometry, diag, hyphenate)
     this.params = pageParams(theme, this.geometry)
   }

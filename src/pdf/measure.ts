@@ -7,7 +7,7 @@
  */
 import type * as fontkit from 'fontkit'
 import { openFace } from '../theme/font-files.js'
-import { faceParts, type FontFile, type FontKey, type Theme } from '../theme/index.js'
+import { faceParts, fallbackServes, type FontFile, type FontKey, type Theme } from '../theme/index.js'
 import { fallbackIndex, fallbackKey, fontFeatures } from './style.js'
 import type { FaceKey, FeatureSet, RunStyle } from './style.js'
 
@@ -135,7 +135,7 @@ export function createMeasurer(theme: Theme): Measurer {
     fallbackFor(key, cluster) {
       let order = fallbackOrder.get(key)
       if (!order) fallbackOrder.set(key, (order = fallbackFaces(theme.fallbacks, key)))
-      return order.find((face) => covers(face, cluster))
+      return order.find((face) => fallbackServes(theme.fallbacks[fallbackIndex(face)!]!, cluster) && covers(face, cluster))
     },
   }
 }

@@ -36,6 +36,10 @@ export interface Piece {
   missing?: true
   /** An image set in the line (the piece has no text). */
   image?: LineImage
+  /** The language of the text, when not the book's (see `Text.lang`): tagged as a Span with its /Lang. */
+  lang?: string
+  /** Punctuation set apart from a left-to-right word in a right-to-left paragraph (see `PrepareOptions.direction`). */
+  neutral?: true
 }
 
 /** An image in a line of text, sized: it stands on the baseline, and a line it is taller than grows. */
@@ -54,8 +58,8 @@ export interface PrepareOptions {
   indent: number
   /** Width of the text block the paragraph is set on: words wider than a fraction of it get emergency breaks. */
   measure: number
-  /** Splits a word at its hyphenation points; absent means no hyphenation. */
-  hyphenate?: (word: string) => string[]
+  /** Splits a word (in a run's language, when not the book's) at its hyphenation points; absent means no hyphenation. */
+  hyphenate?: (word: string, lang?: string) => string[]
   /** Set the opening words in small capitals (the lead-in of an article's first paragraph). */
   leadIn?: boolean
   /** Whether the text is justified: ragged text gets no stretchable word spaces. */
@@ -74,6 +78,12 @@ export interface PrepareOptions {
   emergencyWidth?: number
   /** What must not break on a line besides what never does (see `KeepRules`). */
   keep?: KeepRules
+  /**
+   * A right-to-left paragraph: the punctuation before and after a
+   * left-to-right word or a number is set apart from it (`(`, `Paris`, `).`),
+   * so that the lines can place it by the bidirectional algorithm.
+   */
+  direction?: 'rtl'
 }
 
 /**
@@ -121,6 +131,7 @@ interface Segment {
   /** A link target written in the text (an `anchor`'s id). */
   anchor?: string
   span?: number
+  lang?: string
 }
 
 /** What flattening needs besides the inlines: the theme, the faces' metrics, a counter of styled spans, the chapter (for destinations). */
@@ -143,7 +154,7 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
   for (const node of inlines) {
     switch (node.type) {
       case 'text':
-        push({ kind: 'text', text: node.value, style })
+        push(node.lang === undefined ? { kind: 'text', text: node.value, style } : { kind: 'text', text: node.value, style, lang: node.lang })
         break
       case 'inlineCode':
         push({ kind: 'text', text: node.value, style: inlineCode(theme, style), code: true })
@@ -304,6 +315,7 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
     const base: Partial<Piece> = {}
     if (segment.link) base.link = segment.link
     if (segment.span !== undefined) base.span = segment.span
+    if (segment.lang !== undefined) base.lang = segment.lang
     if (segment.kind === 'break') {
       builder.hardBreak()
       continue
@@ -345,12 +357,36 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
         }
         const keep = options.keep
         const whole = keep !== undefined && (keep.words || (keep.code && segment.code === true) || (keep.numbers && isNumber(token)))
-        if (whole) addWhole(builder, token, style, extra, segment.code === true)
+        const apart = options.direction === 'rtl' && segment.code !== true ? neutralEnds(token) : undefined
+        if (apart) {
+          // In a right-to-left paragraph: the punctuation around a left-to-right word, boxes of its own with no break between.
+          if (apart.before !== '') builder.box(apart.before, style, measurer.width(apart.before, style), { ...extra, neutral: true })
+          if (whole) addWhole(builder, apart.core, style, extra, false)
+          else addText(builder, apart.core, style, extra)
+          if (apart.after !== '') builder.box(apart.after, style, measurer.width(apart.after, style), { ...extra, neutral: true })
+        } else if (whole) addWhole(builder, token, style, extra, segment.code === true)
         else addText(builder, token, style, extra)
       })
     }
   }
   return builder.finish()
+}
+
+/** Letters of the scripts written from right to left. */
+const rightToLeftLetter = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u
+const wordEnds = /^([^\p{L}\p{N}]*)(.*?[\p{L}\p{N}])([^\p{L}\p{N}]*)$/su
+
+/**
+ * A left-to-right word or number with punctuation before or after it, cut
+ * there: `(Paris).` → `(`, `Paris`, `).`. Nothing for a word with none, or in
+ * a right-to-left script (shaped right to left as a whole, its punctuation
+ * falls in place by itself).
+ */
+function neutralEnds(token: string): { before: string; core: string; after: string } | undefined {
+  if (rightToLeftLetter.test(token)) return undefined
+  const match = wordEnds.exec(token)
+  if (!match || (match[1] === '' && match[3] === '')) return undefined
+  return { before: match[1]!, core: match[2]!, after: match[3]! }
 }
 
 export function noteAnchor(id: string): string {
@@ -417,7 +453,7 @@ function addWhole(builder: ItemBuilder, token: string, style: RunStyle, extra: P
  */
 function addWord(builder: ItemBuilder, token: string, style: RunStyle, extra: Partial<Piece>): void {
   const { measurer, options } = builder
-  const parts = options.hyphenate ? options.hyphenate(token) : [token]
+  const parts = options.hyphenate ? options.hyphenate(token, extra.lang) : [token]
   if (parts.length === 0 || parts.join('') !== token) parts.splice(0, parts.length, token)
   const hyphen = measurer.width('-', style)
   let prefix = ''

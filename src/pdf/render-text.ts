@@ -24,6 +24,14 @@ interface PdfFont {
   encode(text: string, features?: Record<string, boolean>): [string[], GlyphPosition[]]
   /** The characters each glyph of the subset stands for, as `encode` recorded them (the ToUnicode map). */
   unicode: Array<number[] | undefined>
+  /** The face, and the glyph ids of the face each glyph of the subset is. */
+  font: { unitsPerEm: number; getGlyph(id: number): { path: { commands: PathCommand[] } } }
+  subset: { glyphs: number[] }
+}
+
+interface PathCommand {
+  command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath'
+  args: number[]
 }
 
 interface GlyphPosition {
@@ -39,8 +47,14 @@ interface Shaped {
   tj: string
   /** Sum of the glyphs' advances, kerning included. */
   advance: number
-  /** Set when some glyph is moved off the pen's path (a mark placed on its letter): the glyphs are then written one by one. */
-  glyphs?: Array<{ hex: string; position: GlyphPosition }>
+  /**
+   * Set when some glyph is moved off the pen's path (a mark placed on its
+   * letter): the glyphs are then written one by one. `outline`: a glyph that
+   * stands for no character (a dot a face draws apart from its letter, as
+   * Noto Naskh Arabic does), drawn as its outline, not as text: as text, set
+   * off the baseline, poppler would read its letter's word as two.
+   */
+  glyphs?: Array<{ hex: string; position: GlyphPosition; outline?: Outline }>
 }
 
 /** Shaped strings kept at most (some megabytes): more than the vocabulary of a long book. */
@@ -55,8 +69,21 @@ export class TextWriter {
   private readonly fonts = new Map<FaceKey, PdfFont>()
   private readonly shaped = new Map<string, Shaped>()
   private readonly colours = new Map<string, string>()
+  private readonly outlines = new Map<PdfFont, Map<number, Outline>>()
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+  /** A glyph of the subset as a path, in the face's units, y up. */
+  private outline(font: PdfFont, id: number): Outline {
+    let byId = this.outlines.get(font)
+    if (!byId) this.outlines.set(font, (byId = new Map()))
+    let outline = byId.get(id)
+    if (!outline) {
+      outline = { path: pathOperators(font.font.getGlyph(font.subset.glyphs[id]!).path.commands), unitsPerEm: font.font.unitsPerEm }
+      byId.set(id, outline)
+    }
+    return outline
+  }
 
 
   /** One text object holding `texts`, in their order. */
@@ -123,7 +150,13 @@ export class TextWriter {
     })
     if (run !== '') parts.push(`<${run}>`)
     shaped = { tj: parts.join(' '), advance }
-    if (moved) shaped.glyphs = positions.map((position, index) => ({ hex: hex[index]!, position }))
+    if (moved) {
+      shaped.glyphs = positions.map((position, index) => {
+        const chars = font.unicode[Number.parseInt(hex[index]!, 16)]
+        const silent = position.xAdvance === 0 && (position.xOffset !== 0 || position.yOffset !== 0) && (chars === undefined || chars.length === 0)
+        return silent ? { hex: hex[index]!, position, outline: this.outline(font, Number.parseInt(hex[index]!, 16)) } : { hex: hex[index]!, position }
+      })
+    }
     // A book's vocabulary is a fair cache; strings that are no words (code lines, long addresses) could grow it without end.
     if (this.shaped.size >= maxShaped) this.shaped.clear()
     this.shaped.set(key, shaped)
@@ -153,6 +186,8 @@ class TextObject {
   private scale = 100
   private baseline = Number.NaN
   private pen = 0
+  /** Glyphs drawn as outlines once the text object is closed (see `Shaped.glyphs`). */
+  private readonly outlines: Array<{ outline: Outline; x: number; y: number; size: number; scale: number; colour: string }> = []
 
   setFont(id: string, size: number): void {
     if (id === this.font && size === this.size) return
@@ -202,6 +237,11 @@ class TextObject {
     this.flush()
     if (this.scale !== 100) this.out.push('100 Tz')
     this.out.push('ET')
+    for (const { outline, x, y, size, scale, colour } of this.outlines) {
+      // Font units to the page's, whose y runs down from the top: the outline turned upright.
+      const k = size / outline.unitsPerEm
+      this.out.push('q', colour, `${num((k * scale) / 100)} 0 0 ${num(-k)} ${num(x)} ${num(y)} cm`, outline.path, 'f', 'Q')
+    }
     return this.out.join('\n')
   }
 
@@ -222,7 +262,11 @@ class TextObject {
   private showGlyphs(glyphs: NonNullable<Shaped['glyphs']>): void {
     const perEm = this.perEm()
     const baseline = this.baseline
-    for (const { hex, position } of glyphs) {
+    for (const { hex, position, outline } of glyphs) {
+      if (outline) {
+        this.showOutline(outline, position)
+        continue
+      }
       if (position.xOffset !== 0 || position.yOffset !== 0) {
         const after = this.pen + position.xAdvance * perEm
         this.place(this.pen + position.xOffset * perEm, baseline - position.yOffset * perEm)
@@ -237,8 +281,61 @@ class TextObject {
     }
   }
 
+  /**
+   * A glyph that stands for no character, moved off the pen's path: read as
+   * nothing (an empty ActualText), and moved there and back within the line's
+   * text (by the array's numbers and a rise) rather than by a new text
+   * matrix, which poppler takes for the start of another word.
+   */
+  private showOutline(outline: Outline, position: GlyphPosition): void {
+    const perEm = this.perEm()
+    this.outlines.push({ outline, x: this.pen + position.xOffset * perEm, y: this.baseline - (position.yOffset * this.size) / 1000, size: this.size, scale: this.scale, colour: this.colour })
+    this.pen += position.xAdvance * perEm
+  }
+
   private flush(): void {
     if (this.array.length > 0) this.out.push(`[${this.array.join(' ')}] TJ`)
     this.array = []
   }
+}
+
+/** A glyph's outline as PDF path operators, in its face's units. */
+interface Outline {
+  path: string
+  unitsPerEm: number
+}
+
+/** fontkit's path commands as PDF path operators; quadratic curves raised to cubic ones. */
+function pathOperators(commands: readonly PathCommand[]): string {
+  const out: string[] = []
+  let x = 0
+  let y = 0
+  for (const { command, args } of commands) {
+    switch (command) {
+      case 'moveTo':
+        ;[x, y] = [args[0]!, args[1]!]
+        out.push(`${num(x)} ${num(y)} m`)
+        break
+      case 'lineTo':
+        ;[x, y] = [args[0]!, args[1]!]
+        out.push(`${num(x)} ${num(y)} l`)
+        break
+      case 'quadraticCurveTo': {
+        const [cx, cy, ex, ey] = args as [number, number, number, number]
+        const c1 = [x + (2 / 3) * (cx - x), y + (2 / 3) * (cy - y)]
+        const c2 = [ex + (2 / 3) * (cx - ex), ey + (2 / 3) * (cy - ey)]
+        out.push(`${num(c1[0]!)} ${num(c1[1]!)} ${num(c2[0]!)} ${num(c2[1]!)} ${num(ex)} ${num(ey)} c`)
+        ;[x, y] = [ex, ey]
+        break
+      }
+      case 'bezierCurveTo':
+        out.push(`${args.map(num).join(' ')} c`)
+        ;[x, y] = [args[4]!, args[5]!]
+        break
+      case 'closePath':
+        out.push('h')
+        break
+    }
+  }
+  return out.join(' ')
 }

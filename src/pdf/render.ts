@@ -331,12 +331,16 @@ function drawTexts(doc: PDFKit.PDFDocument, texts: FrameText[], tree: StructureT
   while (index < texts.length) {
     // Characters drawn as empty boxes get a marked-content sequence of their own, whose ActualText is what they are.
     const actual = texts[index]!.actual
+    // Text in a language not the book's is a Span of its own that says which (/Lang), as PDF/UA asks.
+    const lang = texts[index]!.lang
     let end = index + 1
-    if (actual === undefined) while (end < texts.length && texts[end]!.actual === undefined) end++
-    const content = actual === undefined ? doc.markStructureContent(tag) : doc.markStructureContent('Span', { actual } as unknown as Record<string, unknown>)
+    if (actual === undefined) while (end < texts.length && texts[end]!.actual === undefined && texts[end]!.lang === lang) end++
+    const holder = lang === undefined ? owner : doc.struct('Span', { lang })
+    if (holder !== owner) owner.add(holder)
+    const content = actual === undefined ? doc.markStructureContent(lang === undefined ? tag : 'Span') : doc.markStructureContent('Span', { actual } as unknown as Record<string, unknown>)
     writer.write(texts.slice(index, end))
     doc.endMarkedContent()
-    owner.add(content)
+    holder.add(content)
     index = end
   }
   if (first.link) {

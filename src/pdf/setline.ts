@@ -34,6 +34,18 @@ export interface LineRun {
   decorateSpace?: true
   /** An image set in the line: the run draws it, and has no text. */
   image?: LineImage
+  /** The space after the run (in reading order) stands on its left: the run reads from right to left in a right-to-left line. */
+  spaceLeft?: true
+  /** Punctuation set apart from a left-to-right word (see `Piece.neutral`). */
+  neutral?: true
+  /**
+   * What the run's text was in reading order, when the run is drawn in
+   * visual order instead (punctuation read from right to left: reversed, its
+   * brackets mirrored); text extraction is given this.
+   */
+  logical?: string
+  /** The language of the text, when not the book's (see `Piece.lang`). */
+  lang?: string
 }
 
 export interface SetLine {
@@ -54,6 +66,8 @@ export interface SetOptions {
   lineWidth: (index: number) => number
   justify: boolean
   align: Align
+  /** A right-to-left paragraph (see `Paragraph.dir`): its lines read from the right. */
+  direction?: 'rtl'
 }
 
 export function setLines(items: ReadonlyArray<Item<Piece>>, lines: readonly Line[], options: SetOptions): SetLine[] {
@@ -122,6 +136,8 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
       pendingAnchors = []
       if (piece.span !== undefined) run.span = piece.span
       if (piece.missing) run.missing = true
+      if (piece.lang !== undefined) run.lang = piece.lang
+      if (piece.neutral) run.neutral = true
       runs.push(run)
     }
     afterGlue = false
@@ -147,8 +163,13 @@ function setLine(items: ReadonlyArray<Item<Piece>>, line: Line, width: number, o
     const next = runs[index + 1]
     if (run.spaceAfter && next && decorated(run.style) && sameDecoration(run.style, next.style)) run.decorateSpace = true
   })
-  reorderRightToLeft(runs)
   const used = last ? last.x + last.width : 0
+  if (options.direction === 'rtl') {
+    // Lines start on the right: a ragged or last line stands flush right, unless the paragraph is centred or set to the left.
+    placeRightToLeft(runs, options.align === 'center' ? (width - used) / 2 : options.align === 'left' ? 0 : width - used)
+    return { width, used, runs, ratio: justified ? line.ratio : 0, hyphenated: line.hyphenated, overfull: line.overfull || used > width + 0.01, justified }
+  }
+  reorderRightToLeft(runs)
   const offset = options.align === 'center' ? (width - used) / 2 : options.align === 'right' ? width - used : 0
   if (offset > 0) for (const run of runs) run.x += offset
   return { width, used, runs, ratio: justified ? line.ratio : 0, hyphenated: line.hyphenated, overfull: line.overfull || used > width + 0.01, justified }
@@ -191,8 +212,93 @@ function reorderRightToLeft(runs: LineRun[]): void {
   }
 }
 
+/** What a run is to the bidirectional algorithm: right-to-left letters, left-to-right letters, a number, or neither. */
+type BidiKind = 'R' | 'L' | 'EN' | 'N'
+
+const digit = /\p{N}/u
+
+function bidiKind(run: LineRun): BidiKind {
+  if (run.image) return 'N'
+  const kind = direction(run.text)
+  return kind === 'rtl' ? 'R' : kind === 'ltr' ? 'L' : digit.test(run.text) ? 'EN' : 'N'
+}
+
+/**
+ * A line of a right-to-left paragraph in visual order: the Unicode
+ * bidirectional algorithm, with the word (a run) as its unit, fontkit having
+ * already shaped each word in its own direction. Right-to-left words are at
+ * the paragraph's level (1), left-to-right words and numbers one above (2);
+ * a number after left-to-right letters goes with them (rule W7); spaces and
+ * words of neither kind between two of one direction take it, others the
+ * paragraph's (N1, N2, a number counting as right to left). Then each
+ * stretch at level 2 is reversed, and the whole line (L2): the line's first
+ * word stands on the right, a Latin phrase or a number inside reads from left
+ * to right. The first-line indent, a space before the first word, ends up on
+ * the right. `offset`: where the line starts from the left.
+ */
+function placeRightToLeft(runs: LineRun[], offset: number): void {
+  interface Part {
+    run?: LineRun
+    width: number
+    /** The direction the part counts as for the parts around it; none for a space or a neutral run. */
+    strong?: 'R' | 'L'
+    level: number
+  }
+  const parts: Part[] = []
+  let pen = 0
+  let previous: 'R' | 'L' = 'R'
+  runs.forEach((run, index) => {
+    if (index === 0 || run.x > pen + 1e-9) parts.push({ width: run.x - pen, level: 0 })
+    let kind = bidiKind(run)
+    if (kind === 'EN' && previous === 'L') kind = 'L'
+    if (kind === 'R' || kind === 'L') previous = kind
+    const strong = kind === 'N' ? undefined : kind === 'L' ? 'L' : 'R'
+    parts.push(strong === undefined ? { run, width: run.width, level: 0 } : { run, width: run.width, strong, level: kind === 'R' ? 1 : 2 })
+    pen = run.x + run.width
+  })
+  parts.forEach((part, index) => {
+    if (part.strong !== undefined) return
+    const before = parts.slice(0, index).reverse().find((other) => other.strong !== undefined)?.strong ?? 'R'
+    const after = parts.slice(index + 1).find((other) => other.strong !== undefined)?.strong ?? 'R'
+    part.level = before === 'L' && after === 'L' ? 2 : 1
+  })
+  for (const level of [2, 1]) {
+    let start = 0
+    while (start < parts.length) {
+      if (parts[start]!.level < level) {
+        start++
+        continue
+      }
+      let end = start
+      while (end < parts.length && parts[end]!.level >= level) end++
+      parts.splice(start, end - start, ...parts.slice(start, end).reverse())
+      start = end
+    }
+  }
+  let x = offset
+  for (const part of parts) {
+    const run = part.run
+    if (run) {
+      run.x = x
+      if (part.level % 2 === 1 && run.spaceAfter) run.spaceLeft = true
+      // Punctuation read from right to left (rule L4): its characters in visual order, brackets mirrored.
+      if (part.level % 2 === 1 && part.strong === undefined && !run.image && !run.missing) {
+        const visual = [...run.text].reverse().map((char) => mirrored.get(char) ?? char).join('')
+        if (visual !== run.text) {
+          run.logical = run.text
+          run.text = visual
+        }
+      }
+    }
+    x += part.width
+  }
+}
+
+/** Characters drawn as their mirror image in right-to-left text (Unicode's Bidi_Mirroring_Glyph, the common ones). */
+const mirrored = new Map(['()', '[]', '{}', '<>', '«»', '‹›', '⁅⁆', '⁽⁾', '₍₎', '⟨⟩', '〈〉', '《》', '「」', '『』', '【】'].flatMap(([open, close]) => [[open!, close!], [close!, open!]]))
+
 function canJoin(run: LineRun, piece: Piece): boolean {
-  return !run.image && sameStyle(run.style, piece.style) && sameLink(run.link, piece.link) && !piece.note && !piece.anchor && !run.notes && !run.anchors && run.span === piece.span && run.missing === piece.missing
+  return !run.image && sameStyle(run.style, piece.style) && sameLink(run.link, piece.link) && !piece.note && !piece.anchor && !run.notes && !run.anchors && run.span === piece.span && run.missing === piece.missing && run.lang === piece.lang && run.neutral === piece.neutral
 }
 
 function decorated(style: RunStyle): boolean {

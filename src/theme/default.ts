@@ -22,11 +22,18 @@ export const defaultTheme: Theme = {
     headingBoldItalic: { family: 'Literata', weight: 700, style: 'italic', package: literata, file: '700Bold_Italic/Literata_700Bold_Italic.ttf', license: 'OFL-1.1' },
     mono: { family: 'JetBrains Mono', weight: 400, style: 'normal', package: '@expo-google-fonts/jetbrains-mono', file: '400Regular/JetBrainsMono_400Regular.ttf', license: 'OFL-1.1' },
   },
-  // Tried in order for characters Literata or JetBrains Mono lacks. DejaVu Sans: Greek, Cyrillic, Hebrew, Arabic,
-  // arrows, mathematical and other symbols (Bitstream Vera licence; DejaVu's changes are in the public domain).
-  // Noto Emoji: emoji, in black and white as print wants them. Noto Sans SC: Chinese and Japanese kana (10 MB a
-  // file; only the glyphs used are embedded).
+  // Tried in order for characters Literata or JetBrains Mono lacks. Noto Naskh Arabic and Noto Sans Hebrew, for
+  // their scripts only (their Latin letters and punctuation are left to the faces after them): a naskh drawn for
+  // running text, with its joining forms and marks, and a Hebrew with its points; DejaVu's Arabic and Hebrew are
+  // plainer and its Arabic lacks many ligatures. DejaVu Sans: Greek, Cyrillic, arrows, mathematical and other
+  // symbols (Bitstream Vera licence; DejaVu's changes are in the public domain). Noto Emoji: emoji, in black and
+  // white as print wants them. Noto Sans SC: Chinese and Japanese kana (10 MB a file; only the glyphs used are
+  // embedded). Noto Sans KR: Hangul (and what the faces before it lack).
   fallbacks: [
+    { family: 'Noto Naskh Arabic', weight: 400, style: 'normal', package: '@expo-google-fonts/noto-naskh-arabic', file: '400Regular/NotoNaskhArabic_400Regular.ttf', license: 'OFL-1.1', scripts: ['Arabic'] },
+    { family: 'Noto Naskh Arabic', weight: 700, style: 'normal', package: '@expo-google-fonts/noto-naskh-arabic', file: '700Bold/NotoNaskhArabic_700Bold.ttf', license: 'OFL-1.1', scripts: ['Arabic'] },
+    { family: 'Noto Sans Hebrew', weight: 400, style: 'normal', package: '@expo-google-fonts/noto-sans-hebrew', file: '400Regular/NotoSansHebrew_400Regular.ttf', license: 'OFL-1.1', scripts: ['Hebrew'] },
+    { family: 'Noto Sans Hebrew', weight: 700, style: 'normal', package: '@expo-google-fonts/noto-sans-hebrew', file: '700Bold/NotoSansHebrew_700Bold.ttf', license: 'OFL-1.1', scripts: ['Hebrew'] },
     { family: 'DejaVu Sans', weight: 400, style: 'normal', package: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans.ttf', license: 'Bitstream-Vera' },
     { family: 'DejaVu Sans', weight: 400, style: 'italic', package: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans-Oblique.ttf', license: 'Bitstream-Vera' },
     { family: 'DejaVu Sans', weight: 700, style: 'normal', package: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans-Bold.ttf', license: 'Bitstream-Vera' },
@@ -34,6 +41,8 @@ export const defaultTheme: Theme = {
     { family: 'Noto Emoji', weight: 400, style: 'normal', package: '@expo-google-fonts/noto-emoji', file: '400Regular/NotoEmoji_400Regular.ttf', license: 'OFL-1.1' },
     { family: 'Noto Sans SC', weight: 400, style: 'normal', package: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf', license: 'OFL-1.1' },
     { family: 'Noto Sans SC', weight: 700, style: 'normal', package: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf', license: 'OFL-1.1' },
+    { family: 'Noto Sans KR', weight: 400, style: 'normal', package: '@expo-google-fonts/noto-sans-kr', file: '400Regular/NotoSansKR_400Regular.ttf', license: 'OFL-1.1' },
+    { family: 'Noto Sans KR', weight: 700, style: 'normal', package: '@expo-google-fonts/noto-sans-kr', file: '700Bold/NotoSansKR_700Bold.ttf', license: 'OFL-1.1' },
   ],
   generic: { text: 'serif', heading: 'serif', mono: 'monospace' },
   size: 10.5,

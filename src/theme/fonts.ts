@@ -24,3 +24,21 @@ export function fontPath(font: FontFile): string {
 export function fontIdentity(font: FontFile): string {
   return isLocalFont(font) ? `${font.path}#${font.sha256}` : fontPath(font)
 }
+
+const scriptPatterns = new Map<string, RegExp>()
+
+/**
+ * Whether a fallback face is used for `text` (a grapheme cluster, a run): a
+ * face limited to some scripts only for text that holds a character of one of
+ * them (see `FontFile.scripts`); any other face for any text.
+ */
+export function fallbackServes(font: FontFile, text: string): boolean {
+  if (font.scripts === undefined) return true
+  const key = font.scripts.join(',')
+  let pattern = scriptPatterns.get(key)
+  if (pattern === undefined) {
+    pattern = new RegExp(`[${font.scripts.map((script) => `\\p{Script_Extensions=${script}}`).join('')}]`, 'u')
+    scriptPatterns.set(key, pattern)
+  }
+  return pattern.test(text)
+}

@@ -1,7 +1,7 @@
 export type * from './theme.js'
 export { defaultTheme } from './default.js'
 export { extendTheme, type ThemeOverrides } from './extend.js'
-export { fontIdentity, fontPath, isLocalFont } from './fonts.js'
+export { fallbackServes, fontIdentity, fontPath, isLocalFont } from './fonts.js'
 export { derivedMargins, isTrimName, trimInches, trimNames, trimSize, type TrimName } from './trims.js'
 export { headingNumber, numberSeparator, themeChapterNumbers, themeHeadingNumbers, themeSectionNumbers, type SectionNumbers } from './numbering.js'
 export { alertMetrics, definitionMetrics, detailsSpace, faceParts, fontKey, headingRoles, sameFontFile, themeFace, pageGeometry, paragraphIndent, resolveStyle } from './style.js'

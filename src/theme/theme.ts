@@ -21,6 +21,14 @@ export interface FontFace {
   style: 'normal' | 'italic'
   /** The font's licence: an SPDX identifier, or, for a writer's own file, the licence its name table describes. */
   license: string
+  /**
+   * For a fallback face drawn for some scripts only: the Unicode scripts (as
+   * `\p{Script_Extensions=…}` names them, e.g. `Arabic`) of the characters it
+   * is used for. A face that also carries Latin letters and punctuation (most
+   * Noto faces do) then leaves those to the faces after it, in both editions.
+   * Absent: every character the face has.
+   */
+  scripts?: string[]
 }
 
 /** A font file shipped by an npm package. */

@@ -79,8 +79,8 @@ function resolveIn(inlines: Inline[], resolve: (url: string, place: Place | unde
   // A link taken out leaves its text beside the text around it: one run, as the parser gives it.
   for (let index = inlines.length - 1; index > 0; index--) {
     const [before, after] = [inlines[index - 1]!, inlines[index]!]
-    if (before.type === 'text' && after.type === 'text') {
-      inlines[index - 1] = { type: 'text', value: before.value + after.value }
+    if (before.type === 'text' && after.type === 'text' && before.lang === after.lang) {
+      inlines[index - 1] = { ...before, value: before.value + after.value }
       inlines.splice(index, 1)
     }
   }

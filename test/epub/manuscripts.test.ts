@@ -94,7 +94,7 @@ describe('EPUBs from manuscripts', () => {
       /<strong>bold<\/strong>, <strong>strong<\/strong>,/,
       /<em>italic<\/em> and <em>emphasised<\/em>/,
       /<code>code\(\)<\/code>/,
-      /a span, an HTML abbreviation, a Cited Work/,
+      /a <span lang="fr" xml:lang="fr">span<\/span>, an HTML abbreviation, a Cited Work/,
       /“quotation with a ‘nested’ one”/,
       /<br \/>\s*After a line break, <strong>bold with <em>Markdown emphasis<\/em> and a <a href="https:\/\/example.com\/md">Markdown link<\/a><\/strong>/,
       /<a href="https:\/\/example.com\/" title="Example">secure<\/a>/,

@@ -16,6 +16,7 @@ import { loadBook } from '../../src/load/index.js'
 import type { Asset, Block, Book } from '../../src/model/book.js'
 import { svgSize } from '../../src/pdf/image-size.js'
 import { svgFace } from '../../src/pdf/render-image.js'
+import { fallbackKey } from '../../src/pdf/style.js'
 import { defaultTheme, pageGeometry } from '../../src/theme/index.js'
 import { pdfFonts, qpdfCheck, root, tempDir } from '../support/tools.js'
 import { setBook, textBlockText, uncompressed } from './helpers.js'
@@ -226,7 +227,8 @@ describe('the size of an SVG', () => {
     assert.equal(svgFace("'Literata', serif", false, false, defaultTheme), 'text')
     assert.equal(svgFace('serif', true, true, defaultTheme), 'textBoldItalic')
     assert.equal(svgFace('Menlo, monospace', false, false, defaultTheme), 'mono')
-    assert.equal(svgFace('DejaVu Sans', true, false, defaultTheme), 'fallback2')
+    const dejaVuBold = defaultTheme.fallbacks.findIndex((file) => file.family === 'DejaVu Sans' && file.weight === 700 && file.style === 'normal')
+    assert.equal(svgFace('DejaVu Sans', true, false, defaultTheme), fallbackKey(dejaVuBold))
     assert.equal(svgFace('Comic Sans MS', false, true, defaultTheme), 'textItalic')
   })
 })

@@ -130,9 +130,9 @@ describe('blocks that do not split', () => {
   })
 
   it('warns about a character no font has (a fallback face sets the others)', async () => {
-    const pdf = await setBook(smallBook(['A snowman ☃ and a Hangul syllable 한 in the text.']))
-    assert.ok(pdf.diag.warnings.some((message) => /U\+D55C/.test(message.reason)))
-    assert.ok(!pdf.diag.warnings.some((message) => /U\+2603/.test(message.reason)))
+    const pdf = await setBook(smallBook(['A snowman ☃, a Hangul syllable 한 and a hieroglyph \u{13000} in the text.']))
+    assert.ok(pdf.diag.warnings.some((message) => /U\+13000/.test(message.reason)))
+    assert.ok(!pdf.diag.warnings.some((message) => /U\+2603|U\+D55C/.test(message.reason)))
   })
 
   it('sets the title of a manuscript with no text', async () => {

@@ -90,7 +90,7 @@ function heading(state: State, node: Heading): ElementContent[] {
   state.anchors.push(id)
   const content = inlines(state, node.children)
   const number = state.headingNumbers.get(node)
-  return [h(`h${node.depth}`, { id, className: alignClassOf(node.align) }, number === undefined ? content : [sectionNumber(number), ...content])]
+  return [h(`h${node.depth}`, { id, className: alignClassOf(node.align), dir: node.dir }, number === undefined ? content : [sectionNumber(number), ...content])]
 }
 
 /** A section number before a heading's words (or a contents entry's), in a span of its own as print sets it. */
@@ -100,7 +100,7 @@ export function sectionNumber(number: string): ElementContent {
 
 function paragraph(state: State, node: Paragraph): ElementContent[] {
   const content = inlines(state, node.children)
-  const properties = { className: alignClassOf(node.align) }
+  const properties = { className: alignClassOf(node.align), dir: node.dir }
   if (node === state.leadIn) return [h('p', properties, applyLeadIn(content, leadInWords(state.theme)))]
   return [h('p', properties, content)]
 }
@@ -117,7 +117,7 @@ function blockquote(state: State, node: BlockQuote, path: Path): ElementContent[
 function list(state: State, node: List, path: Path): ElementContent[] {
   const tasks = node.items.some((item) => item.checked !== null)
   const className = [...(node.spread ? ['loose'] : []), ...(tasks ? ['tasks'] : [])]
-  const properties = { className: className.length > 0 ? className : undefined, start: node.ordered && node.start !== 1 ? node.start : undefined }
+  const properties = { className: className.length > 0 ? className : undefined, start: node.ordered && node.start !== 1 ? node.start : undefined, dir: node.dir }
   const items = node.items.flatMap((item, index) => [listItem(state, item, node.spread, path === undefined ? undefined : [...path, index]), newline])
   return [h(node.ordered ? 'ol' : 'ul', properties, [newline, ...items])]
 }
@@ -140,7 +140,7 @@ function listItem(state: State, item: ListItem, spread: boolean, path: Path): El
     into.unshift(box, { type: 'text', value: ' ' })
   }
   while (children.at(-1) === newline) children.pop()
-  return h('li', item.checked === null ? {} : { className: [item.checked ? 'task-done' : 'task-open'] }, children)
+  return h('li', { className: item.checked === null ? undefined : [item.checked ? 'task-done' : 'task-open'], dir: item.dir }, children)
 }
 
 /** A code block; highlighted tokens become spans whose colours the CSS takes from the theme. */

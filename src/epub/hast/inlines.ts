@@ -42,8 +42,11 @@ export function textWithMarkers(state: State, value: string): ElementContent[] {
   return result
 }
 
+/** Text; in a language not the book's, in a span that says which (for a screen reader's voice, a reader's hyphenation). */
 function text(state: State, node: Text): ElementContent[] {
-  return textWithMarkers(state, node.value)
+  const content = textWithMarkers(state, node.value)
+  if (node.lang === undefined || content.length === 0) return content
+  return [h('span', { lang: node.lang, 'xml:lang': node.lang }, content)]
 }
 
 function emphasis(state: State, node: Emphasis): ElementContent[] {

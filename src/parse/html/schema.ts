@@ -109,8 +109,8 @@ export const SLOT_TAG = 'octavoSlot'
 export const sanitizeSchema: Schema = {
   tagNames: [...INLINE_ELEMENTS.keys(), ...BLOCK_ELEMENTS, SLOT_TAG],
   attributes: withAlign({
-    // An id on any kept element is a link target (see `to-model.ts`).
-    '*': ['id'],
+    // An id on any kept element is a link target (see `to-model.ts`); a `lang` declares the language of its text.
+    '*': ['id', 'lang'],
     a: ['href', 'title', 'name'],
     ol: ['start'],
     code: [['className', /^language-[\w#+.-]+$/]],

@@ -3,7 +3,7 @@ import type { Parents, RootContent } from 'mdast'
 import type { Position } from 'unist'
 import type { Anchor, Block, BlockAlign, CellAlign, CodeBlock, DefinitionItem, Figure, Heading, ImageLength, Inline, ListItem, Paragraph, Place, Table, TableCell, Text } from '../../model/book.js'
 import { tableGrid } from '../../model/table-grid.js'
-import { blockInlines, forEachBlock } from '../../model/walk.js'
+import { blockInlines, forEachBlock, inlineChildren } from '../../model/walk.js'
 import { anchorParagraph, hoistAnchors, withAnchor } from '../anchors.js'
 import { emojiShortcodes } from '../emoji.js'
 import { resolveImageAt } from '../handlers/image.js'
@@ -16,6 +16,18 @@ import { ALIGN_VALUES, BLOCK_ELEMENTS, INLINE_ELEMENTS, SLOT_TAG } from './schem
 /** Where a block element would cut a line of text: a space, unless one is there already. */
 const SEPARATOR = Symbol('separator')
 type Piece = Inline | typeof SEPARATOR
+
+/** A BCP 47 tag, as far as its shape goes. */
+const languageTag = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/
+
+/** Give the text of `pieces` the language `lang`, where it has none yet. */
+function declareLanguage(pieces: readonly Piece[], lang: string): void {
+  for (const piece of pieces) {
+    if (piece === SEPARATOR) continue
+    if (piece.type === 'text') piece.lang ??= lang
+    else declareLanguage(inlineChildren(piece), lang)
+  }
+}
 
 /** Quotation marks of `q`, outer and nested. */
 const QUOTES: ReadonlyArray<readonly [string, string]> = [
@@ -155,6 +167,9 @@ export class HtmlToModel {
    */
   private block(node: Element): Block[] {
     const blocks = this.blockOf(node)
+    // A block's declared language (`<p lang="fr">`) goes with all the text it holds, where no nearer one is declared.
+    const lang = node.properties.lang
+    if (typeof lang === 'string' && languageTag.test(lang)) forEachBlock(blocks, (block) => blockInlines(block).forEach((list) => declareLanguage(list, lang)))
     return HEADINGS.has(node.tagName) ? blocks : withAnchor(blocks, idOf(node))
   }
 
@@ -493,6 +508,9 @@ export class HtmlToModel {
     // An element's `id` (and an `a`'s `name`) is a link target where the element starts.
     const anchors = anchorIds(node).map((id) => this.anchor(id, node))
     const content = this.contentPieces(node, quoteDepth)
+    // A language the writer declares (`<span lang="fr">`) goes with the text inside, where no nearer one is declared.
+    const lang = node.properties.lang
+    if (typeof lang === 'string' && languageTag.test(lang)) declareLanguage(content, lang)
     return anchors.length > 0 ? [...anchors, ...content] : content
   }
 
@@ -780,7 +798,7 @@ function withoutLinks(inlines: readonly Inline[]): Inline[] {
     const replaced: Inline[] = inline.type === 'link' ? withoutLinks(inline.children) : 'children' in inline ? [{ ...inline, children: withoutLinks(inline.children) }] : [inline]
     for (const piece of replaced) {
       const last = result.at(-1)
-      if (piece.type === 'text' && last?.type === 'text') result[result.length - 1] = { type: 'text', value: last.value + piece.value }
+      if (piece.type === 'text' && last?.type === 'text' && last.lang === piece.lang) result[result.length - 1] = { ...last, value: last.value + piece.value }
       else result.push(piece)
     }
   }
@@ -837,7 +855,7 @@ function finish(pieces: readonly Piece[], trimEnds = true): Inline[] {
     }
     pendingSpace = false
     const previous = result.at(-1)
-    if (piece.type === 'text' && previous?.type === 'text') previous.value += piece.value
+    if (piece.type === 'text' && previous?.type === 'text' && previous.lang === piece.lang) previous.value += piece.value
     else result.push(piece.type === 'text' ? { ...piece } : piece)
   }
   for (let index = 0; index < result.length; index++) {

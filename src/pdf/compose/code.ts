@@ -71,8 +71,9 @@ export function code(c: Composer, block: CodeBlock, ctx: BlockContext): void {
   const signWidth = signRuns.reduce((sum, run) => sum + c.measurer.width(run.text, run.style), 0)
   const hang = Math.max(c.theme.codeContinuation.indent * column, signRuns.length > 0 ? signWidth + column / 2 : 0)
 
+  const missingBefore = c.missing.size
   const rows = wrap(c, sourceLines(block), style, { width, hang })
-  c.noteMissingPlace()
+  c.noteMissingPlace(missingBefore)
 
   c.space(resolved.spaceBefore + pad)
   const total = rows.length * resolved.leading

@@ -36,11 +36,23 @@ export interface BlockContext {
   struct: number
 }
 
+/**
+ * The side text is set flush to, for text in a direction: what the theme (or
+ * the manuscript) sets flush left is set flush right in right-to-left text,
+ * where lines start on the right, and the reverse.
+ */
+export function sideFor(align: ResolvedStyle['align'], direction: 'rtl' | undefined): ResolvedStyle['align'] {
+  if (direction !== 'rtl') return align
+  return align === 'left' ? 'right' : align === 'right' ? 'left' : align
+}
+
 export interface TextOptions {
   indent?: number
   leadIn?: boolean
   /** Override of the role's alignment. */
   align?: ResolvedStyle['align']
+  /** The text is set right to left (see `Paragraph.dir`): lines flush to the right, words in visual order. */
+  direction?: 'rtl'
   /** Whether words may be hyphenated (not in headings and titles). */
   hyphenate?: boolean
   /** What must not break on a line (table cells); see `KeepRules`. */
@@ -110,7 +122,7 @@ export class Composer {
     readonly measurer: Measurer,
     readonly geometry: PageGeometry,
     readonly diag: Diagnostics,
-    readonly hyphenate: ((word: string) => string[]) | undefined,
+    readonly hyphenate: ((word: string, lang?: string) => string[]) | undefined,
   ) {}
 
   /** Id of the chapter being set (destinations are named by it), or undefined outside chapters. */
@@ -186,10 +198,14 @@ export class Composer {
   /** The block being set, for warnings. */
   place: Place | undefined
 
-  /** Where the first character no face has was met, for the warning. */
-  noteMissingPlace(): void {
+  /**
+   * Where the first character no face has was met, for the warning: the
+   * block being set, when setting it found characters new to the part
+   * (`before`: how many the part had found before).
+   */
+  noteMissingPlace(before: number): void {
     if (this.firstPlace === undefined && this.place) this.firstPlace = this.place
-    if (this.missing.size > 0 && this.missingPlace === undefined && this.place) this.missingPlace = this.place
+    if (this.missing.size > before && this.missingPlace === undefined && this.place) this.missingPlace = this.place
   }
 
   /**
@@ -245,11 +261,12 @@ export class Composer {
 
   /** Set inline content as lines in a style and a width. */
   setText(inlines: readonly Inline[], style: RunStyle, align: ResolvedStyle['align'], width: number, options: TextOptions = {}): SetLine[] {
-    return breakAndSet(this.prepareText(inlines, style, align, width, options), width, options.align ?? align)
+    return breakAndSet(this.prepareText(inlines, style, align, width, options), width, options.align ?? align, width, options.direction ?? 'ltr')
   }
 
   /** Inline content as the line breaker's items, for a caller that measures them before it chooses a width (a table). */
   prepareText(inlines: readonly Inline[], style: RunStyle, align: ResolvedStyle['align'], width: number, options: TextOptions = {}): Array<Item<Piece>> {
+    const missingBefore = this.missing.size
     const items = prepareParagraph(inlines, this.theme, this.measurer, {
       style,
       indent: options.indent ?? 0,
@@ -259,11 +276,12 @@ export class Composer {
       ...(options.leadIn ? { leadIn: true } : {}),
       ...(options.keep ? { keep: options.keep } : {}),
       ...(options.emergencyWidth !== undefined ? { emergencyWidth: options.emergencyWidth } : {}),
+      ...(options.direction ? { direction: options.direction } : {}),
       missing: this.missing,
       ...(this.chapterId !== undefined ? { chapter: this.chapterId } : {}),
       ...(options.images ? { image: (node: InlineImage, measure: number) => this.lineImage(node, measure) } : {}),
     })
-    this.noteMissingPlace()
+    this.noteMissingPlace(missingBefore)
     return items
   }
 

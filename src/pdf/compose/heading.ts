@@ -1,7 +1,7 @@
 import type { Heading } from '../../model/book.js'
 import { inlineText } from '../../model/text.js'
 import type { BlockContext, Composer } from './context.js'
-import { headingKeep } from './context.js'
+import { headingKeep, sideFor } from './context.js'
 import { destName } from '../dests.js'
 import { numberSeparator } from '../../theme/index.js'
 
@@ -11,7 +11,7 @@ export function heading(c: Composer, block: Heading, ctx: BlockContext): void {
   const resolved = c.style(role)
   const number = c.headingNumber(block)
   const words = number === undefined ? block.children : [{ type: 'text' as const, value: `${number}${numberSeparator}` }, ...block.children]
-  const lines = c.setText(words, c.runStyle(role), block.align ?? resolved.align, ctx.region.width, { hyphenate: false, images: true })
+  const lines = c.setText(words, c.runStyle(role), sideFor(block.align ?? resolved.align, block.dir), ctx.region.width, { hyphenate: false, images: true, ...(block.dir ? { direction: block.dir } : {}) })
   const struct = c.struct(`H${block.depth}`, ctx.struct)
   c.space(resolved.spaceBefore)
   const boxes = c.lineBoxes(lines, resolved, ctx.region, struct, { chapter: c.chapter, block: ctx.path }, false)

@@ -17,7 +17,9 @@ export function list(c: Composer, node: List, ctx: BlockContext): void {
   const space = c.measurer.width(' ', style)
   const column = Math.max(...labels.map((runs) => labelWidth(c, runs))) + metrics.gap * space
   const listStruct = c.struct('L', ctx.struct)
-  const region = c.inset(ctx.region, column, 0)
+  // A right-to-left item has its label on the right, and its text in the column to the label's left.
+  const leftToRight = c.inset(ctx.region, column, 0)
+  const rightToLeft = c.inset(ctx.region, 0, column)
   c.space(metrics.space)
   node.items.forEach((item, index) => {
     if (index > 0 && node.spread) c.space(metrics.space)
@@ -26,10 +28,12 @@ export function list(c: Composer, node: List, ctx: BlockContext): void {
     const bodyStruct = c.struct('LBody', itemStruct)
     const first = c.items.length
     c.afterParagraph = false
+    const rtl = (node.dir ?? item.dir) === 'rtl'
+    const region = rtl ? rightToLeft : leftToRight
     blocks(c, item.children, { region, role: ctx.role, path: [...ctx.path, index], struct: bodyStruct })
     const box = c.items.slice(first).find((entry): entry is FlowBox => entry.kind === 'box')
     const runs = labels[index]!
-    let x = region.x - space - labelWidth(c, runs)
+    let x = rtl ? region.x + region.width + space : region.x - space - labelWidth(c, runs)
     const drawings: TextDrawing[] = runs.map((piece, at) => {
       const width = c.measurer.width(piece.text, piece.style)
       const drawing: TextDrawing = { kind: 'text', x, y: 0, run: { x: 0, width, text: piece.text, style: piece.style, word: 0, spaceAfter: at === runs.length - 1 }, struct: labelStruct }

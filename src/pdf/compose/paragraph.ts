@@ -1,6 +1,7 @@
 import type { Paragraph } from '../../model/book.js'
 import { paragraphIndent } from '../../theme/index.js'
 import type { BlockContext, Composer } from './context.js'
+import { sideFor } from './context.js'
 
 /**
  * Running text: justified in the role's style (or aligned as the manuscript
@@ -11,7 +12,7 @@ export function paragraph(c: Composer, block: Paragraph, ctx: BlockContext, lead
   const resolved = c.style(ctx.role)
   const align = block.align ?? resolved.align
   const indent = c.afterParagraph && align !== 'center' && align !== 'right' ? paragraphIndent(c.theme) : 0
-  const lines = c.setText(block.children, c.runStyle(ctx.role), align, ctx.region.width, { indent, leadIn, images: true })
+  const lines = c.setText(block.children, c.runStyle(ctx.role), sideFor(align, block.dir), ctx.region.width, { indent, leadIn, images: true, ...(block.dir ? { direction: block.dir } : {}) })
   const struct = c.struct('P', ctx.struct)
   c.space(resolved.spaceBefore)
   for (const box of c.lineBoxes(lines, resolved, ctx.region, struct, { chapter: c.chapter, block: ctx.path }, true)) c.box(box)
