@@ -285,7 +285,9 @@ async function resolveFont(entry: FontEntry, folder: string, options: ThemeFileO
       diag.fail(`no font package \`${font.package}\` is installed`, placeOf('package'), 'theme')
     }
     if (!existsSync(found)) diag.fail(`no file \`${font.file}\` in the font package \`${font.package}\``, placeOf('file'), 'theme')
-    return { family: font.family, weight: font.weight, style: font.style, package: font.package, file: font.file, license: font.license }
+    const packaged: PackagedFont = { family: font.family, weight: font.weight, style: font.style, package: font.package, file: font.file, license: font.license }
+    if (font.scripts !== undefined) packaged.scripts = font.scripts
+    return packaged
   }
 
   if (!FONT_FILE.test(file)) diag.fail(`\`${file}\` is not a font file Octavo reads: give a .ttf, .otf or .woff2 file`, placeOf('file'), 'theme')
@@ -312,6 +314,7 @@ async function resolveFont(entry: FontEntry, folder: string, options: ThemeFileO
     sha256: createHash('sha256').update(bytes).digest('hex'),
   }
   if (values.license === undefined && described.licenseUrl !== undefined) font.licenseUrl = described.licenseUrl
+  if (values.scripts !== undefined) font.scripts = values.scripts
   const { convert, detectFormat } = fontverter()
   // pdfkit embeds only unpacked files (a WOFF2's glyphs are stored transformed): unpacked once, here.
   if (detectFormat(bytes) !== 'sfnt') keepFontBytes(font, await convert(bytes, 'sfnt'))

@@ -30,6 +30,9 @@ export type Shape =
 type Pattern = string
 
 const positive = { kind: 'number', min: 0, above: true } as const
+
+/** The Unicode scripts a fallback face may be limited to (names as `\p{Script_Extensions=…}` takes them). */
+const unicodeScripts: readonly string[] = ['Adlam', 'Arabic', 'Armenian', 'Bengali', 'Bopomofo', 'Cherokee', 'Cyrillic', 'Devanagari', 'Ethiopic', 'Georgian', 'Greek', 'Gujarati', 'Gurmukhi', 'Han', 'Hangul', 'Hebrew', 'Hiragana', 'Kannada', 'Katakana', 'Khmer', 'Lao', 'Latin', 'Malayalam', 'Mongolian', 'Myanmar', 'Oriya', 'Sinhala', 'Syriac', 'Tamil', 'Telugu', 'Thaana', 'Thai', 'Tibetan', 'Tifinagh']
 const text = { kind: 'text' } as const
 const colour = { kind: 'colour' } as const
 
@@ -48,6 +51,8 @@ export const valueRules: ReadonlyMap<Pattern, Rule> = new Map<Pattern, Rule>([
   ['fonts.*.package', text],
   ['fonts.*.file', text],
   ['fonts.*.license', text],
+  // Unicode script names (`Arabic`, `Hangul`), as `\p{Script_Extensions=…}` takes them.
+  ['fonts.*.scripts.*', { kind: 'enum', values: unicodeScripts }],
   ['generic.*', { kind: 'enum', values: ['serif', 'sans-serif', 'monospace'] }],
   ['size', positive],
   ['leading', positive],
