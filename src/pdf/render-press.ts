@@ -5,6 +5,7 @@
  * document information, and for PDF/X-4 the XMP that names it.
  */
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import type { PdfxIdentity } from '../press/profiles.js'
 
 /** Colour channels from 0 to 1: three for RGB, four for CMYK. */
@@ -61,18 +62,25 @@ export function pdfxInfo(identity: PdfxIdentity): Record<string, unknown> {
 
 /**
  * The output intent: the printing condition named by its identifier in the
- * ICC's registry, which PDF/X allows in place of an embedded profile for a
- * registered characterisation.
+ * ICC's registry, with its ICC profile embedded where the profile names one
+ * (PDF/X-4 requires it; PDF/X-1a may name a registered condition alone).
  */
 export function addOutputIntent(doc: PDFKit.PDFDocument, identity: PdfxIdentity): void {
-  const intent = doc.ref({
+  const data: Record<string, unknown> = {
     Type: 'OutputIntent',
     S: 'GTS_PDFX',
     OutputConditionIdentifier: new String(identity.condition.identifier),
     OutputCondition: new String(identity.condition.info),
     Info: new String(identity.condition.info),
     RegistryName: new String('http://www.color.org'),
-  })
+  }
+  if (identity.profile !== undefined) {
+    const profile = doc.ref({ N: 4 }) as unknown as { write(bytes: Buffer): void; end(): void }
+    profile.write(readFileSync(new URL(`../../../assets/icc/${identity.profile}`, import.meta.url)))
+    profile.end()
+    data.DestOutputProfile = profile
+  }
+  const intent = doc.ref(data)
   ;(intent as unknown as { end(): void }).end()
   ;(doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.OutputIntents = [intent]
 }

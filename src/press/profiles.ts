@@ -27,6 +27,12 @@ export interface PdfxIdentity {
    * by its identifier: PDF/X may name one there instead of embedding its profile.
    */
   condition: { identifier: string; info: string }
+  /**
+   * An ICC output profile of the condition, shipped in `assets/icc/`, embedded
+   * as the output intent's `DestOutputProfile`: PDF/X-4 requires one,
+   * PDF/X-1a may name a registered condition instead.
+   */
+  profile?: string
 }
 
 export interface PressProfile {
@@ -142,6 +148,7 @@ export const pressProfiles: Readonly<Record<PressName, PressProfile>> = {
     pdfx: {
       version: 'PDF/X-4',
       condition: { identifier: 'FOGRA39', info: 'Coated FOGRA39 (ISO 12647-2:2004)' },
+      profile: 'FOGRA39L.icc',
     },
   },
 }

@@ -318,6 +318,9 @@ describe('--press offset', () => {
     assert.match(raw, /\/Separation\s+\/All/)
     assert.match(raw, /<pdfxid:GTS_PDFXVersion>PDF\/X-4<\/pdfxid:GTS_PDFXVersion>/)
     assert.match(raw, /\/OutputConditionIdentifier \(FOGRA39\)/)
+    // PDF/X-4 embeds the condition's ICC profile: an output (printer) profile of CMYK to Lab.
+    assert.match(raw, /\/DestOutputProfile \d+ 0 R/)
+    assert.match(raw, /prtrCMYKLab /)
     assert.doesNotMatch(raw, /\/Annots/)
     assert.deepEqual(colourUse(await contentStreams(pdf.file)).rgb, [])
     assert.equal((await qpdfCheck(pdf.file)).code, 0)
