@@ -5,8 +5,8 @@
  * references (the table of contents) are resolved now that pages are known.
  */
 import type { Book } from '../model/book.js'
-import type { PageGeometry, Theme } from '../theme/index.js'
-import { footnoteMetrics, furnitureDistances } from '../theme/index.js'
+import type { Align, PageGeometry, Theme } from '../theme/index.js'
+import { footnoteMetrics, furnitureDistances, resolveStyle } from '../theme/index.js'
 import { splitByFace } from './faces.js'
 import type { Drawing, ImageDrawing, RectDrawing, RuleDrawing } from './flow.js'
 import type { Measurer } from './measure.js'
@@ -222,12 +222,13 @@ export class Framer {
     // opens, nor on a page set broadside (as printers leave them off turned pages; the folio stays where it is).
     if (page.kind === 'chapter' && !page.opening && !page.turned && page.chapter !== null) {
       const title = recto ? book.chapters[page.chapter]?.title ?? book.metadata.title : book.metadata.title
-      frame.items.push(...centred(fit(title, head, geometry.measure, measurer), head, left, geometry.measure, top - furniture.head, measurer))
+      frame.items.push(...furnitureLine(fit(title, head, geometry.measure, measurer), head, resolveStyle(theme, 'runningHead').align, left, geometry.measure, top - furniture.head, measurer))
     }
     if (page.kind === 'chapter' || page.kind === 'contents') {
       const text = String(page.number)
       const width = measurer.width(text, folio)
-      frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top + geometry.depth + furniture.folio, text, width, style: folio, struct: null })
+      const x = left + furnitureOffset(resolveStyle(theme, 'folio').align, geometry.measure - width)
+      frame.items.push({ kind: 'text', x, y: top + geometry.depth + furniture.folio, text, width, style: folio, struct: null })
     }
     return frame
   }
@@ -365,14 +366,19 @@ function fit(text: string, style: RunStyle, width: number, measurer: Measurer): 
   return `${chars.join('')}…`
 }
 
-/** A line of furniture (running head, folio) centred on the measure, each character in a face that has it. */
-function centred(text: string, style: RunStyle, left: number, measure: number, y: number, measurer: Measurer): FrameText[] {
+/** Where a line of furniture starts on the measure, as its role aligns it (a justified one is centred: it is one short line). */
+function furnitureOffset(align: Align, room: number): number {
+  return align === 'left' ? 0 : align === 'right' ? room : room / 2
+}
+
+/** A line of furniture (a running head) on the measure, aligned as its role says, each character in a face that has it. */
+function furnitureLine(text: string, style: RunStyle, align: Align, left: number, measure: number, y: number, measurer: Measurer): FrameText[] {
   const runs = splitByFace(text, style.font, measurer).map((run) => {
     const runStyle = run.font === style.font ? style : { ...style, font: run.font }
     return { text: run.text, style: runStyle, width: measurer.width(run.text, runStyle), missing: run.missing }
   })
   const total = runs.reduce((sum, run) => sum + run.width, 0)
-  let x = left + (measure - total) / 2
+  let x = left + furnitureOffset(align, measure - total)
   return runs.map((run) => {
     const item: FrameText = { kind: 'text', x, y, text: run.text, width: run.width, style: run.style, struct: null }
     if (run.missing) item.actual = run.text

@@ -267,6 +267,20 @@ describe('both editions follow the theme', () => {
     assert.deepEqual(cssRules(theme), cssRules(defaultTheme))
   })
 
+  it('running heads and folios: aligned on the measure as their roles say', () => {
+    const geometry = pageGeometry(defaultTheme, 'a5')
+    const theme = changed({ roles: { runningHead: { align: 'left' }, folio: { align: 'right' } } })
+    const last = (frames: Frame[]): FrameText[] => texts(frames.at(-1)!.items).filter((item) => item.struct === null)
+    const [head, folio] = [...last(frames(theme))].sort((a, b) => a.y - b.y)
+    const [baseHead, baseFolio] = [...last(base)].sort((a, b) => a.y - b.y)
+    // The last page is a left-hand one or a right-hand one: its text block starts at one of the two margins.
+    const left = [geometry.margins.inner, geometry.margins.outer]
+    assert.ok(left.some((margin) => Math.abs(head!.x - margin) < 1e-3), `the running head starts at the margin: ${head!.x}`)
+    close(folio!.x + folio!.width, head!.x + geometry.measure, 'the folio ends at the measure')
+    close(baseHead!.x - head!.x, (geometry.measure - texts(last(base)).filter((item) => item.y === baseHead!.y).reduce((sum, item) => sum + item.width, 0)) / 2, 'centred by default')
+    close(baseFolio!.x + baseFolio!.width / 2, head!.x + geometry.measure / 2, 'the default folio is centred')
+  })
+
   it('the EPUB’s title page and colophon (print has neither): the theme’s spaces', () => {
     const theme = changed({ titlePage: { publisherSpace: 3 }, colophon: { space: 1 } })
     close(ems(css(theme, '.titlepage .publisher', 'margin-top')), 3 * defaultTheme.leading)
