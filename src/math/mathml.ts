@@ -3,7 +3,7 @@
  * browsers set with the reader's own fonts. Each `<math>` carries its TeX as
  * `alttext`, for a reader whose software cannot set MathML.
  */
-import type { Element } from 'hast'
+import type { Element, ElementContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import temml from 'temml'
 
@@ -18,5 +18,33 @@ export function formulaMathml(tex: string, display: boolean): Element {
   const { className: _className, style: _style, ...properties } = math.properties
   math.properties = { xmlns: MATHML_NAMESPACE, ...properties, alttext: tex }
   if (display) math.properties.display = 'block'
+  math.children = math.children.map(withStyleInMstyle)
   return math
+}
+
+/**
+ * Where each of MathML Core's global style attributes is allowed in MathML 3,
+ * which EPUB 3 (and EPUBCheck) takes MathML to be.
+ */
+const styleAttributeHolders: Record<string, ReadonlySet<string>> = {
+  scriptlevel: new Set(['mstyle']),
+  displaystyle: new Set(['mstyle', 'mtable', 'math']),
+}
+
+/**
+ * temml writes `scriptlevel` and `displaystyle` on any element, as MathML
+ * Core allows; MathML 3 allows them on `mstyle` (and `displaystyle` on a few
+ * more): such an element is wrapped in an `mstyle` that carries them, which
+ * sets the same.
+ */
+function withStyleInMstyle(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return node
+  node.children = node.children.map(withStyleInMstyle)
+  const moved: Element['properties'] = {}
+  for (const [name, holders] of Object.entries(styleAttributeHolders)) {
+    if (node.properties[name] === undefined || holders.has(node.tagName)) continue
+    moved[name] = node.properties[name]
+    delete node.properties[name]
+  }
+  return Object.keys(moved).length === 0 ? node : { type: 'element', tagName: 'mstyle', properties: moved, children: [node] }
 }

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import JSZip from 'jszip'
 import { epubBodyText, pdfBodyText } from '../support/editions.js'
-import { lineTops, pdfContent, proseWords } from '../support/math.js'
+import { hyphenatedIn, lineTops, pdfContent, proseWords } from '../support/math.js'
 import { epubcheck, octavoInProcess, pdfFonts, pdfText, root, tempDir } from '../support/tools.js'
 import { countWords, joinHyphenatedLines, missingWords } from '../support/words.js'
 
@@ -35,19 +35,6 @@ function formulaCount(markdown: string): { inline: number; display: number } {
   const display = markdown.match(/^\$\$\n[\s\S]*?\n\$\$$/gm)?.length ?? 0
   const inline = markdown.replace(/^\$\$\n[\s\S]*?\n\$\$$/gm, '').match(/\$[^$\s][^$]*?\$(?![0-9])/g)?.length ?? 0
   return { inline, display }
-}
-
-/**
- * Whether `word` stands in a PDF's text hyphenated at a line's end, its two
- * halves apart: the extraction may not put a line holding a formula in
- * reading order, so the halves are not always on adjacent lines.
- */
-function hyphenatedIn(text: string, word: string): boolean {
-  const words = new Set(text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [])
-  for (let at = 1; at < word.length; at++) {
-    if ((text.includes(`${word.slice(0, at)}-\n`) || text.endsWith(`${word.slice(0, at)}-`)) && words.has(word.slice(at))) return true
-  }
-  return false
 }
 
 describe('mathematics: test/fixtures/math/chapter.md', () => {

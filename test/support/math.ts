@@ -51,3 +51,16 @@ export async function pdfContent(file: string): Promise<string> {
   const { stdout } = await run('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 })
   return stdout
 }
+
+/**
+ * Whether `word` stands in a PDF's text hyphenated at a line's end, its two
+ * halves apart: the extraction may not put a line holding a formula in
+ * reading order, so the halves are not always on adjacent lines.
+ */
+export function hyphenatedIn(text: string, word: string): boolean {
+  const words = new Set(text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [])
+  for (let at = 1; at < word.length; at++) {
+    if ((text.includes(`${word.slice(0, at)}-\n`) || text.endsWith(`${word.slice(0, at)}-`)) && words.has(word.slice(at))) return true
+  }
+  return false
+}
