@@ -10,14 +10,17 @@ export function math(state: State, node: Math): Block[] {
 }
 
 /**
- * A formula in a line (`$ … $`). Prices are not formulas: as in pandoc, a
- * formula's TeX neither starts nor ends with white space and its closing
- * dollar is not followed by a digit, so "costs $5 and $10" keeps its text.
+ * A formula in a line (`$ … $`, or `$$ … $$` among other text). Prices are
+ * not formulas: as in pandoc, a formula between single dollars neither starts
+ * nor ends with white space and its closing dollar is not followed by a
+ * digit, so "costs $5 and $10" keeps its text.
  */
 export function inlineMath(state: State, node: InlineMath, parent: Parents): Inline[] {
   const next = parent.children[(parent.children as readonly unknown[]).indexOf(node) + 1]
   const followedByDigit = next?.type === 'text' && /^[0-9]/.test(next.value)
-  if (followedByDigit || node.value.trim() === '' || /^\s|\s$/.test(node.value)) {
+  // The rule is for single dollars; between double dollars (`$$ x $$`) spaces are a formula's own.
+  const price = dollarsOf(node) === 1 && (followedByDigit || /^\s|\s$/.test(node.value))
+  if (price || node.value.trim() === '') {
     return [{ type: 'text', value: asWritten(node) }]
   }
   const formula: ModelInlineMath = { type: 'inlineMath', tex: node.value }
@@ -28,8 +31,13 @@ export function inlineMath(state: State, node: InlineMath, parent: Parents): Inl
 
 /** The formula's text with its dollars, as many as were written around it. */
 function asWritten(node: InlineMath): string {
+  const dollars = dollarsOf(node)
+  return '$'.repeat(dollars) + node.value + '$'.repeat(dollars)
+}
+
+/** How many dollars open (and close) the formula: 1 or 2 (micromark's value leaves out a space inside each). */
+function dollarsOf(node: InlineMath): number {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
-  const dollars = start !== undefined && end !== undefined ? Math.max(1, Math.floor((end - start - node.value.length) / 2)) : 1
-  return '$'.repeat(dollars) + node.value + '$'.repeat(dollars)
+  return start !== undefined && end !== undefined && end - start - node.value.length >= 4 ? 2 : 1
 }
