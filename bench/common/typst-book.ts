@@ -221,6 +221,9 @@ class Converter {
         const caption = block.caption && block.caption.length > 0 ? this.inlines(block.caption) : escapeMarkup(block.alt)
         return `#align(center)[#emph[${caption}]]`
       }
+      case 'math':
+        // Typst's mathematics is not TeX: the bench sets the formula's TeX as code, the same length of work.
+        return `#align(center)[#raw(${stringLiteral(block.tex)})]`
       default:
         return assertNever(block)
     }
@@ -281,6 +284,8 @@ class Converter {
         return this.link(inline)
       case 'styled':
         return this.styled(inline)
+      case 'inlineMath':
+        return `#raw(${stringLiteral(inline.tex)})`
       default:
         return assertNever(inline)
     }

@@ -7,6 +7,8 @@ export interface ContentFacts {
   pageList: boolean
   tables: boolean
   notes: boolean
+  /** Whether the text holds formulas, set as MathML with their TeX as alt text. */
+  math?: boolean
 }
 
 export interface MetaProperty {
@@ -34,6 +36,10 @@ export function accessibilityMetadata(facts: ContentFacts): MetaProperty[] {
 
   for (const feature of ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability']) add('schema:accessibilityFeature', feature)
   if (hasImages && facts.images.some((image) => image.alt.trim() !== '')) add('schema:accessibilityFeature', 'alternativeText')
+  if (facts.math) {
+    add('schema:accessibilityFeature', 'MathML')
+    add('schema:accessibilityFeature', 'describedMath')
+  }
   if (facts.pageList) {
     add('schema:accessibilityFeature', 'pageNavigation')
     add('schema:accessibilityFeature', 'printPageNumbers')
@@ -57,6 +63,7 @@ function summary(facts: ContentFacts, hasImages: boolean, allDescribed: boolean)
   }
   if (facts.tables) sentences.push('Tables have header rows.')
   if (facts.notes) sentences.push('Footnotes are linked from their calls and back.')
+  if (facts.math) sentences.push('Mathematics is set as MathML, each formula with its TeX as a text alternative.')
   if (facts.pageList) sentences.push('Page breaks and a page list match the print edition.')
   sentences.push('It has no known hazards.')
   return sentences.join(' ')

@@ -1,3 +1,4 @@
+import type { Element } from 'hast'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
 import { themeSectionNumbers, type SectionNumbers, type Theme } from '../theme/index.js'
@@ -14,6 +15,8 @@ export interface Context {
   /** The book's language, checked to be a well-formed tag. */
   lang: string
   identifier: string
+  /** A formula's TeX as a `<math>` element (see `math/mathml.ts`): given only for a book with mathematics. */
+  mathml?: (tex: string, display: boolean) => Element
 }
 
 const numbersByContext = new WeakMap<Context, SectionNumbers>()

@@ -1,4 +1,4 @@
-import { codeGroundPadding, contentsSpace, figureSpaceBefore, footnoteMetrics, headingRoles, resolveStyle, romanWithinItalic, sectionBreakSpace, smallScale, themeFace, type Face, type TextRole, type Theme } from '../theme/index.js'
+import { codeGroundPadding, contentsSpace, displayMathSpace, figureSpaceBefore, footnoteMetrics, headingRoles, resolveStyle, romanWithinItalic, sectionBreakSpace, smallScale, themeFace, type Face, type TextRole, type Theme } from '../theme/index.js'
 import { sharedFace } from '../theme/font-files.js'
 import { themeFonts, type EmbeddedFont } from './fonts.js'
 import { leadInClass } from './hast/lead-in.js'
@@ -281,6 +281,17 @@ export function cssRules(theme: Theme, carried: readonly EmbeddedFont[] = themeF
 }
 
 /** The style sheet as text, for an EPUB that carries the fonts `carried` (by default every font of the theme). */
+/**
+ * The rules a book with mathematics adds: a displayed formula centred, with
+ * the theme's space above and below (the print edition's, see
+ * `displayMathSpace`), never split across pages. Only such a book carries them.
+ */
+export function mathCss(theme: Theme): string {
+  const body = resolveStyle(theme, 'body')
+  const space = em(displayMathSpace(theme, 'body') / body.size)
+  return `math[display="block"] {\n  margin: ${space} 0;\n  text-align: center;\n  page-break-inside: avoid;\n  break-inside: avoid;\n}\n\n`
+}
+
 export function themeCss(theme: Theme, carried?: readonly EmbeddedFont[]): string {
   const lines = ['@charset "UTF-8";', '']
   for (const { selector, declarations } of cssRules(theme, carried)) {

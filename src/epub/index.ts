@@ -3,11 +3,13 @@ import { pathToFileURL } from 'node:url'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
 import { someBlock } from '../model/walk.js'
+import { loadMathml } from '../lazy.js'
+import { holdsMath } from '../transform/check-math.js'
 import type { Theme } from '../theme/index.js'
 import { accessibilityMetadata } from './accessibility.js'
 import type { Context } from './context.js'
 import { coverBytes, coverImageOf } from './cover-image.js'
-import { themeCss } from './css.js'
+import { mathCss, themeCss } from './css.js'
 import { fontMediaType, subsetFonts, themeFonts, usedFonts, wholeFonts } from './fonts.js'
 import { runEpubGenMemory } from './generate.js'
 import { toXhtml } from './hast/serialize.js'
@@ -59,7 +61,8 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
     modified = '1980-01-01T00:00:00Z'
   }
   const plan = planPublication(book)
-  const context: Context = { book, theme, diag, plan, labels: labelsFor(lang), lang, identifier: bookIdentifier(metadata) }
+  const math = holdsMath(book.chapters)
+  const context: Context = { book, theme, diag, plan, labels: labelsFor(lang), lang, identifier: bookIdentifier(metadata), ...(math ? { mathml: (await loadMathml()).formulaMathml } : {}) }
   const coverImage = coverImageOf(book)
   if (metadata.cover !== undefined && !coverImage.asset) {
     diag.warn(`cover image \`${metadata.cover}\` is not among the book's files: a cover is made from the title`, undefined, 'cover')
@@ -81,7 +84,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
     { id: 'css', href: 'style.css', mediaType: 'text/css' },
     { id: coverImage.id, href: coverImage.fileName, mediaType: coverImage.mediaType, properties: 'cover-image' },
-    ...documents.map((document) => ({ id: document.id, href: document.file, mediaType: 'application/xhtml+xml' })),
+    ...documents.map((document) => ({ id: document.id, href: document.file, mediaType: 'application/xhtml+xml', ...(holdsElement(document.tree, 'math') ? { properties: 'mathml' } : {}) })),
     ...fonts.map((font, index) => ({ id: `font-${index + 1}`, href: `fonts/${font.fileName}`, mediaType: fontMediaType(font) })),
   ]
 
@@ -90,6 +93,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
     pageList: markers.length > 0,
     tables: book.chapters.some((chapter) => someBlock(chapter.blocks, (block) => block.type === 'table')),
     notes: book.chapters.some((chapter) => chapter.notes.length > 0),
+    math: items.some((item) => item.properties === 'mathml'),
   })
   const contentOPF = packageTemplate(context, {
     items,
@@ -111,7 +115,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   const generated = await runEpubGenMemory({
     title: metadata.title,
     lang,
-    css: themeCss(theme, fonts),
+    css: themeCss(theme, fonts) + (math ? mathCss(theme) : ''),
     // The fonts go straight into the final zip (see `repack`): handed to epub-gen-memory whole, they
     // would be compressed once there and again after, most of the time an EPUB takes to make.
     fonts: [],
@@ -175,4 +179,10 @@ function zipDate(modified: string): Date {
   const earliest = Date.UTC(1980, 0, 1)
   const latest = Date.UTC(2107, 11, 31)
   return new Date(Math.min(Math.max(time, earliest), latest))
+}
+
+/** Whether an element named `name` stands anywhere in the tree. */
+function holdsElement(node: Root | Root['children'][number], name: string): boolean {
+  if (node.type === 'element' && node.tagName === name) return true
+  return 'children' in node && node.children.some((child) => holdsElement(child, name))
 }

@@ -8,6 +8,7 @@ import { frontMatterSource, MAX_INDENT, MAX_MARKERS, mdastToModel, MAX_NESTING, 
 import type { ClampReport, FlattenReport, FootnoteDraft, FrontMatterSource } from '../parse/index.js'
 import { chapterId } from '../transform/chapter-ids.js'
 import { labelAlerts } from '../transform/alert-labels.js'
+import { checkMath } from '../transform/check-math.js'
 import { markLanguages } from '../transform/languages.js'
 import { markDirections } from '../transform/directions.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
@@ -131,6 +132,7 @@ export async function loadManuscript(input: string, diag: Diagnostics, options: 
       : await loadFolder(manuscript, assets, scope, options)
   const chapters = await assembleChapters(drafts, sourceRoot, diag)
   labelAlerts(chapters, metadata.lang)
+  await checkMath(chapters, diag)
   markLanguages(chapters, metadata.lang)
   markDirections(chapters)
   const book: Book = { metadata, chapters, assets: assets.assets }

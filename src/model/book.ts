@@ -127,6 +127,7 @@ export type Block =
   | DefinitionList
   | Details
   | Alert
+  | MathBlock
 
 interface BlockBase {
   place?: Place
@@ -215,6 +216,18 @@ export interface CodeToken {
   text: string
   /** Plain text when absent. */
   kind?: TokenKind
+}
+
+/**
+ * A displayed formula (`$$ … $$`): TeX as written, set on lines of its own,
+ * centred. Each edition converts the TeX (MathML in the EPUB, vector outlines
+ * in the PDF); a formula neither can read is reported and set as code instead.
+ */
+export interface MathBlock extends BlockBase {
+  type: 'math'
+  tex: string
+  /** A label for references to the formula (`{#eq:label}`), when one is given. */
+  id?: string
 }
 
 /** A thematic break, set as a section break. */
@@ -334,6 +347,7 @@ export type Inline =
   | InlineImage
   | Styled
   | Anchor
+  | InlineMath
 
 export interface Text {
   type: 'text'
@@ -418,6 +432,13 @@ export interface InlineImage {
   /** Size asked for in raw HTML (see `Figure.width` and `Figure.height`). */
   width?: ImageLength
   height?: number
+}
+
+/** A formula in a line of text (`$ … $`): TeX as written, with where it stands for messages about it. */
+export interface InlineMath {
+  type: 'inlineMath'
+  tex: string
+  place?: Place
 }
 
 /** Inline formatting kept from raw HTML that Markdown has no syntax for. */

@@ -16,6 +16,10 @@ export function inlineText(inlines: readonly Inline[]): string {
       case 'image':
         text += node.alt
         break
+      case 'inlineMath':
+        // Read aloud as its TeX, as the EPUB's alt text gives it; both editions count its words so.
+        text += node.tex
+        break
       case 'noteRef':
         text += String(node.number)
         break
@@ -48,6 +52,9 @@ export function blockText(blocks: readonly Block[]): string {
         break
       case 'figure':
         lines.push(block.caption ? inlineText(block.caption) : block.alt)
+        break
+      case 'math':
+        lines.push(block.tex)
         break
       case 'definitionList':
         // Each item's terms, then its details: the order a reader meets them in.
@@ -116,6 +123,7 @@ export function blockWords(block: Block): string[] {
     case 'list':
     case 'thematicBreak':
     case 'figure':
+    case 'math':
       return []
     default:
       return assertNever(block)
@@ -137,6 +145,7 @@ export function hasWords(block: Block): boolean {
     case 'list':
     case 'thematicBreak':
     case 'figure':
+    case 'math':
       return false
     default:
       return assertNever(block)

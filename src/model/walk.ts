@@ -34,6 +34,7 @@ export function nestedBlocks(block: Block): Array<{ steps: number[]; blocks: Blo
     case 'thematicBreak':
     case 'table':
     case 'figure':
+    case 'math':
       return []
     default:
       return assertNever(block)
@@ -63,6 +64,7 @@ export function blockInlines(block: Block): Inline[][] {
     case 'code':
     case 'thematicBreak':
     case 'alert':
+    case 'math':
       return []
     default:
       return assertNever(block)
@@ -84,6 +86,7 @@ export function inlineChildren(inline: Inline): readonly Inline[] {
     case 'noteRef':
     case 'image':
     case 'anchor':
+    case 'inlineMath':
       return []
     default:
       return assertNever(inline)

@@ -2,6 +2,7 @@ import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGemoji from 'remark-gemoji'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
@@ -43,6 +44,8 @@ export function parseMarkdown(text: string, path: string): ParseResult {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    // `$…$` and `$$…$$`: the TeX is kept as written, its backslashes never read as Markdown escapes.
+    .use(remarkMath)
     .use(remarkLimitNesting, { onFlatten: (report) => flattened.push(report) })
     .use(remarkHeadingAttributes)
     // GitHub's emoji shortcodes (`:rocket:`) in text, never in code; an unknown one stays as written. After the

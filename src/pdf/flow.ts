@@ -56,6 +56,8 @@ export interface ImageDrawing {
   height: number
   path: string
   mediaType: Asset['mediaType']
+  /** A formula's outlines, drawn instead of a file (`path` is empty); tagged as a Formula. */
+  svg?: string
   /** The asset's id and where the manuscript uses it, for a warning while it is drawn. */
   asset: string
   place?: Place

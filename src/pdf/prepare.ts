@@ -48,8 +48,13 @@ export interface LineImage {
   path: string
   mediaType: Asset['mediaType']
   width: number
+  /** Above the baseline. */
   height: number
   alt: string
+  /** A formula's outlines (SVG markup), drawn instead of a file; it is tagged as a Formula, its alt text the TeX. */
+  svg?: string
+  /** How far a formula reaches below the baseline. */
+  depth?: number
 }
 
 export interface PrepareOptions {
@@ -68,6 +73,8 @@ export interface PrepareOptions {
   missing?: Set<string>
   /** An inline image's file and size within `measure`; without it, or when it gives nothing, the image is set as its description. */
   image?: (node: InlineImage, measure: number) => LineImage | undefined
+  /** A formula's outlines, sized for the text it stands in; without it, or when it gives nothing, its TeX is set as code. */
+  formula?: (tex: string, style: RunStyle) => LineImage | undefined
   /** The chapter being set: anchors in the text name their destinations by it. */
   chapter?: string
   /**
@@ -119,7 +126,11 @@ const prefixLimit = 48
 const ideographicStretch = 0.04
 
 interface Segment {
-  kind: 'text' | 'note' | 'break' | 'anchor' | 'image'
+  kind: 'text' | 'note' | 'break' | 'anchor' | 'image' | 'math'
+  /** The TeX of a `math` segment; its text is the TeX too, set as code when the formula cannot be drawn. */
+  tex?: string
+  /** The style of the text a formula stands in: its size is the formula's. */
+  around?: RunStyle
   text: string
   /** The image an `image` segment stands for; its text is the description, set when the image cannot be. */
   image?: InlineImage
@@ -186,6 +197,9 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
       case 'image':
         // Drawn in the line; where it cannot be, set as its description, which is what a reader of the text needs.
         push({ kind: 'image', text: node.alt, style: emphasised(theme, style), image: node })
+        break
+      case 'inlineMath':
+        push({ kind: 'math', text: node.tex, style: inlineCode(theme, style), code: true, tex: node.tex, around: style })
         break
       case 'anchor':
         if (context.chapter !== undefined) push({ kind: 'anchor', text: '', style, anchor: destName(context.chapter, node.id) })
@@ -328,6 +342,13 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
       const image = options.image?.(segment.image!, options.measure)
       if (image) {
         builder.image(image, base)
+        continue
+      }
+    }
+    if (segment.kind === 'math') {
+      const formula = options.formula?.(segment.tex!, segment.around!)
+      if (formula) {
+        builder.image(formula, base)
         continue
       }
     }

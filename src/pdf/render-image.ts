@@ -158,7 +158,7 @@ export class ImageDrawer {
       },
     }
     // svg-to-pdfkit is loaded by the first SVG drawn (see `lazy.ts`).
-    svgToPdfkit()(this.doc as unknown as Parameters<typeof SVGtoPDF>[0], readFileSync(item.path, 'utf8'), item.x, item.y, options)
+    svgToPdfkit()(this.doc as unknown as Parameters<typeof SVGtoPDF>[0], item.svg ?? readFileSync(item.path, 'utf8'), item.x, item.y, options)
   }
 }
 

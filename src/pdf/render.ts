@@ -247,7 +247,7 @@ function drawItems(doc: PDFKit.PDFDocument, items: readonly FrameItem[], tree: S
         index++
         break
       case 'image': {
-        const content = doc.markStructureContent('Figure')
+        const content = doc.markStructureContent(item.svg === undefined ? 'Figure' : 'Formula')
         images.draw(item)
         doc.endMarkedContent()
         tree.element(item.struct).add(content)

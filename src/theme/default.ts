@@ -131,6 +131,7 @@ export const defaultTheme: Theme = {
   lists: { space: 0.5, gap: 2, indent: 1.8, taskHang: 1.2 },
   sectionBreakSpace: 1,
   figures: { space: 0.5 },
+  math: { space: 0.5 },
   footnotes: { space: 1, rule: { length: 0.25, weight: 0.05 } },
   // A chapter opens a sixth of the way down its page, a part's title a third (lower than a chapter), the title a quarter.
   openings: { title: 1 / 4, chapter: 1 / 6, part: 1 / 3 },

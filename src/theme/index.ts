@@ -6,7 +6,7 @@ export { derivedMargins, isTrimName, trimInches, trimNames, trimSize, type TrimN
 export { headingNumber, numberSeparator, themeChapterNumbers, themeHeadingNumbers, themeSectionNumbers, type SectionNumbers } from './numbering.js'
 export { alertMetrics, definitionMetrics, detailsSpace, faceParts, fontKey, headingRoles, sameFontFile, themeFace, pageGeometry, paragraphIndent, resolveStyle } from './style.js'
 export type { PageGeometry, ResolvedStyle } from './style.js'
-export { codeGroundPadding, contentsSpace, figureSpaceBefore, footnoteMetrics, furnitureDistances, listMetrics, openingDrop, romanWithinItalic, sectionBreakSpace, smallScale } from './rules.js'
+export { codeGroundPadding, contentsSpace, displayMathSpace, figureSpaceBefore, footnoteMetrics, furnitureDistances, listMetrics, openingDrop, romanWithinItalic, sectionBreakSpace, smallScale } from './rules.js'
 
 import { manualTheme } from './builtin/manual.js'
 import { modernTheme } from './builtin/modern.js'

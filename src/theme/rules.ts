@@ -31,6 +31,11 @@ export function sectionBreakSpace(theme: Theme, role: TextRole): number {
   return resolveStyle(theme, role).leading * theme.sectionBreakSpace
 }
 
+/** The space above and below a displayed formula, in points: the theme's math space in lines of `role`. */
+export function displayMathSpace(theme: Theme, role: TextRole): number {
+  return resolveStyle(theme, role).leading * theme.math.space
+}
+
 /** The space above a figure, in points: the caption role's, or the theme's figure space in lines of the caption. */
 export function figureSpaceBefore(theme: Theme): number {
   const caption = resolveStyle(theme, 'caption')

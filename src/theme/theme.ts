@@ -276,6 +276,8 @@ export interface Theme {
   sectionBreakSpace: number
   /** Figures: space above one whose caption role sets none (`roles.caption.spaceBefore`), in lines of the caption; below, the caption's `spaceAfter`. */
   figures: { space: number }
+  /** Displayed formulas (`$$ … $$`): space above and below each, in lines of the text around it. */
+  math: { space: number }
   /** Footnotes, at the foot of the page in print and after the text (or as pop-ups) in the EPUB. */
   footnotes: {
     /** Space between the text and the notes, in body lines; the rule stands two thirds of the way down it. */

@@ -59,7 +59,9 @@ test('smart punctuation: curly quotes, dashes, ellipses; code untouched; no inve
   const text = blockText((await book()).chapters[0]!.blocks)
   assert.match(text, /“Double quotes”, ‘single quotes’, an apostrophe in don’t, dashes – and —,/)
   assert.match(text, /an ellipsis…/)
-  assert.match(text, /Dollars stay text: \$5 and \$x\$ and \$\$y\$\$\./)
+  // Prices keep their dollars (as in pandoc); the formulas are read as TeX, and their plain text is their TeX.
+  assert.match(text, /Dollars stay text: \$5 and \$10, and formulas are formulas: x and y\./)
+  assert.deepEqual(allInlines(await book()).filter((inline) => inline.type === 'inlineMath').map((inline) => inline.type === 'inlineMath' && inline.tex), ['x', 'y'])
   assert.match(text, /Backslash escapes: \*not emphasis\*, _not either_, # not a heading, \[not a link\]\./)
   assert.match(text, /Entities: © & <tag> © ©\./)
   assert.match(text, /return `Hello, \$\{name\}!`/)

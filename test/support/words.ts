@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGemoji from 'remark-gemoji'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { Node } from 'unist'
@@ -82,7 +83,8 @@ const alertMarker = /^\[!(note|tip|important|warning|caution)\](?=[ \t]*(?:\r?\n
 
 /** Markdown as GitHub reads it: CommonMark, GFM, front matter, and emoji shortcodes as emoji. */
 function readGithubMarkdown(source: string): Node {
-  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkGemoji)
+  // Formulas (`$…$`, `$$…$$`) are no words of the text: their TeX is set as mathematics (see test/e2e/math.test.ts).
+  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkMath).use(remarkGemoji)
   return processor.runSync(processor.parse(source))
 }
 
@@ -179,6 +181,10 @@ export function markdownReaderWords(markdown: string, options: MarkdownWordOptio
       return
     }
     if (hidden !== undefined && node.type === 'text') return
+    if (node.type === 'inlineMath' || node.type === 'math') {
+      parts.push(' ')
+      return
+    }
     if (node.type === 'image' || node.type === 'imageReference') {
       const url = node.type === 'image' ? String(node.url) : definitions.get(String(node.identifier))
       if (url !== undefined && (options.imageAlt?.(url) ?? true) && typeof node.alt === 'string') parts.push(` ${node.alt} `)

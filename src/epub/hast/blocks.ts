@@ -1,9 +1,9 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Alert, Block, BlockAlign, BlockQuote, CodeBlock, DefinitionList, Details, Figure, Heading, List, ListItem, Paragraph, Table, ThematicBreak } from '../../model/book.js'
+import type { Alert, Block, BlockAlign, BlockQuote, CodeBlock, DefinitionList, Details, Figure, Heading, List, ListItem, MathBlock, Paragraph, Table, ThematicBreak } from '../../model/book.js'
 import { tableGrid } from '../../model/table-grid.js'
 import { hasWords } from '../../model/text.js'
-import { imageElement, inlines, textWithMarkers } from './inlines.js'
+import { formulaElement, imageElement, inlines, textWithMarkers } from './inlines.js'
 import { applyLeadIn, leadInWords } from './lead-in.js'
 import { isPageMarker, pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
@@ -31,6 +31,7 @@ const handlers: { [K in Block['type']]: Handler<Extract<Block, { type: K }>> } =
   definitionList,
   details,
   alert,
+  math: displayMath,
 }
 
 const newline: ElementContent = { type: 'text', value: '\n' }
@@ -196,6 +197,11 @@ function table(state: State, node: Table): ElementContent[] {
   if (head.length > 0) children.push(h('thead', head))
   if (body.length > 0) children.push(h('tbody', body))
   return [h('div', { className: ['table'] }, [h('table', children)])]
+}
+
+/** A displayed formula: a block `<math>`, its TeX as its alt text. */
+function displayMath(state: State, node: MathBlock): ElementContent[] {
+  return [formulaElement(state, node.tex, true)]
 }
 
 function figure(state: State, node: Figure): ElementContent[] {

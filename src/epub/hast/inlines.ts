@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Anchor, Break, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
+import type { Anchor, Break, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, InlineMath, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
 
 import { pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
@@ -20,6 +20,7 @@ const handlers: { [K in Inline['type']]: Handler<Extract<Inline, { type: K }>> }
   image,
   styled,
   anchor,
+  inlineMath,
 }
 
 export function inlines(state: State, nodes: readonly Inline[]): ElementContent[] {
@@ -145,6 +146,28 @@ function noteRef(state: State, node: NoteRef): ElementContent[] {
   const call = h('a', { id, className: ['noteref'], href: '', 'epub:type': 'noteref', role: 'doc-noteref' }, label)
   state.links.push({ element: call, chapter: state.chapter, id: noteId })
   return [...before, h('sup', call)]
+}
+
+/** A formula in the line, as MathML; a page that starts inside its TeX starts before it. */
+function inlineMath(state: State, node: InlineMath): ElementContent[] {
+  const before = pageMarkers(state, state.words?.atom(node.tex) ?? [])
+  return [...before, formulaElement(state, node.tex, false)]
+}
+
+/**
+ * A formula as MathML. Every formula reaching the EPUB was read once already
+ * (see `transform/check-math.ts`); should one still fail, or the converter be
+ * missing, its TeX is set as code rather than lost.
+ */
+export function formulaElement(state: State, tex: string, display: boolean): Element {
+  if (state.mathml) {
+    try {
+      return state.mathml(tex, display)
+    } catch {
+      // Set as code below.
+    }
+  }
+  return display ? h('pre', [h('code', tex)]) : h('code', tex)
 }
 
 function image(state: State, node: InlineImage): ElementContent[] {

@@ -17,6 +17,7 @@ import { inlineCode } from './inline-code.js'
 import { link } from './link.js'
 import { linkReference } from './link-reference.js'
 import { list } from './list.js'
+import { inlineMath, math } from './math.js'
 import { paragraph } from './paragraph.js'
 import { strong } from './strong.js'
 import { table } from './table.js'
@@ -41,6 +42,7 @@ export const blockHandlers: { [Type in Nodes['type']]?: BlockHandler<NodeOf<Type
   heading,
   html: blockHtml,
   list,
+  math,
   paragraph,
   table,
   thematicBreak,
@@ -57,6 +59,7 @@ export const inlineHandlers: { [Type in Nodes['type']]?: InlineHandler<NodeOf<Ty
   image,
   imageReference,
   inlineCode,
+  inlineMath,
   link,
   linkReference,
   strong,

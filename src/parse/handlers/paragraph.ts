@@ -1,5 +1,5 @@
 import type { Image, ImageReference, Paragraph } from 'mdast'
-import type { Block, Figure, Inline } from '../../model/book.js'
+import type { Block, Figure, Inline, MathBlock } from '../../model/book.js'
 import type { State } from '../state.js'
 import { smartPunctuation } from '../smart-punctuation.js'
 import { withPlace } from '../with-place.js'
@@ -8,6 +8,8 @@ import { resolveImage } from './image.js'
 
 /** A paragraph; an image standing alone in one is a figure, captioned by the image's title (a Markdown image's). */
 export function paragraph(state: State, node: Paragraph): Block[] {
+  const display = displayFormula(node)
+  if (display) return [withPlace<MathBlock>({ type: 'math', tex: display.tex, ...(display.id ? { id: display.id } : {}) }, state.place(node))]
   const only = node.children.length === 1 ? node.children[0] : undefined
   const lone = only?.type === 'image' || only?.type === 'imageReference' ? loneImage(state, only) : undefined
   if (lone !== undefined && !Array.isArray(lone)) return [withPlace(lone, state.place(node))]
@@ -41,4 +43,21 @@ function loneImage(state: State, node: Image | ImageReference): Figure | Inline[
   const figure: Figure = { type: 'figure', asset, alt }
   if (title) figure.caption = [{ type: 'text', value: smartPunctuation(title) }]
   return figure
+}
+
+/**
+ * A paragraph that is only a formula between double dollars, `$$ … $$` on one
+ * line, with perhaps a label after it (`$$ E = mc^2 $$ {#eq:energy}`, as
+ * pandoc-crossref writes an equation to refer to): a displayed formula, as
+ * pandoc reads it.
+ */
+function displayFormula(node: Paragraph): { tex: string; id?: string } | undefined {
+  const [first, label, ...rest] = node.children
+  if (first?.type !== 'inlineMath' || rest.length > 0) return undefined
+  const start = first.position?.start.offset
+  const end = first.position?.end.offset
+  if (start === undefined || end === undefined || end - start - first.value.length < 4) return undefined
+  if (label === undefined) return { tex: first.value.trim() }
+  const id = label.type === 'text' ? /^\s*\{#([^\s{}]+)\}\s*$/.exec(label.value)?.[1] : undefined
+  return id === undefined ? undefined : { tex: first.value.trim(), id }
 }

@@ -12,6 +12,7 @@ import { details } from './details.js'
 import { figure } from './figure.js'
 import { heading } from './heading.js'
 import { list } from './list.js'
+import { displayMath } from './math.js'
 import { paragraph } from './paragraph.js'
 import { table } from './table.js'
 import { thematicBreak } from './thematic-break.js'
@@ -45,6 +46,8 @@ function setBlock(c: Composer, node: Block, ctx: BlockContext): void {
       return table(c, node, ctx)
     case 'figure':
       return figure(c, node, ctx)
+    case 'math':
+      return displayMath(c, node, ctx)
     case 'definitionList':
       return definitionList(c, node, ctx)
     case 'details':

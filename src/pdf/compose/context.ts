@@ -17,6 +17,7 @@ import type { KeepRules, Piece } from '../prepare.js'
 import type { Item } from '../linebreak/items.js'
 import type { LineRun, SetLine } from '../setline.js'
 import { fromResolved } from '../style.js'
+import { formulaSvg } from '../../math/svg.js'
 import type { RunStyle } from '../style.js'
 
 /** The horizontal band a block is set in, relative to the text block. */
@@ -239,6 +240,11 @@ export class Composer {
   runDrawings(runs: readonly LineRun[], x: number, y: number, struct: number, spans: Map<number, number>): Drawing[] {
     return runs.map((run): Drawing => {
       const image = run.image
+      if (image?.svg !== undefined) {
+        const formula = this.struct('Formula', struct, image.alt)
+        const depth = image.depth ?? 0
+        return { kind: 'image', x: x + run.x, y: y - image.height, width: image.width, height: image.height + depth, path: '', mediaType: 'image/svg+xml', asset: '', svg: image.svg, struct: formula }
+      }
       if (image) {
         const figure = this.struct('Figure', struct, image.alt)
         return { kind: 'image', x: x + run.x, y: y - image.height, width: image.width, height: image.height, path: image.path, mediaType: image.mediaType, asset: image.asset, ...(this.place ? { place: this.place } : {}), struct: figure }
@@ -279,7 +285,7 @@ export class Composer {
       ...(options.direction ? { direction: options.direction } : {}),
       missing: this.missing,
       ...(this.chapterId !== undefined ? { chapter: this.chapterId } : {}),
-      ...(options.images ? { image: (node: InlineImage, measure: number) => this.lineImage(node, measure) } : {}),
+      ...(options.images ? { image: (node: InlineImage, measure: number) => this.lineImage(node, measure), formula: (tex: string, style: RunStyle) => this.lineFormula(tex, style) } : {}),
     })
     this.noteMissingPlace(missingBefore)
     return items
@@ -304,18 +310,40 @@ export class Composer {
     return { asset: asset.id, path: asset.path, mediaType: asset.mediaType, width: size.width * scale, height: size.height * scale, alt: node.alt }
   }
 
+  /**
+   * A formula in a line: MathJax's outlines at the size of the text around
+   * it, standing on the baseline with its own height and depth. Nothing when
+   * MathJax cannot read it (the book's formulas were read before, see
+   * `transform/check-math.ts`): its TeX is set as code.
+   */
+  lineFormula(tex: string, style: RunStyle): LineImage | undefined {
+    try {
+      const formula = formulaSvg(tex, false)
+      return { asset: '', path: '', mediaType: 'image/svg+xml', width: formula.width * style.size, height: formula.height * style.size, depth: formula.depth * style.size, alt: tex, svg: inkColour(formula.svg, style.colour) }
+    } catch {
+      return undefined
+    }
+  }
+
   /** Boxes for set lines, one per line, with widow and orphan keeps; a line holding an image taller than its text grows to hold it. */
   lineBoxes(lines: readonly SetLine[], style: ResolvedStyle, region: Region, struct: number, source: Omit<SourceRef, 'word'> | null, paragraph: boolean): FlowBox[] {
     const metrics = this.measurer.metrics(style.font)
     const spans = new Map<number, number>()
+    // A box's height is the advance from the baseline before it: a formula reaching further below the
+    // baseline than the text does pushes the next line down by as much.
+    let below = 0
     return lines.map((line, index) => {
       const tallest = Math.max(0, ...line.runs.map((run) => run.image?.height ?? 0))
       const extra = Math.max(0, tallest - style.size)
+      const descent = style.size * metrics.descent
+      const deepest = Math.max(0, ...line.runs.map((run) => run.image?.depth ?? 0))
+      const height = style.leading + extra + below
+      below = Math.max(0, deepest - descent)
       const box: FlowBox = {
         kind: 'box',
-        height: style.leading + extra,
+        height,
         top: style.size + extra,
-        depth: style.size * metrics.descent,
+        depth: descent + below,
         drawings: this.runDrawings(line.runs, region.x, 0, struct, spans),
         // A paragraph breaks across pages only with two lines or more on each side. A break after a
         // hyphenated line is allowed, and priced by the page builder (paginate/costs.ts).
@@ -329,4 +357,9 @@ export class Composer {
       return box
     })
   }
+}
+
+/** MathJax draws in `currentColor`: the text's colour, which the PDF has no notion of, written in. */
+export function inkColour(svg: string, colour: string): string {
+  return svg.replaceAll('currentColor', colour)
 }
