@@ -281,6 +281,8 @@ class Converter {
         return this.link(inline)
       case 'styled':
         return this.styled(inline)
+      case 'citation':
+        return this.inlines(inline.children)
       default:
         return assertNever(inline)
     }

@@ -100,7 +100,7 @@ export function sectionNumber(number: string): ElementContent {
 
 function paragraph(state: State, node: Paragraph): ElementContent[] {
   const content = inlines(state, node.children)
-  const properties = { className: alignClassOf(node.align), dir: node.dir }
+  const properties = node.role === 'biblioentry' ? { className: ['biblioentry'], 'epub:type': 'biblioentry', role: 'doc-biblioentry' } : { className: alignClassOf(node.align), dir: node.dir }
   if (node === state.leadIn) return [h('p', properties, applyLeadIn(content, leadInWords(state.theme)))]
   return [h('p', properties, content)]
 }
