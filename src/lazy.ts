@@ -55,6 +55,9 @@ export const loadHighlighter = once('lowlight', async () => {
 /** Raw HTML parsed, vetted and converted to the model (`parse/html`, with parse5 and hast-util-raw): for files that hold raw HTML. */
 export const loadRawHtml = once('raw-html', () => import('./parse/html/index.js'))
 
+/** Citations formatted (citeproc-js, citation.js's BibTeX reader, the CSL styles): for books with a bibliography. */
+export const loadCitations = once('citations', () => import('./cite/index.js'))
+
 /** The EPUB edition's writer, with epub-gen-memory and JSZip: only when an EPUB is asked for. */
 export const loadEpubWriter = once('epub', () => import('./epub/index.js'))
 

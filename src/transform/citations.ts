@@ -2,6 +2,8 @@ import path from 'node:path'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Block, Chapter, Citation, Inline, Paragraph, Place } from '../model/book.js'
 import { assertNever, blockInlines, forEachBlock } from '../model/walk.js'
+import { loadCitations } from '../lazy.js'
+import { isInside } from '../load/assets.js'
 import { chapterId } from './chapter-ids.js'
 
 /** What the manuscript says about its citations (`bibliography:` and `csl:` in `book.yaml` or front matter). */
@@ -32,11 +34,7 @@ export async function resolveCitations(chapters: Chapter[], lang: string, settin
     for (const chapter of chapters) setAsWritten(chapter)
     return
   }
-  const [{ readBibliography }, { DEFAULT_STYLE, entryId, formatCitations, readStyle }, { isInside }] = await Promise.all([
-    import('../cite/read.js'),
-    import('../cite/format.js'),
-    import('../load/assets.js'),
-  ])
+  const { readBibliography, DEFAULT_STYLE, entryId, formatCitations, readStyle } = await loadCitations()
   const resolvePath = (written: string, place: Place, what: string): { path: string; display: string } => {
     const absolute = path.resolve(settings.folder, written)
     if (path.isAbsolute(written) || !isInside(settings.folder, absolute)) diag.fail(`${what} ${written} is outside the book's folder`, place, what)
