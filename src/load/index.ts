@@ -131,7 +131,7 @@ export async function loadManuscript(input: string, diag: Diagnostics, options: 
       ? { ...(await loadSingleFile(manuscript, assets, scope, options)), parts: [], sourceRoot: manuscript.root }
       : await loadFolder(manuscript, assets, scope, options)
   const chapters = await assembleChapters(drafts, sourceRoot, diag)
-  await resolveCitations(chapters, metadata.lang, citationSettings(matter, manuscript.root, scope.rootDisplay), diag)
+  await resolveCitations(chapters, metadata.lang, { ...citationSettings(matter, manuscript.root, scope.rootDisplay), onRead: options.onRead }, diag)
   labelAlerts(chapters, metadata.lang)
   markLanguages(chapters, metadata.lang)
   markDirections(chapters)

@@ -14,6 +14,8 @@ export interface CitationSettings {
   folder: string
   /** How messages show that folder. */
   folderDisplay: string
+  /** Told of each bibliography and style file read (what `--watch` watches). */
+  onRead?: ((file: string) => void) | undefined
 }
 
 /** The reference list's title, in the book's language. */
@@ -43,9 +45,11 @@ export async function resolveCitations(chapters: Chapter[], lang: string, settin
   const items = new Map<string, Awaited<ReturnType<typeof readBibliography>>[number]>()
   for (const entry of settings.bibliography) {
     const file = { ...resolvePath(entry.path, entry.place, 'bibliography'), place: entry.place }
+    settings.onRead?.(file.path)
     for (const item of await readBibliography(file, diag)) if (!items.has(item.id)) items.set(item.id, item)
   }
   const styleFile = settings.csl === undefined ? { path: DEFAULT_STYLE, display: 'apa.csl' } : resolvePath(settings.csl.path, settings.csl.place, 'csl')
+  if (settings.csl !== undefined) settings.onRead?.(styleFile.path)
   const style = await readStyle(styleFile.path, styleFile.display, settings.csl?.place, diag)
 
   // Where the reference list goes: after a `{#refs}` heading, else in a chapter of its own.
