@@ -136,7 +136,7 @@ describe('a book with citations from a BibTeX file', () => {
   it('sets the reference list in the style’s order, at the end of the book, under a title in the book’s language', () => {
     const list = documents.get('chapter-3.xhtml')!
     assert.equal(toString(elements(list).find((element) => element.tagName === 'h1')!), 'References')
-    const order = elements(list).filter((element) => element.tagName === 'p').map((element) => String(element.properties['id']).replace(/^ref-/, ''))
+    const order = elements(list).filter((element) => element.properties['role'] === 'doc-biblioentry').map((element) => String(element.properties['id']).replace(/^ref-/, ''))
     assert.deepEqual(order, ['black1999', 'bringhurst2004', 'brown2016', 'chen2012', 'doe2021', 'doe2020', 'garcia2017', 'gray2005b', 'gray2005a', 'green2022', 'knuth1984', 'knuth1981', 'lee2015', 'liang1983', 'muller2010', 'roe2019', 'smith2018', 'octavo2026', 'tschichold1991', 'white2000'])
     const knuth = elements(list).find((element) => element.properties['id'] === 'ref-knuth1981')!
     assert.equal(toString(knuth), 'Knuth, D. E., & Plass, M. F. (1981). Breaking Paragraphs into Lines. Software: Practice and Experience, 11(11), 1119–1184. https://doi.org/10.1002/spe.4380111102')
