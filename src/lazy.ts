@@ -57,6 +57,8 @@ export const loadRawHtml = once('raw-html', () => import('./parse/html/index.js'
 
 /** temml and the HTML parser: a book's formulas as MathML, for the EPUB (`math/mathml.ts`); only for a book with mathematics. */
 export const loadMathml = once('temml', () => import('./math/mathml.js'))
+/** Citations formatted (citeproc-js, citation.js's BibTeX reader, the CSL styles): for books with a bibliography. */
+export const loadCitations = once('citations', () => import('./cite/index.js'))
 
 /** The EPUB edition's writer, with epub-gen-memory and JSZip: only when an EPUB is asked for. */
 export const loadEpubWriter = once('epub', () => import('./epub/index.js'))

@@ -50,7 +50,7 @@ test('a plain book, built a second time, loads none of the modules it does not u
   // The chapter's conversion comes from the cache too: not even its front matter's YAML is read again.
   assert.deepEqual(again.modules.sort(), ['epub'])
   // However they might be reached: the grammars, the SVG and GIF decoders, the subsetter and its WebAssembly, TOML.
-  for (const name of ['highlight.js', 'svg-to-pdfkit', 'omggif', 'pngjs', 'subset-font', 'harfbuzzjs', 'smol-toml', 'temml', 'mathjax-full']) assert.ok(!again.packages.includes(name), `${name} is not loaded`)
+  for (const name of ['highlight.js', 'svg-to-pdfkit', 'omggif', 'pngjs', 'subset-font', 'harfbuzzjs', 'smol-toml', 'temml', 'mathjax-full', 'citeproc', '@citation-js/core']) assert.ok(!again.packages.includes(name), `${name} is not loaded`)
   assert.ok(again.packages.includes('pdfkit'), 'while a package that was loaded is seen')
   assert.deepEqual(again.fontFilesRead.filter((file) => fallbackFiles.test(file)), [], 'no such face is read')
   assert.deepEqual(again.fontFacesParsed.filter((file) => fallbackFiles.test(file)), [], 'nor parsed')

@@ -286,6 +286,8 @@ class Converter {
         return this.styled(inline)
       case 'inlineMath':
         return `#raw(${stringLiteral(inline.tex)})`
+      case 'citation':
+        return this.inlines(inline.children)
       default:
         return assertNever(inline)
     }

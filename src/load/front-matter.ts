@@ -34,6 +34,10 @@ export interface FrontMatter {
   page?: PageName
   /** How deep the contents go (1–6), or `true` for the theme's depth. */
   toc?: true | number
+  /** Bibliography files (`.bib`, `.json`, `.yaml`), relative to the file naming them, as written, each with its place. */
+  bibliography?: Array<{ path: string; place: Place }>
+  /** A CSL style file, relative to the file naming it, as written. */
+  csl?: string
   /** Where each present key stands, for later messages about it. */
   keyPlaces: Map<string, Place>
 }
@@ -72,7 +76,7 @@ const STRING_KEYS: readonly StringKey[] = [
 const LIST_KEYS = { author: 'authors', subject: 'subjects' } as const
 /** Keys that choose how the book is set, not what it is. */
 const SETTING_KEYS = ['theme', 'page', 'toc'] as const
-export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), ...SETTING_KEYS, 'press']
+export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), ...SETTING_KEYS, 'press', 'bibliography', 'csl']
 
 /** BCP 47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `sr-Latn`, `x-klingon`. */
 const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+)$/
@@ -126,6 +130,24 @@ export function parseFrontMatter(source: YamlSource, diag: Diagnostics, options:
     if (key === 'chapters' && options.allowChapters) {
       result.chapters = readChapters(valueNode, valuePlace, placeOf, diag)
       result.keyPlaces.set(key, keyPlace)
+      continue
+    }
+    if (key === 'bibliography') {
+      const list = readStringList(key, valueNode, valuePlace, placeOf, diag)
+      if (list) {
+        const { isSeq } = yaml()
+        const items = isSeq(valueNode) ? (valueNode.items as Array<YamlNode | null>).filter((item) => scalarText(item) !== undefined) : [valueNode]
+        result.bibliography = list.map((file, index) => ({ path: file, place: items[index]?.range ? placeOf(items[index], 0) : valuePlace }))
+        result.keyPlaces.set(key, keyPlace)
+      }
+      continue
+    }
+    if (key === 'csl') {
+      const value = readString(key, valueNode, valuePlace, diag)
+      if (value !== undefined) {
+        result.csl = value
+        result.keyPlaces.set(key, keyPlace)
+      }
       continue
     }
     if (Object.hasOwn(LIST_KEYS, key)) {

@@ -13,6 +13,7 @@ import { markLanguages } from '../transform/languages.js'
 import { markDirections } from '../transform/directions.js'
 import { assignHeadingIds } from '../transform/heading-ids.js'
 import { resolveLinks } from '../transform/resolve-links.js'
+import { resolveCitations, type CitationSettings } from '../transform/citations.js'
 import { hideCodeLines } from '../transform/hidden-code-lines.js'
 import { highlightCode } from '../transform/highlight-code.js'
 import { numberNotes } from '../transform/number-notes.js'
@@ -131,6 +132,7 @@ export async function loadManuscript(input: string, diag: Diagnostics, options: 
       ? { ...(await loadSingleFile(manuscript, assets, scope, options)), parts: [], sourceRoot: manuscript.root }
       : await loadFolder(manuscript, assets, scope, options)
   const chapters = await assembleChapters(drafts, sourceRoot, diag)
+  await resolveCitations(chapters, metadata.lang, { ...citationSettings(matter, manuscript.root, scope.rootDisplay), onRead: options.onRead }, diag)
   labelAlerts(chapters, metadata.lang)
   await checkMath(chapters, diag)
   markLanguages(chapters, metadata.lang)
@@ -144,6 +146,14 @@ export async function loadManuscript(input: string, diag: Diagnostics, options: 
   if (matter.press !== undefined) settings.press = matter.press
   return { book, settings }
 
+}
+
+/** `bibliography:` and `csl:` as the manuscript writes them, with the folder their paths start from. */
+function citationSettings(matter: FrontMatter, folder: string, folderDisplay: string): CitationSettings {
+  const settings: CitationSettings = { folder, folderDisplay }
+  if (matter.bibliography !== undefined) settings.bibliography = matter.bibliography
+  if (matter.csl !== undefined) settings.csl = { path: matter.csl, place: matter.keyPlaces.get('csl')! }
+  return settings
 }
 
 async function loadSingleFile(

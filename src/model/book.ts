@@ -92,6 +92,8 @@ export interface Chapter {
    * unnumbered chapters before and after them.
    */
   number?: string
+  /** `bibliography`: the chapter is the reference list, made at the end of the book (see `transform/citations.ts`). */
+  role?: 'bibliography'
 }
 
 export interface Note {
@@ -166,6 +168,8 @@ export type BlockAlign = 'left' | 'center' | 'right' | 'justify'
 
 export interface Paragraph extends BlockBase {
   type: 'paragraph'
+  /** `biblioentry`: an entry of the reference list (see `transform/citations.ts`). */
+  role?: 'biblioentry'
   /** Alignment written in raw HTML (`<p align="center">`, or a `div`'s around it); the theme's otherwise. */
   align?: BlockAlign
   /** Set right to left (see `transform/directions.ts`); left to right when absent. */
@@ -348,6 +352,7 @@ export type Inline =
   | Styled
   | Anchor
   | InlineMath
+  | Citation
 
 export interface Text {
   type: 'text'
@@ -446,4 +451,42 @@ export interface Styled {
   type: 'styled'
   style: 'superscript' | 'subscript' | 'underline' | 'keyboard' | 'mark' | 'small'
   children: Inline[]
+}
+
+/**
+ * A citation of works in the book's bibliography, in pandoc's syntax:
+ * `[see @doe2020, p. 33; @roe2019]` (in parentheses, as the style sets it),
+ * `@doe2020 says` (the author in the text), `[-@doe2020]` (the author left
+ * out). The parser makes one of what is written; the citations pass gives it
+ * its text as the book's style formats it (see `transform/citations.ts`).
+ */
+export interface Citation {
+  type: 'citation'
+  /** `in-text` for `@doe2020` written in the sentence (the author named in the text); `normal` for one in brackets. */
+  mode: 'normal' | 'in-text'
+  items: CitationItem[]
+  /** The citation as written, set when no bibliography formats it. */
+  source: string
+  /**
+   * The citation as the style formats it, each work cited a link to its
+   * entry in the reference list. Until the citations pass, the text as written.
+   */
+  children: Inline[]
+  /** Where the citation is written, for messages about it. */
+  place?: Place
+}
+
+/** One work cited in a `Citation`, with what is written around it. */
+export interface CitationItem {
+  /** The work's key in the bibliography (`doe2020`). */
+  key: string
+  /** Text before the key in brackets (`see` in `[see @doe2020]`). */
+  prefix?: string
+  /** Text after the key and its locator (`and passim` in `[@doe2020, p. 33 and passim]`). */
+  suffix?: string
+  /** Where in the work: the locator's value (`33`) and its kind, as CSL names it (`page`). */
+  locator?: string
+  label?: string
+  /** `[-@doe2020]`: the author is not named again. */
+  suppressAuthor?: boolean
 }

@@ -30,6 +30,7 @@ export function inlineText(inlines: readonly Inline[]): string {
       case 'delete':
       case 'link':
       case 'styled':
+      case 'citation':
         text += inlineText(node.children)
         break
       default:

@@ -79,6 +79,7 @@ export function inlineChildren(inline: Inline): readonly Inline[] {
     case 'delete':
     case 'link':
     case 'styled':
+    case 'citation':
       return inline.children
     case 'text':
     case 'inlineCode':

@@ -188,6 +188,10 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         // One Span per outermost styled inline; styles nested in it only change the look.
         out.push(...segments(node.children, context, styledStyle(node.style, style, context), link, span ?? context.spans++))
         break
+      case 'citation':
+        // Set as the style formatted it; each work cited in it is a link (see `transform/citations.ts`).
+        out.push(...segments(node.children, context, style, link, span))
+        break
       case 'break':
         push({ kind: 'break', text: '\n', style })
         break

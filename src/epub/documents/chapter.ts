@@ -123,11 +123,13 @@ export function chapterDocument(context: Context, chapter: Chapter, index: numbe
     const asides = chapter.notes.filter((note) => noteParts.get(note.id) === part).flatMap((note) => [notes.get(note.id)!, newline])
     const section =
       part === 0
-        ? h('section', { id: sectionId, 'epub:type': 'chapter', role: 'doc-chapter', ariaLabelledby: labelledBy }, [...piece, ...asides])
+        ? chapter.role === 'bibliography'
+          ? h('section', { id: sectionId, 'epub:type': 'bibliography', role: 'doc-bibliography', ariaLabelledby: labelledBy }, [...piece, ...asides])
+          : h('section', { id: sectionId, 'epub:type': 'chapter', role: 'doc-chapter', ariaLabelledby: labelledBy }, [...piece, ...asides])
         : h('section', { ariaLabelledby: firstHeadingId(piece) }, [newline, ...piece, ...asides])
     return {
       file: part === 0 ? file : file.replace(/\.xhtml$/, `-${part + 1}.xhtml`),
-      tree: xhtmlDocument({ lang: context.lang, title, body: [section, newline], bodyProperties: { 'epub:type': 'bodymatter' } }),
+      tree: xhtmlDocument({ lang: context.lang, title, body: [section, newline], bodyProperties: { 'epub:type': chapter.role === 'bibliography' ? 'backmatter' : 'bodymatter' } }),
     }
   })
   return { parts, state }

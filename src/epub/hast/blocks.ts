@@ -101,6 +101,8 @@ export function sectionNumber(number: string): ElementContent {
 
 function paragraph(state: State, node: Paragraph): ElementContent[] {
   const content = inlines(state, node.children)
+  // An entry of the reference list stands in an element of its own: set flush, as no paragraph follows it in the same parent.
+  if (node.role === 'biblioentry') return [h('div', { className: ['biblioentry'], 'epub:type': 'biblioentry', role: 'doc-biblioentry' }, [h('p', content)])]
   const properties = { className: alignClassOf(node.align), dir: node.dir }
   if (node === state.leadIn) return [h('p', properties, applyLeadIn(content, leadInWords(state.theme)))]
   return [h('p', properties, content)]

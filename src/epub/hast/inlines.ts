@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Anchor, Break, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, InlineMath, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
+import type { Anchor, Break, Citation, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, InlineMath, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
 
 import { pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
@@ -21,6 +21,7 @@ const handlers: { [K in Inline['type']]: Handler<Extract<Inline, { type: K }>> }
   styled,
   anchor,
   inlineMath,
+  citation,
 }
 
 export function inlines(state: State, nodes: readonly Inline[]): ElementContent[] {
@@ -74,6 +75,11 @@ const styledElements: Record<Styled['style'], string> = {
 
 function styled(state: State, node: Styled): ElementContent[] {
   return [h(styledElements[node.style], inlines(state, node.children))]
+}
+
+/** A citation: its text as the book's style formats it, each work a link to its entry in the reference list. */
+function citation(state: State, node: Citation): ElementContent[] {
+  return [h('span', { className: ['citation'] }, inlines(state, node.children))]
 }
 
 function inlineCode(state: State, node: InlineCode): ElementContent[] {

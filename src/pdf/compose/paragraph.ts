@@ -11,7 +11,8 @@ import { sideFor } from './context.js'
 export function paragraph(c: Composer, block: Paragraph, ctx: BlockContext, leadIn = false): void {
   const resolved = c.style(ctx.role)
   const align = block.align ?? resolved.align
-  const indent = c.afterParagraph && align !== 'center' && align !== 'right' ? paragraphIndent(c.theme) : 0
+  // Entries of a reference list are set flush, each its own paragraph (see `transform/citations.ts`).
+  const indent = c.afterParagraph && align !== 'center' && align !== 'right' && block.role !== 'biblioentry' ? paragraphIndent(c.theme) : 0
   const lines = c.setText(block.children, c.runStyle(ctx.role), sideFor(align, block.dir), ctx.region.width, { indent, leadIn, images: true, ...(block.dir ? { direction: block.dir } : {}) })
   const struct = c.struct('P', ctx.struct)
   c.space(resolved.spaceBefore)

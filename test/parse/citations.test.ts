@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { Citation, Inline } from '../../src/model/book.js'
+import { textWithCitations } from '../../src/parse/citations.js'
+
+const start = { file: 'book.md', line: 3, column: 5 }
+
+function citations(inlines: Inline[]): Citation[] {
+  return inlines.filter((inline): inline is Citation => inline.type === 'citation')
+}
+
+describe('citations in the text, in pandoc’s syntax', () => {
+  it('reads a bracketed citation with prefixes, locators and suffixes', () => {
+    const [citation] = citations(textWithCitations('As shown [see @doe2020, p. 33 and passim; @roe2019, chap. 2; -@knuth1984].', start))
+    assert.equal(citation?.mode, 'normal')
+    assert.deepEqual(citation?.items, [
+      { key: 'doe2020', prefix: 'see ', locator: '33', label: 'page', suffix: ' and passim' },
+      { key: 'roe2019', locator: '2', label: 'chapter' },
+      { key: 'knuth1984', suppressAuthor: true },
+    ])
+    assert.equal(citation?.source, '[see @doe2020, p. 33 and passim; @roe2019, chap. 2; -@knuth1984]')
+  })
+
+  it('reads a citation in the sentence, with a locator in brackets after it, and an author left out', () => {
+    const found = citations(textWithCitations('@doe2020 [pp. 33–35] says so, and [-@roe2019] agrees; @knuth1984 too.', start))
+    assert.deepEqual(
+      found.map((citation) => [citation.mode, citation.items]),
+      [
+        ['in-text', [{ key: 'doe2020', locator: '33–35', label: 'page' }]],
+        ['normal', [{ key: 'roe2019', suppressAuthor: true }]],
+        ['in-text', [{ key: 'knuth1984' }]],
+      ],
+    )
+  })
+
+  it('gives each citation its place, and keeps every character of the text around it', () => {
+    const text = 'One line\nand the next [@doe2020] ends.'
+    const inlines = textWithCitations(text, start)
+    assert.deepEqual(citations(inlines)[0]?.place, { file: 'book.md', line: 4, column: 14 })
+    const joined = inlines.map((inline) => (inline.type === 'text' ? inline.value : inline.type === 'citation' ? inline.source : '')).join('')
+    assert.equal(joined, text.replace('\n', ' '))
+  })
+
+  it('leaves cross-references, e-mail addresses and brackets without a key as written', () => {
+    for (const text of ['See @fig:layout and @tbl:sizes.', 'As [@fig:a; @fig:b] show.', 'Write to writer@example.org.', '[@eq:one]', 'An [aside] and @ alone.', '[see @sec:intro]']) {
+      assert.deepEqual(textWithCitations(text, start), [{ type: 'text', value: text }], text)
+    }
+  })
+})
