@@ -20,6 +20,7 @@ export function inlineText(inlines: readonly Inline[]): string {
         text += String(node.number)
         break
       case 'anchor':
+      case 'indexMark':
         break
       case 'emphasis':
       case 'strong':

@@ -188,6 +188,7 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         push({ kind: 'image', text: node.alt, style: emphasised(theme, style), image: node })
         break
       case 'anchor':
+      case 'indexMark':
         if (context.chapter !== undefined) push({ kind: 'anchor', text: '', style, anchor: destName(context.chapter, node.id) })
         break
       default:

@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Anchor, Break, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
+import type { Anchor, IndexMark, Break, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
 
 import { pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
@@ -20,6 +20,7 @@ const handlers: { [K in Inline['type']]: Handler<Extract<Inline, { type: K }>> }
   image,
   styled,
   anchor,
+  indexMark: anchor,
 }
 
 export function inlines(state: State, nodes: readonly Inline[]): ElementContent[] {
@@ -111,7 +112,7 @@ function link(state: State, node: Link): ElementContent[] {
 }
 
 /** A link target written in the text (raw `<a id>`): an empty element with the id. */
-function anchor(state: State, node: Anchor): ElementContent[] {
+function anchor(state: State, node: Anchor | IndexMark): ElementContent[] {
   const id = state.xmlIds.get(node.id)
   return id === undefined ? [] : [h('a', { id })]
 }
