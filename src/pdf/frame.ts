@@ -224,7 +224,7 @@ export class Framer {
       const title = recto ? book.chapters[page.chapter]?.title ?? book.metadata.title : book.metadata.title
       frame.items.push(...centred(fit(title, head, geometry.measure, measurer), head, left, geometry.measure, top - furniture.head, measurer))
     }
-    if (page.kind === 'chapter' || page.kind === 'contents') {
+    if (page.kind === 'chapter' || page.kind === 'contents' || page.kind === 'index') {
       const text = String(page.number)
       const width = measurer.width(text, folio)
       frame.items.push({ kind: 'text', x: left + (geometry.measure - width) / 2, y: top + geometry.depth + furniture.folio, text, width, style: folio, struct: null })

@@ -61,6 +61,8 @@ export class PrintLayout {
   private bookKey: string | undefined
   /** Pages so far. */
   count = 0
+  /** The page each destination of the parts laid out so far landed on, for the index (see `Composer.destPages`). */
+  private readonly destPages = new Map<string, number>()
 
   constructor(
     private readonly book: Book,
@@ -74,6 +76,7 @@ export class PrintLayout {
     const hyphenate = createLanguageHyphenator(book.metadata.lang, theme.hyphenation)
     this.composer = new Composer(book, theme, this.measurer, this.geometry, diag, hyphenate)
     this.params = pageParams(theme, this.geometry)
+    this.composer.destPages = this.destPages
   }
 
   /**
@@ -187,7 +190,18 @@ export class PrintLayout {
     this.reports.push(layoutReport(pages))
     for (const ratio of justifiedRatios(pages)) this.ratios.push(ratio)
     this.starts.push(...pageStarts(pages))
+    recordDestPages(pages, this.destPages)
     return { pages, deferred: layout.deferred, struct: renumber.toBook(layout.struct) }
+  }
+}
+
+/** Note the page each destination on these pages lands on (the first, when one lands twice), as the frames do. */
+function recordDestPages(pages: readonly Page[], destPages: Map<string, number>): void {
+  for (const page of pages) {
+    for (const placed of [...page.body, ...page.notes]) {
+      for (const name of placed.box.anchors) if (!destPages.has(name)) destPages.set(name, page.number)
+      for (const drawing of placed.box.drawings) for (const name of drawing.kind === 'text' ? (drawing.run.anchors ?? []) : []) if (!destPages.has(name)) destPages.set(name, page.number)
+    }
   }
 }
 

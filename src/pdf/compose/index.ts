@@ -14,6 +14,8 @@ import { destName } from '../dests.js'
 import { MissingCharacters } from '../missing.js'
 import { BookStructs } from '../structs.js'
 import { block } from './blocks.js'
+import { bookIndex } from './book-index.js'
+import { buildIndex, hasIndexMarks } from '../../model/index-entries.js'
 import { contents, contentsEntries, openingHeading } from './contents.js'
 import { Composer } from './context.js'
 import type { Region } from './context.js'
@@ -184,6 +186,13 @@ export function partPlans(c: Composer): PartPlan[] {
     const depth = depths[index] ?? 1
     plans.push({ chapter: index, depth, within, compose: () => composeChapterPart(c, index, depth, within) })
     previousChapter = index
+  }
+  if (hasIndexMarks(book)) {
+    // The index closes the book, set once the chapters are: the pages its marks fell on are known by then.
+    plan(() => {
+      c.items.push({ kind: 'break', recto: true, pageKind: 'index', chapter: null })
+      return { struct: bookIndex(c, buildIndex(book), c.destPages, region) }
+    })
   }
   return plans
 }
