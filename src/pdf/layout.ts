@@ -22,6 +22,7 @@ import type { Page, PageParams } from './paginate/index.js'
 import { pageParams, setPart } from './set-part.js'
 import { layoutReport, type LayoutReport, type RatioSummary } from './report.js'
 import { BookStructs } from './structs.js'
+import { recordDestPages } from './dests.js'
 
 export interface LayoutOptions {
   page: PageName
@@ -192,16 +193,6 @@ export class PrintLayout {
     this.starts.push(...pageStarts(pages))
     recordDestPages(pages, this.destPages)
     return { pages, deferred: layout.deferred, struct: renumber.toBook(layout.struct) }
-  }
-}
-
-/** Note the page each destination on these pages lands on (the first, when one lands twice), as the frames do. */
-function recordDestPages(pages: readonly Page[], destPages: Map<string, number>): void {
-  for (const page of pages) {
-    for (const placed of [...page.body, ...page.notes]) {
-      for (const name of placed.box.anchors) if (!destPages.has(name)) destPages.set(name, page.number)
-      for (const drawing of placed.box.drawings) for (const name of drawing.kind === 'text' ? (drawing.run.anchors ?? []) : []) if (!destPages.has(name)) destPages.set(name, page.number)
-    }
   }
 }
 
