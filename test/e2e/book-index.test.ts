@@ -13,7 +13,8 @@ import type { Book, IndexMark } from '../../src/model/book.js'
 import { chapterIndexMarks } from '../../src/model/index-entries.js'
 import { bothEditions, epubBodyText, wordTokens, type BothEditions } from '../support/editions.js'
 import { readPdf, type PdfReading } from '../support/pdf-links.js'
-import { epubcheck } from '../support/tools.js'
+import { epubcheck, octavoInProcess, tempDir } from '../support/tools.js'
+import { writeFile } from 'node:fs/promises'
 import { load, root } from '../load/support.js'
 
 const fixture = path.join(root, 'test/fixtures/index-book')
@@ -194,5 +195,33 @@ describe('the index of a book', () => {
   it('loses no word of the text around the marks', async () => {
     const sources = book.chapters.map((chapter) => readFileSync(chapter.source, 'utf8').replace(directive, '')).join('\n')
     assert.deepEqual(wordTokens((await epubBodyText(editions.epubFile)).replace(/’/g, "'")), wordTokens(sources))
+  })
+})
+
+describe('an index mark inside a link, a heading and a footnote', () => {
+  it('makes a valid EPUB whose locators lead to the marks, and a PDF that lists their pages', async () => {
+    const folder = await tempDir()
+    const source = [
+      '---',
+      'title: Marks in places',
+      'lang: en',
+      '---',
+      '',
+      '# Marks :index[heading term]',
+      '',
+      'Read [the book :index[linked term]of Knuth](https://example.org/knuth) today.[^1]',
+      '',
+      '[^1]: A note :index[noted term]with a mark.',
+      '',
+    ].join('\n')
+    await writeFile(path.join(folder, 'marks.md'), source)
+    const result = await octavoInProcess(['build', path.join(folder, 'marks.md'), '--out', folder, '--quiet'])
+    assert.equal(result.code, 0, result.stderr)
+    assert.equal(result.stderr, '')
+    const check = await epubcheck(path.join(folder, 'marks.epub'))
+    assert.deepEqual(check.problems, [])
+    const reading = await readPdf(path.join(folder, 'marks.pdf'))
+    const text = reading.lines.map((line) => line.text)
+    for (const term of ['heading term', 'linked term', 'noted term']) assert.ok(text.includes(`${term} 1`), `${term} on page 1 in ${JSON.stringify(text)}`)
   })
 })

@@ -1,6 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
-import type { Book } from '../../model/book.js'
 import { indexWordsFor, termText, type BookIndex, type IndexEntry, type IndexLocator } from '../../model/index-entries.js'
 import type { Context } from '../context.js'
 import { xhtmlDocument } from '../hast/document.js'
@@ -24,7 +23,7 @@ export function indexDocument(context: Context, index: BookIndex, locations: Loc
   const groups = index.groups.map((group) =>
     h('section', { 'epub:type': 'index-group', ariaLabel: group.symbols ? words.symbols : group.letter }, [
       h('h2', group.symbols ? words.symbols : group.letter),
-      entryList(group.entries, context.book, titles, locations, words),
+      entryList(group.entries, context, titles, locations, words),
     ]),
   )
   return xhtmlDocument({
@@ -35,7 +34,7 @@ export function indexDocument(context: Context, index: BookIndex, locations: Loc
   })
 }
 
-function entryList(entries: readonly IndexEntry[], book: Book, titles: Map<string, string>, locations: Locations, words: ReturnType<typeof indexWordsFor>): Element {
+function entryList(entries: readonly IndexEntry[], context: Context, titles: Map<string, string>, locations: Locations, words: ReturnType<typeof indexWordsFor>): Element {
   return h(
     'ul',
     { 'epub:type': 'index-entry-list' },
@@ -43,7 +42,8 @@ function entryList(entries: readonly IndexEntry[], book: Book, titles: Map<strin
       const children: ElementContent[] = [h('span', { 'epub:type': 'index-term' }, entry.term)]
       entry.locators.forEach((locator, position) => {
         const label = locatorLabel(locator, entry.locators.slice(0, position), titles)
-        const href = locations.href(INDEX_FILE, locator.chapter, locator.id)
+        const id = context.plan.ids.get(locator.chapter)?.get(locator.id)
+        const href = id === undefined ? undefined : locations.href(INDEX_FILE, locator.chapter, id)
         if (href === undefined) return
         children.push({ type: 'text', value: position === 0 ? ', ' : '; ' }, h('a', { 'epub:type': 'index-locator', href }, label))
       })
@@ -54,7 +54,7 @@ function entryList(entries: readonly IndexEntry[], book: Book, titles: Map<strin
           children.push(h('span', { 'epub:type': kind === 'see' ? 'index-xref-preferred' : 'index-xref-related' }, termText(target)))
         })
       }
-      if (entry.subentries.length > 0) children.push(entryList(entry.subentries, book, titles, locations, words))
+      if (entry.subentries.length > 0) children.push(entryList(entry.subentries, context, titles, locations, words))
       return h('li', { 'epub:type': 'index-entry' }, children)
     }),
   )

@@ -20,7 +20,7 @@ const handlers: { [K in Inline['type']]: Handler<Extract<Inline, { type: K }>> }
   image,
   styled,
   anchor,
-  indexMark: anchor,
+  indexMark,
 }
 
 export function inlines(state: State, nodes: readonly Inline[]): ElementContent[] {
@@ -112,9 +112,15 @@ function link(state: State, node: Link): ElementContent[] {
 }
 
 /** A link target written in the text (raw `<a id>`): an empty element with the id. */
-function anchor(state: State, node: Anchor | IndexMark): ElementContent[] {
+function anchor(state: State, node: Anchor): ElementContent[] {
   const id = state.xmlIds.get(node.id)
   return id === undefined ? [] : [h('a', { id })]
+}
+
+/** An index mark: an empty `span` the index's locators lead to (a `span`, since a mark may stand inside a link's text). */
+function indexMark(state: State, node: IndexMark): ElementContent[] {
+  const id = state.xmlIds.get(node.id)
+  return id === undefined ? [] : [h('span', { id })]
 }
 
 /** `element` as a link to a place in the book, its `href` set once the files of long chapters are known. */
