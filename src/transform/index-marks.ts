@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../diagnostics.js'
-import type { Chapter } from '../model/book.js'
+import type { Chapter, Place } from '../model/book.js'
 import { chapterIndexMarks } from '../model/index-entries.js'
 import { chapterIds } from '../model/walk.js'
 
@@ -12,7 +12,7 @@ import { chapterIds } from '../model/walk.js'
 export function nameIndexMarks(chapters: readonly Chapter[], diag: Diagnostics): void {
   const taken = new Set(chapters.flatMap((chapter) => chapterIds(chapter)))
   let count = 0
-  const open = new Map<string, Array<{ place: Chapter['notes'][number]['place'] }>>()
+  const open = new Map<string, Array<Place | undefined>>()
   for (const chapter of chapters) {
     for (const mark of chapterIndexMarks(chapter)) {
       let id: string
@@ -22,7 +22,7 @@ export function nameIndexMarks(chapters: readonly Chapter[], diag: Diagnostics):
       } while (taken.has(id))
       mark.id = id
       const key = mark.term.join('!')
-      if (mark.kind === 'rangeStart') open.set(key, [...(open.get(key) ?? []), { place: mark.place }])
+      if (mark.kind === 'rangeStart') open.set(key, [...(open.get(key) ?? []), mark.place])
       if (mark.kind === 'rangeEnd') {
         const starts = open.get(key)
         if (!starts || starts.length === 0) diag.warn(`index range of \`${key}\` ends without a start: ignored`, mark.place ?? chapter.source, 'index')
@@ -31,6 +31,6 @@ export function nameIndexMarks(chapters: readonly Chapter[], diag: Diagnostics):
     }
   }
   for (const [key, starts] of open) {
-    for (const start of starts) diag.warn(`index range of \`${key}\` starts without an end: listed at its start only`, start.place ?? '', 'index')
+    for (const place of starts) diag.warn(`index range of \`${key}\` starts without an end: listed at its start only`, place, 'index')
   }
 }
