@@ -280,6 +280,8 @@ class Converter {
         return escapeMarkup(inline.alt)
       case 'noteRef':
         return this.noteRef(inline.note)
+      case 'indexMark':
+        return ''
       case 'link':
         return this.link(inline)
       case 'styled':

@@ -280,6 +280,20 @@ export function cssRules(theme: Theme, carried: readonly EmbeddedFont[] = themeF
   return rules
 }
 
+/**
+ * The rules of the back-of-book index, added only to the style sheet of a book
+ * that has one: entries without markers, flush left, each subentry indented
+ * by the theme's paragraph indent, as print sets them.
+ */
+export function indexCss(theme: Theme): string {
+  const rules: CssRule[] = [
+    { selector: '.book-index ul', declarations: { 'list-style-type': 'none', margin: '0', 'padding-left': '0' } },
+    { selector: '.book-index ul ul', declarations: { 'padding-left': em(theme.indent) } },
+    { selector: '.book-index li', declarations: { 'text-indent': '0', 'text-align': 'left' } },
+  ]
+  return cssText(rules)
+}
+
 /** The style sheet as text, for an EPUB that carries the fonts `carried` (by default every font of the theme). */
 /**
  * The rules a book with mathematics adds: a displayed formula centred, with
@@ -293,8 +307,12 @@ export function mathCss(theme: Theme): string {
 }
 
 export function themeCss(theme: Theme, carried?: readonly EmbeddedFont[]): string {
-  const lines = ['@charset "UTF-8";', '']
-  for (const { selector, declarations } of cssRules(theme, carried)) {
+  return ['@charset "UTF-8";', '', cssText(cssRules(theme, carried))].join('\n')
+}
+
+function cssText(rules: readonly CssRule[]): string {
+  const lines: string[] = []
+  for (const { selector, declarations } of rules) {
     lines.push(`${selector} {`)
     for (const [property, value] of Object.entries(declarations)) lines.push(`  ${property}: ${value};`)
     lines.push('}', '')

@@ -9,7 +9,8 @@ import type { Theme } from '../theme/index.js'
 import { accessibilityMetadata } from './accessibility.js'
 import type { Context } from './context.js'
 import { coverBytes, coverImageOf } from './cover-image.js'
-import { mathCss, themeCss } from './css.js'
+import { indexCss, mathCss, themeCss } from './css.js'
+import { hasIndexMarks } from '../model/index-entries.js'
 import { fontMediaType, subsetFonts, themeFonts, usedFonts, wholeFonts } from './fonts.js'
 import { runEpubGenMemory } from './generate.js'
 import { toXhtml } from './hast/serialize.js'
@@ -115,7 +116,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   const generated = await runEpubGenMemory({
     title: metadata.title,
     lang,
-    css: themeCss(theme, fonts) + (math ? mathCss(theme) : ''),
+    css: themeCss(theme, fonts) + (math ? mathCss(theme) : '') + (hasIndexMarks(book) ? `\n${indexCss(theme)}` : ''),
     // The fonts go straight into the final zip (see `repack`): handed to epub-gen-memory whole, they
     // would be compressed once there and again after, most of the time an EPUB takes to make.
     fonts: [],

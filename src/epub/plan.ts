@@ -23,6 +23,7 @@ export const frontAndBackFiles = {
   titlePage: 'titlepage.xhtml',
   nav: 'toc.xhtml',
   colophon: 'colophon.xhtml',
+  index: 'book-index.xhtml',
 } as const
 
 const reserved = new Set<string>([...Object.values(frontAndBackFiles), 'toc.ncx', 'content.opf', 'style.css'])

@@ -4,6 +4,8 @@ import type { CoverImage } from './cover-image.js'
 import { chapterDocument, maxDocumentBytes } from './documents/chapter.js'
 import { toXhtml } from './hast/serialize.js'
 import { colophonDocument } from './documents/colophon.js'
+import { indexDocument, INDEX_FILE } from './documents/index-document.js'
+import { buildIndex, hasIndexMarks, indexWordsFor } from '../model/index-entries.js'
 import { coverPageDocument } from './documents/cover-page.js'
 import { navDocument, type Landmark } from './documents/nav.js'
 import { titlePageDocument } from './documents/title-page.js'
@@ -62,7 +64,10 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
       images: partIndex === 0 ? chapter.state.images : [],
     })),
   )
-  const back: ContentDocument[] = [{ id: 'colophon', file: frontAndBackFiles.colophon, title: labels.colophon, tree: colophonDocument(context), images: [] }]
+  const index = hasIndexMarks(book) ? buildIndex(book) : undefined
+  const indexDocuments: ContentDocument[] =
+    index === undefined ? [] : [{ id: 'book-index', file: INDEX_FILE, title: indexWordsFor(context.lang).title, tree: indexDocument(context, index, locations), images: [] }]
+  const back: ContentDocument[] = [...indexDocuments, { id: 'colophon', file: frontAndBackFiles.colophon, title: labels.colophon, tree: colophonDocument(context), images: [] }]
 
   const landmarks: Landmark[] = [
     { type: 'cover', href: frontAndBackFiles.cover, label: labels.cover },
@@ -70,6 +75,7 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
     { type: 'toc', href: `${frontAndBackFiles.nav}#toc`, label: labels.contents },
   ]
   if (body[0]) landmarks.push({ type: 'bodymatter', href: body[0].file, label: labels.startOfText })
+  if (indexDocuments[0]) landmarks.push({ type: 'index', href: indexDocuments[0].file, label: indexDocuments[0].title })
   const markers = chapters.flatMap((chapter) => chapter.state.markers)
 
   // A book of several chapters lists them after its title page; an article's one-line contents stay out of the reading flow.
@@ -84,6 +90,7 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
     const toc = tableOfContents(book, context.theme, context.plan, locations, depth, sectionNumbersOf(context))
     // A navigation document needs at least one entry: a book without chapters lists its title page.
     if (toc.length === 0) toc.push({ label: book.metadata.title, href: frontAndBackFiles.titlePage, children: [] })
+    for (const document of indexDocuments) toc.push({ label: document.title, href: document.file, children: [] })
     return { toc, nav: navDocument(context, toc, landmarks, markers) }
   }
   let { toc, nav } = contents()

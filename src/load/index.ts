@@ -17,6 +17,7 @@ import { resolveCitations, type CitationSettings } from '../transform/citations.
 import { hideCodeLines } from '../transform/hidden-code-lines.js'
 import { highlightCode } from '../transform/highlight-code.js'
 import { numberNotes } from '../transform/number-notes.js'
+import { nameIndexMarks } from '../transform/index-marks.js'
 import { splitChapters } from '../transform/split-chapters.js'
 import { cacheKey } from '../cache/store.js'
 import type { CacheStore } from '../cache/store.js'
@@ -427,11 +428,11 @@ async function convertFile(
   let first = true
   // A large file comes in parts; each part's tree is dropped once converted.
   for (const part of parseInParts(text, file.display)) {
-    const { tree, flattened, clamped } = part
+    const { tree, flattened, clamped, kept } = part
     let lastLine = part.lastLine
     if (origins) {
       lastLine = relocateTree(tree, origins, lastLine)
-      for (const report of [...flattened, ...clamped]) {
+      for (const report of [...flattened, ...clamped, ...kept]) {
         const at = origins.locate(report.line, report.column)
         report.line = at.line
         report.column = at.column
@@ -440,6 +441,9 @@ async function convertFile(
     restoreColumns(tree, removed)
     reportClamped(clamped, file.display, diag)
     reportFlattened(flattened, file.display, diag)
+    for (const report of kept) {
+      diag.warn(`unknown directive \`${report.written}\` kept as text`, { file: file.display, line: report.line, column: report.column }, 'unknown-directive')
+    }
     if (first) {
       // Front matter first: it stands at the top, so its errors come before any in the text.
       const source = frontMatterSource(tree, file.display)
@@ -564,6 +568,7 @@ async function assembleChapters(drafts: ChapterDraft[], root: string, diag: Diag
     }
   }
   assignHeadingIds(chapters, diag)
+  nameIndexMarks(chapters, diag)
   resolveLinks(chapters, root, diag)
   hideCodeLines(chapters)
   await highlightCode(chapters)

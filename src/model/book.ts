@@ -353,6 +353,7 @@ export type Inline =
   | Anchor
   | InlineMath
   | Citation
+  | IndexMark
 
 export interface Text {
   type: 'text'
@@ -489,4 +490,28 @@ export interface CitationItem {
   label?: string
   /** `[-@doe2020]`: the author is not named again. */
   suppressAuthor?: boolean
+}
+
+/** What an index mark says of its term (see `IndexMark`). */
+export type IndexMarkKind = 'entry' | 'see' | 'seealso' | 'rangeStart' | 'rangeEnd'
+
+/**
+ * A place the back-of-book index points to (`:index[line breaking!Knuth–Plass]`).
+ * It prints nothing: the term is usually in the sentence already. Each edition
+ * puts a link target at it (`id`) and the index lists it under its term.
+ */
+export interface IndexMark {
+  type: 'indexMark'
+  /** The term and its subentries, outermost first (`line breaking!Knuth–Plass` → two steps). */
+  term: string[]
+  kind: IndexMarkKind
+  /** The term a `see` or `seealso` mark sends the reader to, split as `term` is. */
+  target?: string[]
+  /**
+   * Link target, unique within the book, given by the index-marks pass
+   * (`transform/index-marks.ts`); empty until then.
+   */
+  id: string
+  /** Where the mark is written, for messages about it. */
+  place?: Place
 }

@@ -24,6 +24,7 @@ export function inlineText(inlines: readonly Inline[]): string {
         text += String(node.number)
         break
       case 'anchor':
+      case 'indexMark':
         break
       case 'emphasis':
       case 'strong':

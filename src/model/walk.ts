@@ -88,6 +88,7 @@ export function inlineChildren(inline: Inline): readonly Inline[] {
     case 'image':
     case 'anchor':
     case 'inlineMath':
+    case 'indexMark':
       return []
     default:
       return assertNever(inline)
@@ -146,7 +147,8 @@ export function someBlock(blocks: readonly Block[], test: (block: Block) => bool
 /**
  * Every id a chapter's manuscript gives, in document order (its text, then
  * its notes): anchors written before blocks, headings' ids, anchors in the
- * text. The link targets of the chapter.
+ * text, index marks (once the index-marks pass has named them). The link
+ * targets of the chapter.
  */
 export function chapterIds(chapter: Chapter): string[] {
   const ids: string[] = []
@@ -154,7 +156,9 @@ export function chapterIds(chapter: Chapter): string[] {
     forEachBlock(blocks, (block) => {
       ids.push(...(block.anchors ?? []))
       if (block.type === 'heading' && block.id !== '') ids.push(block.id)
-      for (const inlines of blockInlines(block)) visitInlines(inlines, (inline) => inline.type === 'anchor' && ids.push(inline.id))
+      for (const inlines of blockInlines(block)) {
+        visitInlines(inlines, (inline) => (inline.type === 'anchor' || (inline.type === 'indexMark' && inline.id !== '')) && ids.push(inline.id))
+      }
     })
   }
   return ids

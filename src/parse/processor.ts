@@ -1,4 +1,5 @@
 import type { Root } from 'mdast'
+import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGemoji from 'remark-gemoji'
 import remarkGfm from 'remark-gfm'
@@ -7,6 +8,8 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { clampPrefixes } from './clamp-prefixes.js'
+import { remarkKeepUnknownDirectives } from './directives.js'
+import type { DirectiveReport } from './directives.js'
 import type { ClampReport } from './clamp-prefixes.js'
 import { remarkHeadingAttributes } from './heading-attributes.js'
 import { remarkLimitNesting } from './limit-nesting.js'
@@ -25,6 +28,8 @@ export interface ParseResult {
   flattened: FlattenReport[]
   /** Absurd line prefixes clamped before the parse, to be reported too. */
   clamped: ClampReport[]
+  /** Directives Octavo does not know, put back as the text they were written as. */
+  kept: DirectiveReport[]
 }
 
 /**
@@ -40,12 +45,16 @@ export interface ParseResult {
  */
 export function parseMarkdown(text: string, path: string): ParseResult {
   const flattened: FlattenReport[] = []
+  const kept: DirectiveReport[] = []
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     // `$…$` and `$$…$$`: the TeX is kept as written, its backslashes never read as Markdown escapes.
     .use(remarkMath)
+    // Index marks (`:index[term]`); any other directive is put back as written before anything reads the text.
+    .use(remarkDirective)
+    .use(remarkKeepUnknownDirectives, { onKept: (report) => kept.push(report) })
     .use(remarkLimitNesting, { onFlatten: (report) => flattened.push(report) })
     .use(remarkHeadingAttributes)
     // GitHub's emoji shortcodes (`:rocket:`) in text, never in code; an unknown one stays as written. After the
@@ -56,7 +65,7 @@ export function parseMarkdown(text: string, path: string): ParseResult {
   const { text: clampedText, reports: clamped } = clampPrefixes(text)
   const file = new VFile({ path, value: clampedText })
   const tree = processor.runSync(processor.parse(file), file) as Root
-  return { tree, lastLine: Number.POSITIVE_INFINITY, flattened, clamped }
+  return { tree, lastLine: Number.POSITIVE_INFINITY, flattened, clamped, kept }
 }
 
 /**
@@ -81,7 +90,7 @@ export function* parseInParts(
     const result = parseMarkdown(part.text + appendix, path)
     const shift = part.line - 1
     shiftPositions(result.tree, shift, part.offset)
-    for (const report of [...result.flattened, ...result.clamped]) report.line += shift
+    for (const report of [...result.flattened, ...result.clamped, ...result.kept]) report.line += shift
     yield { ...result, lastLine: shift + lines }
   }
 }

@@ -1,3 +1,5 @@
+import type { Page } from './paginate/index.js'
+
 /**
  * Names of the PDF's named destinations. The manuscript's ids are unique only
  * within their source file, so the same id may stand in two chapters (every
@@ -8,4 +10,14 @@
  */
 export function destName(chapter: string, id?: string): string {
   return id === undefined ? chapter : `${chapter}/${id}`
+}
+
+/** Note the page each destination on these pages lands on (the first, when one lands twice). */
+export function recordDestPages(pages: readonly Page[], destPages: Map<string, number>): void {
+  for (const page of pages) {
+    for (const placed of [...page.body, ...page.notes]) {
+      for (const name of placed.box.anchors) if (!destPages.has(name)) destPages.set(name, page.number)
+      for (const drawing of placed.box.drawings) for (const name of drawing.kind === 'text' ? (drawing.run.anchors ?? []) : []) if (!destPages.has(name)) destPages.set(name, page.number)
+    }
+  }
 }

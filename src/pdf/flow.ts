@@ -134,7 +134,7 @@ export interface FlowSpace {
 }
 
 /** What pages hold: the title page, the contents, a part's title page (no running head, no folio), a chapter's pages. */
-export type PageKind = 'title' | 'contents' | 'part' | 'chapter'
+export type PageKind = 'title' | 'contents' | 'part' | 'chapter' | 'index'
 
 export interface FlowBreak {
   kind: 'break'

@@ -4,6 +4,7 @@
  * media box). Running heads, folios and print marks are added here; page
  * references (the table of contents) are resolved now that pages are known.
  */
+import { recordDestPages } from './dests.js'
 import type { Book } from '../model/book.js'
 import type { Align, PageGeometry, Theme } from '../theme/index.js'
 import { footnoteMetrics, furnitureDistances, resolveStyle } from '../theme/index.js'
@@ -150,13 +151,7 @@ export class Framer {
 
   /** Note the page each destination on these pages lands on. */
   record(pages: readonly Page[]): void {
-    const destPages = this.destPages
-    for (const page of pages) {
-      for (const placed of [...page.body, ...page.notes]) {
-        for (const name of placed.box.anchors) if (!destPages.has(name)) destPages.set(name, page.number)
-        for (const drawing of placed.box.drawings) for (const name of drawing.kind === 'text' ? (drawing.run.anchors ?? []) : []) if (!destPages.has(name)) destPages.set(name, page.number)
-      }
-    }
+    recordDestPages(pages, this.destPages)
   }
 
   frame(page: Page): Frame {
@@ -224,7 +219,7 @@ export class Framer {
       const title = recto ? book.chapters[page.chapter]?.title ?? book.metadata.title : book.metadata.title
       frame.items.push(...furnitureLine(fit(title, head, geometry.measure, measurer), head, resolveStyle(theme, 'runningHead').align, left, geometry.measure, top - furniture.head, measurer))
     }
-    if (page.kind === 'chapter' || page.kind === 'contents') {
+    if (page.kind === 'chapter' || page.kind === 'contents' || page.kind === 'index') {
       const text = String(page.number)
       const width = measurer.width(text, folio)
       const x = left + furnitureOffset(resolveStyle(theme, 'folio').align, geometry.measure - width)

@@ -22,6 +22,7 @@ import type { Page, PageParams } from './paginate/index.js'
 import { pageParams, setPart } from './set-part.js'
 import { layoutReport, type LayoutReport, type RatioSummary } from './report.js'
 import { BookStructs } from './structs.js'
+import { recordDestPages } from './dests.js'
 
 export interface LayoutOptions {
   page: PageName
@@ -61,6 +62,8 @@ export class PrintLayout {
   private bookKey: string | undefined
   /** Pages so far. */
   count = 0
+  /** The page each destination of the parts laid out so far landed on, for the index (see `Composer.destPages`). */
+  private readonly destPages = new Map<string, number>()
 
   constructor(
     private readonly book: Book,
@@ -74,6 +77,7 @@ export class PrintLayout {
     const hyphenate = createLanguageHyphenator(book.metadata.lang, theme.hyphenation)
     this.composer = new Composer(book, theme, this.measurer, this.geometry, diag, hyphenate)
     this.params = pageParams(theme, this.geometry)
+    this.composer.destPages = this.destPages
   }
 
   /**
@@ -187,6 +191,7 @@ export class PrintLayout {
     this.reports.push(layoutReport(pages))
     for (const ratio of justifiedRatios(pages)) this.ratios.push(ratio)
     this.starts.push(...pageStarts(pages))
+    recordDestPages(pages, this.destPages)
     return { pages, deferred: layout.deferred, struct: renumber.toBook(layout.struct) }
   }
 }

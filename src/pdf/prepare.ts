@@ -206,6 +206,7 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         push({ kind: 'math', text: node.tex, style: inlineCode(theme, style), code: true, tex: node.tex, around: style })
         break
       case 'anchor':
+      case 'indexMark':
         if (context.chapter !== undefined) push({ kind: 'anchor', text: '', style, anchor: destName(context.chapter, node.id) })
         break
       default:

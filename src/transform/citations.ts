@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Block, Chapter, Citation, Inline, Paragraph, Place } from '../model/book.js'
-import { assertNever, blockInlines, forEachBlock } from '../model/walk.js'
+import { blockInlines, forEachBlock, inlineChildren } from '../model/walk.js'
 import { loadCitations } from '../lazy.js'
 import { isInside } from '../load/assets.js'
 import { chapterId } from './chapter-ids.js'
@@ -98,35 +98,13 @@ function citationsOf(chapter: Chapter): Array<{ citation: Citation }> {
   const visit = (inlines: readonly Inline[]): void => {
     for (const inline of inlines) {
       if (inline.type === 'citation') found.push({ citation: inline })
-      else visit(childrenOf(inline))
+      else visit(inlineChildren(inline))
     }
   }
   for (const blocks of [chapter.blocks, ...chapter.notes.map((note) => note.blocks)]) {
     forEachBlock(blocks, (block) => blockInlines(block).forEach(visit))
   }
   return found
-}
-
-function childrenOf(inline: Inline): readonly Inline[] {
-  switch (inline.type) {
-    case 'emphasis':
-    case 'strong':
-    case 'delete':
-    case 'link':
-    case 'styled':
-    case 'citation':
-      return inline.children
-    case 'text':
-    case 'inlineCode':
-    case 'break':
-    case 'noteRef':
-    case 'image':
-    case 'anchor':
-    case 'inlineMath':
-      return []
-    default:
-      return assertNever(inline)
-  }
 }
 
 /**
@@ -141,7 +119,7 @@ function setAsWritten(chapter: Chapter): void {
 }
 
 function flatten(inlines: Inline[]): void {
-  if (!inlines.some((inline) => inline.type === 'citation' || childrenOf(inline).length > 0)) return
+  if (!inlines.some((inline) => inline.type === 'citation' || inlineChildren(inline).length > 0)) return
   const out: Inline[] = []
   // Text joins the text before it only across a citation: the runs one text node of the manuscript was cut into.
   let afterCitation = false
@@ -155,7 +133,7 @@ function flatten(inlines: Inline[]): void {
     }
     if (inline.type === 'text' && afterCitation && last?.type === 'text' && inline.lang === undefined) last.value += inline.value
     else {
-      flatten(childrenOf(inline) as Inline[])
+      flatten(inlineChildren(inline) as Inline[])
       out.push(inline.type === 'text' ? { ...inline } : inline)
     }
     afterCitation = false

@@ -6,7 +6,7 @@ import type { PageMarker } from '../hast/state.js'
 import type { TocEntry } from '../toc.js'
 
 export interface Landmark {
-  type: 'cover' | 'titlepage' | 'toc' | 'bodymatter' | 'colophon'
+  type: 'cover' | 'titlepage' | 'toc' | 'bodymatter' | 'colophon' | 'index'
   href: string
   label: string
 }

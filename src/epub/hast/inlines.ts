@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Anchor, Break, Citation, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, InlineMath, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
+import type { Anchor, IndexMark, Break, Citation, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, InlineMath, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
 
 import { pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
@@ -22,6 +22,7 @@ const handlers: { [K in Inline['type']]: Handler<Extract<Inline, { type: K }>> }
   anchor,
   inlineMath,
   citation,
+  indexMark,
 }
 
 export function inlines(state: State, nodes: readonly Inline[]): ElementContent[] {
@@ -121,6 +122,12 @@ function link(state: State, node: Link): ElementContent[] {
 function anchor(state: State, node: Anchor): ElementContent[] {
   const id = state.xmlIds.get(node.id)
   return id === undefined ? [] : [h('a', { id })]
+}
+
+/** An index mark: an empty `span` the index's locators lead to (a `span`, since a mark may stand inside a link's text). */
+function indexMark(state: State, node: IndexMark): ElementContent[] {
+  const id = state.xmlIds.get(node.id)
+  return id === undefined ? [] : [h('span', { id })]
 }
 
 /** `element` as a link to a place in the book, its `href` set once the files of long chapters are known. */

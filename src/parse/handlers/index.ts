@@ -13,6 +13,7 @@ import { heading } from './heading.js'
 import { blockHtml, inlineHtml } from './html.js'
 import { image } from './image.js'
 import { imageReference } from './image-reference.js'
+import { textDirective } from './index-mark.js'
 import { inlineCode } from './inline-code.js'
 import { link } from './link.js'
 import { linkReference } from './link-reference.js'
@@ -64,6 +65,7 @@ export const inlineHandlers: { [Type in Nodes['type']]?: InlineHandler<NodeOf<Ty
   linkReference,
   strong,
   text,
+  textDirective,
 }
 
 function ignore(): [] {

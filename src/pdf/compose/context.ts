@@ -112,6 +112,8 @@ export class Composer {
    * under it (see `outlineDepth`).
    */
   outline: { depth: number; opening: Heading | undefined } = { depth: 1, opening: undefined }
+  /** Where the destinations of the parts laid out so far landed (see `PrintLayout`): what the index's page numbers are. */
+  destPages: ReadonlyMap<string, number> = new Map()
   /** Boxes still to be kept with the box before them (after a heading). */
   pendingKeep = 0
   /** Whether the last block set was a paragraph of running text (the next one is then indented). */

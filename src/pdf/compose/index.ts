@@ -14,6 +14,8 @@ import { destName } from '../dests.js'
 import { MissingCharacters } from '../missing.js'
 import { BookStructs } from '../structs.js'
 import { block } from './blocks.js'
+import { bookIndex, INDEX_DEST } from './book-index.js'
+import { buildIndex, hasIndexMarks, indexWordsFor } from '../../model/index-entries.js'
 import { contents, contentsEntries, openingHeading } from './contents.js'
 import { Composer } from './context.js'
 import type { Region } from './context.js'
@@ -144,7 +146,10 @@ export function partPlans(c: Composer): PartPlan[] {
     })
     plan(() => {
       c.items.push({ kind: 'break', recto: true, pageKind: 'contents', chapter: null })
-      return { struct: contents(c, contentsEntries(book, c.theme.tocDepth, themeSectionNumbers(book, c.theme)), region), deferred: true }
+      const entries = contentsEntries(book, c.theme.tocDepth, themeSectionNumbers(book, c.theme))
+      // The index is listed last, as the book ends with it.
+      if (hasIndexMarks(book)) entries.push({ depth: 1, title: indexWordsFor(book.metadata.lang).title, dest: INDEX_DEST, kind: 'chapter' })
+      return { struct: contents(c, entries, region), deferred: true }
     })
   }
 
@@ -184,6 +189,13 @@ export function partPlans(c: Composer): PartPlan[] {
     const depth = depths[index] ?? 1
     plans.push({ chapter: index, depth, within, compose: () => composeChapterPart(c, index, depth, within) })
     previousChapter = index
+  }
+  if (hasIndexMarks(book)) {
+    // The index closes the book, set once the chapters are: the pages its marks fell on are known by then.
+    plan(() => {
+      c.items.push({ kind: 'break', recto: true, pageKind: 'index', chapter: null })
+      return { struct: bookIndex(c, buildIndex(book), c.destPages, region) }
+    })
   }
   return plans
 }
