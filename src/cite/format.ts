@@ -101,7 +101,6 @@ export async function formatCitations(
   }
   engine.opt.development_extensions.wrap_url_and_doi = true
   const cited = [...new Set(citations.flatMap((citation) => citation.items.map((item) => item.key)))].filter((key) => items.has(key))
-  engine.updateItems(cited)
 
   const clusters: CslCitation[] = citations.map((citation, index) => ({
     citationID: `c${index}`,
@@ -121,7 +120,9 @@ export async function formatCitations(
   }))
   let results: Array<[string, number, string]>
   let bibliography: ReturnType<Citeproc.Engine['makeBibliography']>
+  // A style that parses may still fail on the works it is given: updateItems runs its macros.
   try {
+    engine.updateItems(cited)
     results = clusters.length === 0 ? [] : engine.rebuildProcessorState(clusters, 'html')
     bibliography = engine.makeBibliography()
   } catch (error) {

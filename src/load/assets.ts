@@ -1,3 +1,4 @@
+import { isInside } from '../inside-folder.js'
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ManuscriptError } from '../diagnostics.js'
@@ -152,12 +153,6 @@ export class AssetRegistry {
   }
 }
 
-
-/** Whether `file` stands inside `folder` (never the folder itself), both absolute. */
-export function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file)
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
-}
 
 function readHead(file: string, length: number): Uint8Array {
   const buffer = new Uint8Array(length)

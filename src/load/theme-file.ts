@@ -22,7 +22,7 @@ import { keepFontBytes } from '../theme/font-files.js'
 import type { Place } from '../model/book.js'
 import { extendTheme, fontPath, sameFontFile, themes, type FontFile, type LocalFont, type PackagedFont, type Theme, type ThemeOverrides } from '../theme/index.js'
 import { themeShape, type Rule, type Shape } from '../theme/schema.js'
-import { isInside } from './assets.js'
+import { isInside } from '../inside-folder.js'
 import { editDistance } from './front-matter.js'
 import { describeError } from './read-source.js'
 

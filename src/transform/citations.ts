@@ -3,7 +3,7 @@ import type { Diagnostics } from '../diagnostics.js'
 import type { Block, Chapter, Citation, Inline, Paragraph, Place } from '../model/book.js'
 import { blockInlines, forEachBlock, inlineChildren } from '../model/walk.js'
 import { loadCitations } from '../lazy.js'
-import { isInside } from '../load/assets.js'
+import { isInside } from '../inside-folder.js'
 import { chapterId } from './chapter-ids.js'
 
 /** What the manuscript says about its citations (`bibliography:` and `csl:` in `book.yaml` or front matter). */
