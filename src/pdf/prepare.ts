@@ -192,6 +192,11 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         // Set as the style formatted it; each work cited in it is a link (see `transform/citations.ts`).
         out.push(...segments(node.children, context, style, link, span))
         break
+      case 'crossRef':
+        // Set as the cross-references pass wrote it, each number a link; then the page, where print needs it.
+        out.push(...segments(node.children, context, style, link, span))
+        if (node.pageWords !== undefined) push({ kind: 'text', text: node.pageWords, style })
+        break
       case 'break':
         push({ kind: 'break', text: '\n', style })
         break
