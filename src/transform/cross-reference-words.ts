@@ -1,3 +1,6 @@
+import type { ListedTarget } from '../model/cross-targets.js'
+import { inlineText } from '../model/text.js'
+
 /**
  * The words of cross-references in the book's language: what a figure, a
  * table, an equation and a section are called (one, several), how a caption's
@@ -74,4 +77,12 @@ export function crossReferenceWords(lang: string): CrossReferenceWords {
 /** A word with its first letter a capital, as a caption and a sentence's start want it. */
 export function capitalised(word: string, lang: string): string {
   return word.charAt(0).toLocaleUpperCase(lang) + word.slice(1)
+}
+
+/** An entry of a list of figures or tables: the number's lead, then the caption as plain text (`Figure 2.3: A plot`). */
+export function listEntryLabel(entry: ListedTarget, lang: string, kind: 'figure' | 'table'): string {
+  const words = crossReferenceWords(lang)
+  const caption = inlineText(entry.caption).replace(/\s+/g, ' ').trim()
+  const lead = `${capitalised(words.names[kind][0], lang)} ${entry.number}`
+  return caption === '' ? lead : `${lead}${words.captionSeparator}${caption}`
 }
