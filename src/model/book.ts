@@ -570,6 +570,12 @@ export interface CrossRef {
    * edition once its pages are known, never by the EPUB.
    */
   pageWords?: string
+  /**
+   * A destination name at the reference, unique within the book (`xref-3`),
+   * given by the cross-references pass: where the print edition finds the
+   * page the reference is printed on.
+   */
+  id?: string
   /** Where the reference is written, for messages about it. */
   place?: Place
 }

@@ -194,6 +194,8 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         break
       case 'crossRef':
         // Set as the cross-references pass wrote it, each number a link; then the page, where print needs it.
+        // A destination at it tells on which page it is printed (see `page-words.ts`).
+        if (context.chapter !== undefined && node.id !== undefined) push({ kind: 'anchor', text: '', style, anchor: destName(context.chapter, node.id) })
         out.push(...segments(node.children, context, style, link, span))
         if (node.pageWords !== undefined) push({ kind: 'text', text: node.pageWords, style })
         break

@@ -16,8 +16,9 @@ export interface CrossReferenceWords {
   names: Record<TargetKind, [string, string]>
   /** Between a caption's number and its words (`Figure 2.3: Caption`). */
   captionSeparator: string
-  /** Before a page number in print (`Figure 2.3 on page 45`). */
+  /** Before a page number in print (`Figure 2.3 on page 45`), and before several (`on pages 45 and 61`). */
   onPage: string
+  onPages: string
   /** Around a section's title when the theme numbers no sections (`Section “Setup”`). */
   quotes: [string, string]
   listOfFigures: string
@@ -31,6 +32,7 @@ const words: Record<string, CrossReferenceWords> = {
     names: { figure: ['Figure', 'Figures'], table: ['Table', 'Tables'], equation: ['Equation', 'Equations'], section: ['Section', 'Sections'] },
     captionSeparator: ': ',
     onPage: 'on page',
+    onPages: 'on pages',
     quotes: ['\u201c', '\u201d'],
     listOfFigures: 'List of Figures',
     listOfTables: 'List of Tables',
@@ -41,6 +43,7 @@ const words: Record<string, CrossReferenceWords> = {
     names: { figure: ['figure', 'figures'], table: ['tableau', 'tableaux'], equation: ['équation', 'équations'], section: ['section', 'sections'] },
     captionSeparator: '\u00a0: ',
     onPage: 'à la page',
+    onPages: 'aux pages',
     quotes: ['«\u00a0', '\u00a0»'],
     listOfFigures: 'Liste des figures',
     listOfTables: 'Liste des tableaux',
@@ -50,6 +53,7 @@ const words: Record<string, CrossReferenceWords> = {
     names: { figure: ['Abbildung', 'Abbildungen'], table: ['Tabelle', 'Tabellen'], equation: ['Gleichung', 'Gleichungen'], section: ['Abschnitt', 'Abschnitte'] },
     captionSeparator: ': ',
     onPage: 'auf Seite',
+    onPages: 'auf den Seiten',
     quotes: ['\u201e', '\u201c'],
     listOfFigures: 'Abbildungsverzeichnis',
     listOfTables: 'Tabellenverzeichnis',
@@ -59,6 +63,7 @@ const words: Record<string, CrossReferenceWords> = {
     names: { figure: ['figura', 'figuras'], table: ['tabla', 'tablas'], equation: ['ecuación', 'ecuaciones'], section: ['sección', 'secciones'] },
     captionSeparator: ': ',
     onPage: 'en la página',
+    onPages: 'en las páginas',
     quotes: ['«', '»'],
     listOfFigures: 'Índice de figuras',
     listOfTables: 'Índice de tablas',

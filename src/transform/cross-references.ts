@@ -2,7 +2,7 @@ import type { Diagnostics } from '../diagnostics.js'
 import type { Block, Book, CaptionNumber, Chapter, CrossRef, Heading, Inline, Place } from '../model/book.js'
 import type { SectionNumbers } from '../model/section-numbers.js'
 import { inlineText } from '../model/text.js'
-import { forEachBlock, visitInlines, blockInlines } from '../model/walk.js'
+import { blockInlines, chapterIds, forEachBlock, visitInlines } from '../model/walk.js'
 import { capitalised, crossReferenceWords, type CrossReferenceWords, type TargetKind } from './cross-reference-words.js'
 
 /** A numbered thing a reference may name: where it is, and what a reference prints for it. */
@@ -44,8 +44,15 @@ export function resolveCrossReferences(book: Book, numbers: SectionNumbers, diag
   const words = crossReferenceWords(lang)
   const targets = numberTargets(book, numbers, words, diag)
   const byLabel = new Map(targets.map((target) => [target.label, target]))
+  const taken = new Set(book.chapters.flatMap((chapter) => chapterIds(chapter)))
+  let count = 0
   for (const chapter of book.chapters) {
-    for (const reference of chapterReferences(chapter)) resolveReference(reference, byLabel, words, lang, diag)
+    for (const reference of chapterReferences(chapter)) {
+      resolveReference(reference, byLabel, words, lang, diag)
+      do count += 1
+      while (taken.has(`xref-${count}`))
+      reference.id = `xref-${count}`
+    }
   }
   return targets
 }
