@@ -196,7 +196,11 @@ function table(state: State, node: Table): ElementContent[] {
   const children: Element[] = []
   const head = rows.slice(0, node.headerRows).map(tr)
   const body = rows.slice(node.headerRows).map(tr)
+  // The print edition counts a table's words from its cells (its caption is set apart): so does the page list here.
+  const cursor = state.words
+  state.words = undefined
   const caption = captionContent(state, node)
+  state.words = cursor
   if (caption.length > 0) children.push(h('caption', caption))
   if (head.length > 0) children.push(h('thead', head))
   if (body.length > 0) children.push(h('tbody', body))
@@ -211,7 +215,7 @@ function table(state: State, node: Table): ElementContent[] {
 function displayMath(state: State, node: MathBlock): ElementContent[] {
   const formula = formulaElement(state, node.tex, true)
   if (node.number === undefined) return [formula]
-  return [h('div', { className: ['equation'] }, [formula, h('span', { className: ['equation-number'] }, textWithMarkers(state, node.number))])]
+  return [h('div', { className: ['equation'] }, [formula, h('span', { className: ['equation-number'] }, node.number)])]
 }
 
 /** A caption's content, led by the figure's or table's number when it has one (`Figure 2.3: `). */
