@@ -558,6 +558,8 @@ export interface CrossRef {
   labels: string[]
   /** Written with a capital (`@Fig:plot`): the words start with one. */
   capital: boolean
+  /** Written `-@fig:plot`, as pandoc-crossref's reference without its word: the number alone ("2.3"). */
+  bare?: true
   /** The reference as written. */
   source: string
   /** The resolved text, its numbers links to the targets; until the pass, the text as written. */

@@ -65,6 +65,7 @@ export function textWithCitations(value: string, start: Place | undefined): Inli
       pushText(value.slice(at, reference.at))
       const source = soften(reference.written)
       const node: CrossRef = { type: 'crossRef', labels: reference.labels, capital: reference.capital, source, children: [{ type: 'text', value: source }], targets: [] }
+      if (reference.bare) node.bare = true
       if (start) node.place = offsetPlace(value, reference.at, start)
       out.push(node)
       at = reference.at + reference.written.length
@@ -91,10 +92,10 @@ export function mayHoldCitation(value: string): boolean {
 /**
  * A cross-reference in a match of `PATTERN`: `[@fig:a; @fig:b]` (every item a
  * bare cross-reference key), or `@fig:a` in the sentence (a bracket after it
- * is no locator: it is left as text). Where it starts in the text, what is
+ * is no locator: it is left as text), or `-@fig:a` for the number alone. Where it starts in the text, what is
  * written, and the labels, their first letter lowered (`Fig:a` is `fig:a`).
  */
-function crossReference(match: RegExpExecArray | RegExpMatchArray): { at: number; written: string; labels: string[]; capital: boolean } | undefined {
+function crossReference(match: RegExpExecArray | RegExpMatchArray): { at: number; written: string; labels: string[]; capital: boolean; bare?: true } | undefined {
   const index = match.index ?? 0
   if (match[1] !== undefined) {
     const keys = match[1].split(';').map((part) => /^\s*@(\S+?)\s*$/u.exec(part)?.[1])
@@ -102,8 +103,9 @@ function crossReference(match: RegExpExecArray | RegExpMatchArray): { at: number
     return { at: index, written: match[0], labels: keys.map((key) => lowerFirst(key!)), capital: /^[A-Z]/.test(keys[0]!) }
   }
   const key = match[3]!
-  if (match[2] === '-' || !CROSS_REFERENCE.test(key)) return undefined
-  return { at: index, written: `@${key}`, labels: [lowerFirst(key)], capital: /^[A-Z]/.test(key) }
+  if (!CROSS_REFERENCE.test(key)) return undefined
+  const bare = match[2] === '-'
+  return { at: index, written: `${bare ? '-' : ''}@${key}`, labels: [lowerFirst(key)], capital: /^[A-Z]/.test(key), ...(bare ? { bare: true as const } : {}) }
 }
 
 function lowerFirst(key: string): string {

@@ -57,11 +57,6 @@ export function resolveCrossReferences(book: Book, numbers: SectionNumbers, diag
   return targets
 }
 
-/** Whether the book holds anything the pass would change: a labelled block or a reference. */
-export function hasCrossReferences(book: Book): boolean {
-  return book.chapters.some((chapter) => chapterReferences(chapter).length > 0 || labelledBlocks(chapter).length > 0)
-}
-
 /** The chapter's blocks that carry a label of a numbered kind, in document order. */
 function labelledBlocks(chapter: Chapter): Array<{ block: Block; label: string }> {
   const found: Array<{ block: Block; label: string }> = []
@@ -189,7 +184,8 @@ function resolveReference(reference: CrossRef, byLabel: ReadonlyMap<string, Cros
     const [one, many] = words.names[group.kind]
     const word = group.targets.length > 1 ? many : one
     const links = group.targets.map((target): Inline[] => [{ type: 'link', url: `#${target.id}`, target: { kind: 'internal', chapter: target.chapter, id: target.id }, children: [{ type: 'text', value: target.text }] }])
-    return [{ type: 'text', value: `${word}\u00a0` }, ...joinList(links, words.listLocale)]
+    const numbers = joinList(links, words.listLocale)
+    return reference.bare ? numbers : [{ type: 'text', value: `${word}\u00a0` }, ...numbers]
   })
   for (const label of missing) parts.push([{ type: 'strong', children: [{ type: 'text', value: label }] }])
   const children = joinList(parts, words.listLocale)

@@ -156,6 +156,11 @@ describe('cross-references in a single-file manuscript', () => {
     assert.deepEqual(references(book).map((reference) => text(reference.children)), ['Section 1.1'])
   })
 
+  it('sets the number alone for `-@fig:x`, as pandoc-crossref does', async () => {
+    const { book } = await resolved('---\ntitle: T\nlang: en\n---\n\n![One](pic.png){#fig:one}\n\n$$ x $$ {#eq:x}\n\nPicture -@fig:one and formula -@eq:x.\n')
+    assert.deepEqual(references(book).map((reference) => text(reference.children)), ['1', '(1)'])
+  })
+
   it('uses the words of the book’s language', async () => {
     const french = manuscript.replace('lang: en', 'lang: fr')
     const { book } = await resolved(french)
