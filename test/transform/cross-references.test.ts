@@ -156,6 +156,11 @@ describe('cross-references in a single-file manuscript', () => {
     assert.deepEqual(references(book).map((reference) => text(reference.children)), ['Section 1.1'])
   })
 
+  it('gives a caption between two tables to the table before it only', async () => {
+    const { book } = await resolved('---\ntitle: T\nlang: en\n---\n\n| a |\n|---|\n| 1 |\n\n: Between {#tbl:a}\n\n| b |\n|---|\n| 2 |\n\nSee @tbl:a.\n')
+    assert.deepEqual(blocksOf(book, 'table').map((table) => [table.id, text(table.caption ?? [])]), [['tbl:a', 'Between'], [undefined, '']])
+  })
+
   it('sets the number alone for `-@fig:x`, as pandoc-crossref does', async () => {
     const { book } = await resolved('---\ntitle: T\nlang: en\n---\n\n![One](pic.png){#fig:one}\n\n$$ x $$ {#eq:x}\n\nPicture -@fig:one and formula -@eq:x.\n')
     assert.deepEqual(references(book).map((reference) => text(reference.children)), ['1', '(1)'])

@@ -33,16 +33,23 @@ const CAPTION_LABEL = /[ \t]*\{#(tbl:[^\s{}]+)(?:[ \t]+[^{}]*)?\}[ \t]*$/
 
 /** Whether a paragraph is a table's caption: it starts with `: ` and stands right before or after a table. */
 export function isTableCaption(node: Paragraph, parent: Parents | undefined): boolean {
-  if (!parent || !startsAsCaption(node)) return false
+  return parent !== undefined && captionOwner(node, parent) !== undefined
+}
+
+/**
+ * The table a caption paragraph belongs to: the table just before it, else
+ * the table just after it when that table has no caption after it.
+ */
+function captionOwner(node: Paragraph, parent: Parents): MdastTable | undefined {
+  if (!startsAsCaption(node)) return undefined
   const siblings = parent.children as readonly unknown[]
   const index = siblings.indexOf(node)
-  const before = siblings[index - 1] as { type?: string } | undefined
-  const after = siblings[index + 1] as { type?: string } | undefined
-  // A caption after a table is the table's; one before it only if that table has none after it.
-  if (before?.type === 'table') return true
-  if (after?.type !== 'table') return false
+  const before = siblings[index - 1] as MdastTable | undefined
+  if (before?.type === 'table') return before
+  const after = siblings[index + 1] as MdastTable | undefined
+  if (after?.type !== 'table') return undefined
   const next = siblings[index + 2] as Paragraph | undefined
-  return !(next?.type === 'paragraph' && startsAsCaption(next))
+  return next?.type === 'paragraph' && startsAsCaption(next) ? undefined : after
 }
 
 function startsAsCaption(node: Paragraph): boolean {
@@ -55,7 +62,7 @@ function captionOf(node: MdastTable, parent: Parents): Paragraph | undefined {
   const siblings = parent.children as readonly unknown[]
   const index = siblings.indexOf(node)
   for (const candidate of [siblings[index + 1], siblings[index - 1]] as Array<Paragraph | undefined>) {
-    if (candidate?.type === 'paragraph' && isTableCaption(candidate, parent)) return candidate
+    if (candidate?.type === 'paragraph' && captionOwner(candidate, parent) === node) return candidate
   }
   return undefined
 }
