@@ -119,7 +119,8 @@ function numberTargets(book: Book, numbers: SectionNumbers, words: CrossReferenc
 /**
  * What figure, table and equation numbers start with in each chapter: the
  * chapter's number in a book of several files (the theme's when it numbers
- * chapters, else the chapter's place among the top-level chapters; a
+ * chapters, else its number in `SUMMARY.md`, else the chapter's place among
+ * the top-level chapters; a
  * chapter nested under another takes its parent's); none in a single-file
  * manuscript, numbered through.
  */
@@ -132,7 +133,7 @@ function chapterPrefixes(book: Book, numbers: SectionNumbers): Array<string | un
   book.chapters.forEach((chapter, index) => {
     if ((chapter.level ?? 1) <= 1 && chapter.role !== 'bibliography') {
       ordinal += 1
-      current = numbers.chapters[index]?.split('.')[0] ?? String(ordinal)
+      current = (numbers.chapters[index] ?? chapter.number)?.split('.')[0] ?? String(ordinal)
     }
     prefixes.push(current)
   })
