@@ -11,7 +11,8 @@ import { pressPage, pressProfiles } from './press/profiles.js'
 import type { PressName } from './press/profiles.js'
 import { layoutThreads } from './pdf/layout-pool.js'
 import type { LayoutReport, PageStart } from './pdf/index.js'
-import { pageGeometry } from './theme/index.js'
+import { pageGeometry, themeSectionNumbers } from './theme/index.js'
+import { resolveCrossReferences } from './transform/cross-references.js'
 import type { PageName, Theme } from './theme/index.js'
 import { editionName, type Format } from './editions.js'
 import { WriteError, writeFilesAtomic, type OutputFile } from './write-atomic.js'
@@ -71,6 +72,8 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   const { book, settings } = await loadManuscript(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache, onRead: options.onRead })
   // The theme, every value checked, before anything is set.
   const { theme, page: chosenPage } = await bookSetting(chosen, options, settings, diag)
+  // Numbers and references once the theme is known: a section is referred to by its number when the theme numbers it.
+  resolveCrossReferences(book, themeSectionNumbers(book, theme), diag)
 
   const name = editionName(input)
   const files: OutputFile[] = []
@@ -143,6 +146,7 @@ export async function buildCover(input: string, options: CoverOptions, diag: Dia
   const chosen = await commandLineTheme(options, diag)
   const { book, settings } = await loadManuscript(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache })
   const { theme, page: chosenPage } = await bookSetting(chosen, options, settings, diag)
+  resolveCrossReferences(book, themeSectionNumbers(book, theme), diag)
   const press = pressProfiles[options.press]
   const page = pressPage(press, chosenPage, diag)
   phase('print layout')

@@ -289,6 +289,7 @@ class Converter {
       case 'inlineMath':
         return `#raw(${stringLiteral(inline.tex)})`
       case 'citation':
+      case 'crossRef':
         return this.inlines(inline.children)
       default:
         return assertNever(inline)

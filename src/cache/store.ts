@@ -19,7 +19,7 @@ import { deserialize, serialize } from 'node:v8'
  * in a way its key does not show (the model's shape, the parser's rules):
  * entries written before are then never read.
  */
-export const CACHE_FORMAT = 1
+export const CACHE_FORMAT = 2
 
 export interface StoreOptions {
   /** Where entries are kept between processes; memory only without it. */

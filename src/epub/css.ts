@@ -306,6 +306,26 @@ export function mathCss(theme: Theme): string {
   return `math[display="block"] {\n  margin: ${space} 0;\n  text-align: center;\n  page-break-inside: avoid;\n  break-inside: avoid;\n}\n\n`
 }
 
+/**
+ * The rules a book with table captions or numbered formulas adds: a
+ * caption above its table, in the caption's role; a numbered formula centred
+ * in a row with its number flush right, as print sets it.
+ */
+export function crossReferenceCss(theme: Theme, carried: readonly EmbeddedFont[] = themeFonts(theme)): string {
+  const stacks: FontStacks = { text: families(theme, 'text', carried), heading: families(theme, 'heading', carried), mono: families(theme, 'mono', carried) }
+  const body = resolveStyle(theme, 'body')
+  const space = em(displayMathSpace(theme, 'body') / body.size)
+  const numberWidth = '3em'
+  const rules: CssRule[] = [
+    { selector: 'caption', declarations: { ...roleDeclarations(theme, stacks, 'caption'), 'caption-side': 'top', 'text-indent': '0' } },
+    { selector: '.equation', declarations: { display: 'flex', 'align-items': 'center', margin: `${space} 0`, 'page-break-inside': 'avoid', 'break-inside': 'avoid' } },
+    { selector: '.equation::before', declarations: { content: '""', flex: 'none', width: numberWidth } },
+    { selector: '.equation math[display="block"]', declarations: { flex: '1 1 auto', margin: '0' } },
+    { selector: '.equation-number', declarations: { flex: 'none', width: numberWidth, 'text-align': 'right', 'text-indent': '0' } },
+  ]
+  return cssText(rules)
+}
+
 export function themeCss(theme: Theme, carried?: readonly EmbeddedFont[]): string {
   return ['@charset "UTF-8";', '', cssText(cssRules(theme, carried))].join('\n')
 }

@@ -9,7 +9,8 @@ import type { Theme } from '../theme/index.js'
 import { accessibilityMetadata } from './accessibility.js'
 import type { Context } from './context.js'
 import { coverBytes, coverImageOf } from './cover-image.js'
-import { indexCss, mathCss, themeCss } from './css.js'
+import { crossReferenceCss, indexCss, mathCss, themeCss } from './css.js'
+import { hasCaptionsOrNumbers } from '../model/cross-targets.js'
 import { hasIndexMarks } from '../model/index-entries.js'
 import { fontMediaType, subsetFonts, themeFonts, usedFonts, wholeFonts } from './fonts.js'
 import { runEpubGenMemory } from './generate.js'
@@ -116,7 +117,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   const generated = await runEpubGenMemory({
     title: metadata.title,
     lang,
-    css: themeCss(theme, fonts) + (math ? mathCss(theme) : '') + (hasIndexMarks(book) ? `\n${indexCss(theme)}` : ''),
+    css: themeCss(theme, fonts) + (math ? mathCss(theme) : '') + (hasIndexMarks(book) ? `\n${indexCss(theme)}` : '') + (hasCaptionsOrNumbers(book) ? `\n${crossReferenceCss(theme, fonts)}` : ''),
     // The fonts go straight into the final zip (see `repack`): handed to epub-gen-memory whole, they
     // would be compressed once there and again after, most of the time an EPUB takes to make.
     fonts: [],

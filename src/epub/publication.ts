@@ -7,7 +7,9 @@ import { colophonDocument } from './documents/colophon.js'
 import { indexDocument, INDEX_FILE } from './documents/index-document.js'
 import { buildIndex, hasIndexMarks, indexWordsFor } from '../model/index-entries.js'
 import { coverPageDocument } from './documents/cover-page.js'
-import { navDocument, type Landmark } from './documents/nav.js'
+import { navDocument, type Landmark, type TargetList } from './documents/nav.js'
+import { requestedLists } from '../model/cross-targets.js'
+import { crossReferenceWords, listEntryLabel } from '../transform/cross-reference-words.js'
 import { titlePageDocument } from './documents/title-page.js'
 import type { ImageUse, PageMarker } from './hast/state.js'
 import { pagesByChapter, type PageStart } from './page-list.js'
@@ -74,6 +76,8 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
     { type: 'titlepage', href: frontAndBackFiles.titlePage, label: labels.titlePage },
     { type: 'toc', href: `${frontAndBackFiles.nav}#toc`, label: labels.contents },
   ]
+  const lists = targetLists(context, locations)
+  for (const list of lists) landmarks.push({ type: list.type, href: `${frontAndBackFiles.nav}#${list.type}`, label: list.title })
   if (body[0]) landmarks.push({ type: 'bodymatter', href: body[0].file, label: labels.startOfText })
   if (indexDocuments[0]) landmarks.push({ type: 'index', href: indexDocuments[0].file, label: indexDocuments[0].title })
   const markers = chapters.flatMap((chapter) => chapter.state.markers)
@@ -91,7 +95,7 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
     // A navigation document needs at least one entry: a book without chapters lists its title page.
     if (toc.length === 0) toc.push({ label: book.metadata.title, href: frontAndBackFiles.titlePage, children: [] })
     for (const document of indexDocuments) toc.push({ label: document.title, href: document.file, children: [] })
-    return { toc, nav: navDocument(context, toc, landmarks, markers) }
+    return { toc, nav: navDocument(context, toc, landmarks, markers, lists) }
   }
   let { toc, nav } = contents()
   while (depth > 1 && Buffer.byteLength(toXhtml(nav)) > maxDocumentBytes) {
@@ -107,4 +111,18 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
     markers,
     anchors: new Map(chapters.flatMap((chapter) => [...locations.anchorsByFile(chapter)])),
   }
+}
+
+/** The lists of figures and tables the book asks for (`lof`, `lot`), each entry a link to its figure or table. */
+function targetLists(context: Context, locations: Locations): TargetList[] {
+  const words = crossReferenceWords(context.lang)
+  return requestedLists(context.book).map((list) => ({
+    type: list.kind === 'figure' ? 'lof' : 'lot',
+    title: list.kind === 'figure' ? words.listOfFigures : words.listOfTables,
+    entries: list.entries.flatMap((entry) => {
+      const id = context.plan.ids.get(entry.chapterId)?.get(entry.id)
+      const href = id === undefined ? undefined : locations.href(frontAndBackFiles.nav, entry.chapterId, id)
+      return href === undefined ? [] : [{ label: listEntryLabel(entry, context.lang, list.kind), href }]
+    }),
+  }))
 }

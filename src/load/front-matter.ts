@@ -38,6 +38,9 @@ export interface FrontMatter {
   bibliography?: Array<{ path: string; place: Place }>
   /** A CSL style file, relative to the file naming it, as written. */
   csl?: string
+  /** A list of figures (`lof: true`) and of tables (`lot: true`) after the contents, as in pandoc. */
+  lof?: boolean
+  lot?: boolean
   /** Where each present key stands, for later messages about it. */
   keyPlaces: Map<string, Place>
 }
@@ -76,7 +79,7 @@ const STRING_KEYS: readonly StringKey[] = [
 const LIST_KEYS = { author: 'authors', subject: 'subjects' } as const
 /** Keys that choose how the book is set, not what it is. */
 const SETTING_KEYS = ['theme', 'page', 'toc'] as const
-export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), ...SETTING_KEYS, 'press', 'bibliography', 'csl']
+export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), ...SETTING_KEYS, 'press', 'bibliography', 'csl', 'lof', 'lot']
 
 /** BCP 47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `sr-Latn`, `x-klingon`. */
 const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+)$/
@@ -148,6 +151,13 @@ export function parseFrontMatter(source: YamlSource, diag: Diagnostics, options:
         result.csl = value
         result.keyPlaces.set(key, keyPlace)
       }
+      continue
+    }
+    if (key === 'lof' || key === 'lot') {
+      const value = isScalar(valueNode) ? valueNode.value : undefined
+      if (typeof value !== 'boolean') diag.fail(`\`${key}\` must be true or false`, valuePlace, 'front-matter')
+      result[key] = value
+      result.keyPlaces.set(key, keyPlace)
       continue
     }
     if (Object.hasOwn(LIST_KEYS, key)) {

@@ -57,6 +57,9 @@ export interface Book {
    * before, between or after parts (a foreword, an appendix) have none.
    */
   parts?: Part[]
+  /** A list of figures, and one of tables, after the contents (`lof: true`, `lot: true`): their entries are the labelled figures and tables. */
+  listOfFigures?: true
+  listOfTables?: true
 }
 
 /** A division of the book above its chapters: a title, and the chapters that name it. */
@@ -232,6 +235,11 @@ export interface MathBlock extends BlockBase {
   tex: string
   /** A label for references to the formula (`{#eq:label}`), when one is given. */
   id?: string
+  /**
+   * The formula's number as both editions print it at the right of its line,
+   * `(2.1)`: given by the cross-references pass to a formula with an `eq:` label.
+   */
+  number?: string
 }
 
 /** A thematic break, set as a section break. */
@@ -262,6 +270,22 @@ export interface Table extends BlockBase {
   rows: TableCell[][]
   /** How many of the first rows are header rows (1 for GFM; `thead`'s rows for raw HTML; may be 0). */
   headerRows: number
+  /** The caption written on a line of its own before or after the table (`: Caption {#tbl:label}`), set above it. */
+  caption?: Inline[]
+  /** A label for references to the table (`{#tbl:label}` at the caption's end), when one is given. */
+  id?: string
+  /** The number both editions set before the caption (see `CaptionNumber`); given by the cross-references pass. */
+  number?: CaptionNumber
+}
+
+/**
+ * What the cross-references pass gives a labelled figure or table: its
+ * number (`2.3`), and the words set before its caption in the book's
+ * language, separator included (`Figure 2.3: `).
+ */
+export interface CaptionNumber {
+  number: string
+  lead: string
 }
 
 /**
@@ -286,6 +310,10 @@ export interface Figure extends BlockBase {
   width?: ImageLength
   /** Height asked for in raw HTML, in pixels; used only without `width` (the image keeps its proportions). */
   height?: number
+  /** A label for references to the figure (`![Caption](x.png){#fig:label}`), when one is given. */
+  id?: string
+  /** The number both editions set before the caption; given by the cross-references pass. */
+  number?: CaptionNumber
 }
 
 /**
@@ -354,6 +382,7 @@ export type Inline =
   | InlineMath
   | Citation
   | IndexMark
+  | CrossRef
 
 export interface Text {
   type: 'text'
@@ -513,5 +542,42 @@ export interface IndexMark {
    */
   id: string
   /** Where the mark is written, for messages about it. */
+  place?: Place
+}
+
+/**
+ * A reference to numbered things of the book, in pandoc-crossref's syntax:
+ * `@fig:plot`, `[@fig:a; @fig:b]`, `@eq:energy`, `@tbl:sizes`, `@sec:intro`
+ * (`@Fig:plot` to start with a capital). The parser makes one of what is
+ * written; the cross-references pass gives it its text in the book's
+ * language ("Figures 2.1 and 2.3"), each number a link to its target.
+ */
+export interface CrossRef {
+  type: 'crossRef'
+  /** The labels, as written (`fig:plot`). */
+  labels: string[]
+  /** Written with a capital (`@Fig:plot`): the words start with one. */
+  capital: boolean
+  /** Written `-@fig:plot`, as pandoc-crossref's reference without its word: the number alone ("2.3"). */
+  bare?: true
+  /** The reference as written. */
+  source: string
+  /** The resolved text, its numbers links to the targets; until the pass, the text as written. */
+  children: Inline[]
+  /** Where the targets are, one per label found, in the order written. */
+  targets: Array<{ chapter: string; id: string }>
+  /**
+   * Print only: the page words after the text (` on page 45`), for targets
+   * not on the spread the reference is printed on. Set by the print
+   * edition once its pages are known, never by the EPUB.
+   */
+  pageWords?: string
+  /**
+   * A destination name at the reference, unique within the book (`xref-3`),
+   * given by the cross-references pass: where the print edition finds the
+   * page the reference is printed on.
+   */
+  id?: string
+  /** Where the reference is written, for messages about it. */
   place?: Place
 }

@@ -32,6 +32,7 @@ export function inlineText(inlines: readonly Inline[]): string {
       case 'link':
       case 'styled':
       case 'citation':
+      case 'crossRef':
         text += inlineText(node.children)
         break
       default:

@@ -80,6 +80,7 @@ export function inlineChildren(inline: Inline): readonly Inline[] {
     case 'link':
     case 'styled':
     case 'citation':
+    case 'crossRef':
       return inline.children
     case 'text':
     case 'inlineCode':

@@ -1,4 +1,4 @@
-import type { Citation, CitationItem, Inline, Place } from '../model/book.js'
+import type { Citation, CitationItem, CrossRef, Inline, Place } from '../model/book.js'
 
 /**
  * Citations in pandoc's syntax, found in a run of text: `[see @doe2020, p. 33;
@@ -7,7 +7,9 @@ import type { Citation, CitationItem, Inline, Place } from '../model/book.js'
  * text (no definition names it), so a text node holds the whole citation.
  *
  * Keys that name a figure, table, equation or section (`@fig:x`, `@tbl:x`,
- * `@eq:x`, `@sec:x`) are cross-references, not citations: left as written.
+ * `@eq:x`, `@sec:x`, or with a capital, `@Fig:x`) are cross-references, not
+ * citations: a bracketed run of them only (`[@fig:a; @fig:b]`), or one in the
+ * sentence, becomes a `crossRef` inline (see `transform/cross-references.ts`).
  */
 
 /** A key as pandoc reads it: a letter, digit or `_`, then those and inner punctuation followed by one of them. */
@@ -20,7 +22,7 @@ const IN_TEXT = String.raw`(?<![\p{L}\p{N}_@])(-?)@(${KEY})(?:[ \t]\[([^\[\]@]*)
 
 const PATTERN = new RegExp(`${BRACKETED}|${IN_TEXT}`, 'gu')
 const ITEM = new RegExp(String.raw`^([\s\S]*?)(-?)@(${KEY})([\s\S]*)$`, 'u')
-const CROSS_REFERENCE = /^(?:fig|tbl|eq|sec):/
+const CROSS_REFERENCE = /^(?:[fF]ig|[tT]bl|[eE]q|[sS]ec):/
 
 /** Locator words and the CSL locator kinds they stand for (pandoc's English terms). */
 const LOCATOR_LABELS: Record<string, string> = {
@@ -58,6 +60,17 @@ export function textWithCitations(value: string, start: Place | undefined): Inli
   }
   let at = 0
   for (const match of value.matchAll(PATTERN)) {
+    const reference = crossReference(match)
+    if (reference !== undefined) {
+      pushText(value.slice(at, reference.at))
+      const source = soften(reference.written)
+      const node: CrossRef = { type: 'crossRef', labels: reference.labels, capital: reference.capital, source, children: [{ type: 'text', value: source }], targets: [] }
+      if (reference.bare) node.bare = true
+      if (start) node.place = offsetPlace(value, reference.at, start)
+      out.push(node)
+      at = reference.at + reference.written.length
+      continue
+    }
     const citation = match[1] !== undefined ? bracketed(match[1]) : inText(match[2] === '-', match[3]!, match[4])
     if (citation === undefined) continue
     pushText(value.slice(at, match.index))
@@ -74,6 +87,29 @@ export function textWithCitations(value: string, start: Place | undefined): Inli
 /** Whether a run of text may hold a citation: the cheap test before the full scan. */
 export function mayHoldCitation(value: string): boolean {
   return value.includes('@')
+}
+
+/**
+ * A cross-reference in a match of `PATTERN`: `[@fig:a; @fig:b]` (every item a
+ * bare cross-reference key), or `@fig:a` in the sentence (a bracket after it
+ * is no locator: it is left as text), or `-@fig:a` for the number alone. Where it starts in the text, what is
+ * written, and the labels, their first letter lowered (`Fig:a` is `fig:a`).
+ */
+function crossReference(match: RegExpExecArray | RegExpMatchArray): { at: number; written: string; labels: string[]; capital: boolean; bare?: true } | undefined {
+  const index = match.index ?? 0
+  if (match[1] !== undefined) {
+    const keys = match[1].split(';').map((part) => /^\s*@(\S+?)\s*$/u.exec(part)?.[1])
+    if (keys.length === 0 || !keys.every((key) => key !== undefined && CROSS_REFERENCE.test(key) && new RegExp(`^${KEY}$`, 'u').test(key))) return undefined
+    return { at: index, written: match[0], labels: keys.map((key) => lowerFirst(key!)), capital: /^[A-Z]/.test(keys[0]!) }
+  }
+  const key = match[3]!
+  if (!CROSS_REFERENCE.test(key)) return undefined
+  const bare = match[2] === '-'
+  return { at: index, written: `${bare ? '-' : ''}@${key}`, labels: [lowerFirst(key)], capital: /^[A-Z]/.test(key), ...(bare ? { bare: true as const } : {}) }
+}
+
+function lowerFirst(key: string): string {
+  return key.charAt(0).toLowerCase() + key.slice(1)
 }
 
 function bracketed(inside: string): Pick<Citation, 'mode' | 'items'> | undefined {

@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { clampPrefixes } from './clamp-prefixes.js'
+import { applyEquationLabels, takeEquationLabels } from './equation-labels.js'
 import { remarkKeepUnknownDirectives } from './directives.js'
 import type { DirectiveReport } from './directives.js'
 import type { ClampReport } from './clamp-prefixes.js'
@@ -63,8 +64,10 @@ export function parseMarkdown(text: string, path: string): ParseResult {
 
     .use(remarkSmartPunctuation)
   const { text: clampedText, reports: clamped } = clampPrefixes(text)
-  const file = new VFile({ path, value: clampedText })
+  const labels = takeEquationLabels(clampedText)
+  const file = new VFile({ path, value: labels.text })
   const tree = processor.runSync(processor.parse(file), file) as Root
+  applyEquationLabels(tree, labels)
   return { tree, lastLine: Number.POSITIVE_INFINITY, flattened, clamped, kept }
 }
 

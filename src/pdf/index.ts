@@ -13,6 +13,7 @@ import { Framer, registrationColour } from './frame.js'
 import { pressLayoutTheme } from './press-layout.js'
 import type { FrameOptions } from './frame.js'
 import { PrintLayout, type LayoutOptions } from './layout.js'
+import { settlePageWords } from './page-words.js'
 import type { Page } from './paginate/index.js'
 import { PdfRenderer } from './render.js'
 import type { LayoutReport } from './report.js'
@@ -60,6 +61,7 @@ export async function writePdf(book: Book, bookTheme: Theme, options: PdfOptions
   const layoutOptions = { page: options.page, cache: options.cache, onChapter: options.onChapter, threads: options.threads }
   // A press's margins (a gutter from the page count, a clear band inside the trim) are the theme's for that page.
   const theme = press ? await pressLayoutTheme(book, bookTheme, press, layoutOptions, diag) : bookTheme
+  await settlePageWords(book, theme, layoutOptions, diag)
   const layout = new PrintLayout(book, theme, layoutOptions, diag)
   const frameOptions: FrameOptions = press ? { print: true, bleed: press.bleed, spineBleed: press.spineBleed, marks: press.marks, markColour: registrationColour } : { print: options.print === true }
   const framer = new Framer(book, theme, layout.geometry, layout.measurer, frameOptions)

@@ -23,6 +23,7 @@ import { pageParams, setPart } from './set-part.js'
 import { layoutReport, type LayoutReport, type RatioSummary } from './report.js'
 import { BookStructs } from './structs.js'
 import { recordDestPages } from './dests.js'
+import { settlePageWords } from './page-words.js'
 
 export interface LayoutOptions {
   page: PageName
@@ -99,6 +100,11 @@ export class PrintLayout {
       yield this.place(layout)
     }
     this.missing.report(this.theme, this.diag)
+  }
+
+  /** The page each named destination landed on, once every part is laid out. */
+  destinationPages(): ReadonlyMap<string, number> {
+    return this.destPages
   }
 
   /** The report and the pages' starts, once every part is laid out. */
@@ -198,6 +204,7 @@ export class PrintLayout {
 
 /** Lay the book out without drawing it (for the EPUB's page list alone). */
 export async function layOutBook(book: Book, theme: Theme, options: LayoutOptions, diag: Diagnostics): Promise<LayoutSummary> {
+  await settlePageWords(book, theme, options, diag)
   const layout = new PrintLayout(book, theme, options, diag)
   for await (const part of layout.parts()) void part
   return layout.summary()

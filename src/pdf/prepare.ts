@@ -137,6 +137,12 @@ interface Segment {
   style: RunStyle
   /** Inline code (its words may be kept whole: see `KeepRules.code`). */
   code?: true
+  /**
+   * Words print alone has (a reference's page words): they take no word
+   * indices, so that the words after them are counted as the EPUB counts
+   * them (its page list places the pages by word).
+   */
+  uncounted?: true
   link?: LinkTarget
   note?: string
   /** A link target written in the text (an `anchor`'s id). */
@@ -191,6 +197,13 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
       case 'citation':
         // Set as the style formatted it; each work cited in it is a link (see `transform/citations.ts`).
         out.push(...segments(node.children, context, style, link, span))
+        break
+      case 'crossRef':
+        // Set as the cross-references pass wrote it, each number a link; then the page, where print needs it.
+        // A destination at it tells on which page it is printed (see `page-words.ts`).
+        if (context.chapter !== undefined && node.id !== undefined) push({ kind: 'anchor', text: '', style, anchor: destName(context.chapter, node.id) })
+        out.push(...segments(node.children, context, style, link, span))
+        if (node.pageWords !== undefined) push({ kind: 'text', text: node.pageWords, style, uncounted: true })
         break
       case 'break':
         push({ kind: 'break', text: '\n', style })
@@ -362,6 +375,7 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
       builder.box(segment.text, segment.style, measurer.width(segment.text, segment.style), { ...base, note: id, anchor: noteCallAnchor(id), link: { dest: noteAnchor(id) } })
       continue
     }
+    const counted = { word: builder.word, inWord: builder.inWord }
     // Characters the face lacks go to a fallback face, in runs of their own.
     for (const run of splitByFace(segment.text, segment.style.font, measurer, options.missing)) {
       const runStyle = run.font === segment.style.font ? segment.style : { ...segment.style, font: run.font }
@@ -393,6 +407,10 @@ export function prepareParagraph(inlines: readonly Inline[], theme: Theme, measu
         } else if (whole) addWhole(builder, token, style, extra, segment.code === true)
         else addText(builder, token, style, extra)
       })
+    }
+    if (segment.uncounted) {
+      builder.word = counted.word
+      builder.inWord = counted.inWord
     }
   }
   return builder.finish()

@@ -12,6 +12,7 @@ import { pageGeometry } from '../theme/index.js'
 import type { PageName, Theme } from '../theme/index.js'
 import { PrintLayout, type LayoutOptions } from './layout.js'
 import { pressTheme } from './press-page.js'
+import { settlePageWords } from './page-words.js'
 
 /** Rounds of layout at most: the bands are five, and each round moves up at least one. */
 const maxRounds = 6
@@ -37,7 +38,10 @@ export async function pressLayoutTheme(book: Book, theme: Theme, press: PressPro
  * spine is measured by).
  */
 export async function printedPages(book: Book, theme: Theme, press: PressProfile, options: LayoutOptions, diag: Diagnostics): Promise<number> {
-  const pages = await countPages(book, await pressLayoutTheme(book, theme, press, options, diag), options, diag)
+  const layoutTheme = await pressLayoutTheme(book, theme, press, options, diag)
+  // The references' page words, as the print edition sets them, may add a line, and a page.
+  await settlePageWords(book, layoutTheme, options, diag)
+  const pages = await countPages(book, layoutTheme, options, diag)
   return pressPageCount(press, pages)
 }
 

@@ -41,9 +41,27 @@ describe('citations in the text, in pandoc’s syntax', () => {
     assert.equal(joined, text.replace('\n', ' '))
   })
 
-  it('leaves cross-references, e-mail addresses and brackets without a key as written', () => {
-    for (const text of ['See @fig:layout and @tbl:sizes.', 'As [@fig:a; @fig:b] show.', 'Write to writer@example.org.', '[@eq:one]', 'An [aside] and @ alone.', '[see @sec:intro]']) {
+  it('leaves e-mail addresses and brackets without a key as written', () => {
+    for (const text of ['Write to writer@example.org.', 'An [aside] and @ alone.', '[see @sec:intro]']) {
       assert.deepEqual(textWithCitations(text, start), [{ type: 'text', value: text }], text)
+    }
+  })
+
+  it('makes cross-references of figure, table, equation and section keys, never citations', () => {
+    const cases: Array<[string, string[][], boolean[]]> = [
+      ['See @fig:layout and @tbl:sizes.', [['fig:layout'], ['tbl:sizes']], [false, false]],
+      ['As [@fig:a; @fig:b] show.', [['fig:a', 'fig:b']], [false]],
+      ['[@eq:one]', [['eq:one']], [false]],
+      ['@Fig:a opens it; @Sec:b too.', [['fig:a'], ['sec:b']], [true, true]],
+    ]
+    for (const [text, labels, capitals] of cases) {
+      const inlines = textWithCitations(text, start)
+      assert.deepEqual(citations(inlines), [], text)
+      const references = inlines.filter((inline) => inline.type === 'crossRef')
+      assert.deepEqual(references.map((reference) => reference.labels), labels, text)
+      assert.deepEqual(references.map((reference) => reference.capital), capitals, text)
+      const joined = inlines.map((inline) => (inline.type === 'text' ? inline.value : inline.type === 'crossRef' ? inline.source : '')).join('')
+      assert.equal(joined, text)
     }
   })
 })

@@ -93,6 +93,16 @@ describe('prepare', () => {
     assert.ok(wordItems.some((item) => item.type === 'penalty' && item.kind === 'emergency' && item.width > 0))
   })
 
+  it('sets a reference’s page words without counting them as words of the text, as the EPUB does not have them', () => {
+    const reference = (pageWords?: string): Inline => ({ type: 'crossRef', labels: ['fig:a'], capital: false, source: '@fig:a', children: [{ type: 'text', value: 'Figure 3' }], targets: [], ...(pageWords === undefined ? {} : { pageWords }) })
+    const words = (items: ReadonlyArray<Item<Piece>>): Array<[string, number]> => boxes(items).filter((box) => box.content.text !== '').map((box) => [box.content.text, box.content.word])
+    const printed = words(prepare([{ type: 'text', value: 'See ' }, reference('\u00a0on page 45'), { type: 'text', value: ', the last figure.' }]))
+    const screen = words(prepare([{ type: 'text', value: 'See ' }, reference(), { type: 'text', value: ', the last figure.' }]))
+    assert.equal(printed.map(([text]) => text).join(''), 'SeeFigure3onpage45,thelastfigure.')
+    // The same words (and pieces of words) at the same indices, the page words left out.
+    assert.deepEqual(printed.filter(([text]) => !['on', 'page', '45'].includes(text)), screen)
+  })
+
   it('marks a footnote call with its note, its anchor and a link to the note', () => {
     const items = prepare([{ type: 'text', value: 'A call' }, { type: 'noteRef', note: 'n1', number: 1 }, { type: 'text', value: ' here.' }])
     const call = boxes(items).find((box) => box.content.note === 'n1')!

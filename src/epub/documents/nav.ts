@@ -6,9 +6,16 @@ import type { PageMarker } from '../hast/state.js'
 import type { TocEntry } from '../toc.js'
 
 export interface Landmark {
-  type: 'cover' | 'titlepage' | 'toc' | 'bodymatter' | 'colophon' | 'index'
+  type: 'cover' | 'titlepage' | 'toc' | 'lof' | 'lot' | 'bodymatter' | 'colophon' | 'index'
   href: string
   label: string
+}
+
+/** A list of figures (`lof`) or of tables (`lot`): its title, and a link to each. */
+export interface TargetList {
+  type: 'lof' | 'lot'
+  title: string
+  entries: Array<{ label: string; href: string }>
 }
 
 /**
@@ -32,9 +39,13 @@ function entryList(entries: readonly TocEntry[]): Element {
  * when the print edition's pages are known, the page list. Only the table of
  * contents shows when the document is read in the flow of the book.
  */
-export function navDocument(context: Context, toc: readonly TocEntry[], landmarks: readonly Landmark[], pages: readonly PageMarker[]): Root {
+export function navDocument(context: Context, toc: readonly TocEntry[], landmarks: readonly Landmark[], pages: readonly PageMarker[], lists: readonly TargetList[] = []): Root {
   const { labels } = context
   const navs: Element[] = [h('nav', { id: 'toc', 'epub:type': 'toc', role: 'doc-toc' }, [h('h1', labels.contents), entryList(toc)])]
+  // The lists of figures and tables follow the contents, shown as they are.
+  for (const list of lists) {
+    navs.push(h('nav', { id: list.type, 'epub:type': list.type }, [h('h1', list.title), h('ol', list.entries.map((entry) => h('li', h('a', { href: entry.href }, entry.label))))]))
+  }
   navs.push(
     h('nav', { id: 'landmarks', 'epub:type': 'landmarks', hidden: true }, [
       h('h2', labels.landmarks),

@@ -196,19 +196,38 @@ function table(state: State, node: Table): ElementContent[] {
   const children: Element[] = []
   const head = rows.slice(0, node.headerRows).map(tr)
   const body = rows.slice(node.headerRows).map(tr)
+  // The print edition counts a table's words from its cells (its caption is set apart): so does the page list here.
+  const cursor = state.words
+  state.words = undefined
+  const caption = captionContent(state, node)
+  state.words = cursor
+  if (caption.length > 0) children.push(h('caption', caption))
   if (head.length > 0) children.push(h('thead', head))
   if (body.length > 0) children.push(h('tbody', body))
   return [h('div', { className: ['table'] }, [h('table', children)])]
 }
 
-/** A displayed formula: a block `<math>`, its TeX as its alt text. */
+/**
+ * A displayed formula: a block `<math>`, its TeX as its alt text. A numbered
+ * one stands in a row with its number at the right (a flex box the CSS sets,
+ * as print sets the number flush right on the formula's line).
+ */
 function displayMath(state: State, node: MathBlock): ElementContent[] {
-  return [formulaElement(state, node.tex, true)]
+  const formula = formulaElement(state, node.tex, true)
+  if (node.number === undefined) return [formula]
+  return [h('div', { className: ['equation'] }, [formula, h('span', { className: ['equation-number'] }, node.number)])]
+}
+
+/** A caption's content, led by the figure's or table's number when it has one (`Figure 2.3: `). */
+function captionContent(state: State, node: Figure | Table): ElementContent[] {
+  const lead = node.number === undefined ? [] : [h('span', { className: ['caption-number'] }, textWithMarkers(state, node.number.lead))]
+  return [...lead, ...(node.caption ? inlines(state, node.caption) : [])]
 }
 
 function figure(state: State, node: Figure): ElementContent[] {
   const image = imageElement(state, node.asset, node.alt, 'figure-image', node)
-  const caption = node.caption && node.caption.length > 0 ? h('figcaption', inlines(state, node.caption)) : undefined
+  const content = captionContent(state, node)
+  const caption = content.length > 0 ? h('figcaption', content) : undefined
   if (!image && !caption) return []
   return [h('figure', [image, caption].filter((child) => child !== undefined))]
 }

@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Anchor, IndexMark, Break, Citation, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, InlineMath, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
+import type { Anchor, IndexMark, Break, Citation, CrossRef, Delete, Emphasis, ImageLength, Inline, InlineCode, InlineImage, InlineMath, Link, LinkTarget, NoteRef, Strong, Styled, Text } from '../../model/book.js'
 
 import { pageMarkers } from './page-marker.js'
 import { claimId, type State } from './state.js'
@@ -23,6 +23,7 @@ const handlers: { [K in Inline['type']]: Handler<Extract<Inline, { type: K }>> }
   inlineMath,
   citation,
   indexMark,
+  crossRef,
 }
 
 export function inlines(state: State, nodes: readonly Inline[]): ElementContent[] {
@@ -81,6 +82,11 @@ function styled(state: State, node: Styled): ElementContent[] {
 /** A citation: its text as the book's style formats it, each work a link to its entry in the reference list. */
 function citation(state: State, node: Citation): ElementContent[] {
   return [h('span', { className: ['citation'] }, inlines(state, node.children))]
+}
+
+/** A cross-reference: its words, each number a link to what it refers to (see `transform/cross-references.ts`). */
+function crossRef(state: State, node: CrossRef): ElementContent[] {
+  return inlines(state, node.children)
 }
 
 function inlineCode(state: State, node: InlineCode): ElementContent[] {

@@ -3,10 +3,12 @@ import type { InlineMath, Math } from 'mdast-util-math'
 import type { Block, Inline, InlineMath as ModelInlineMath, MathBlock } from '../../model/book.js'
 import type { State } from '../state.js'
 import { withPlace } from '../with-place.js'
+import { equationLabel } from '../equation-labels.js'
 
-/** A displayed formula (`$$ … $$` on lines of their own): the TeX as written. */
+/** A displayed formula (`$$ … $$` on lines of their own): the TeX as written, with its label (see `equation-labels.ts`). */
 export function math(state: State, node: Math): Block[] {
-  return [withPlace<MathBlock>({ type: 'math', tex: node.value }, state.place(node))]
+  const label = equationLabel(node)
+  return [withPlace<MathBlock>({ type: 'math', tex: node.value, ...(label === undefined ? {} : { id: label }) }, state.place(node))]
 }
 
 /**

@@ -1,18 +1,28 @@
-import type { Image, ImageReference, Paragraph } from 'mdast'
+import type { Image, ImageReference, Paragraph, Parents } from 'mdast'
 import type { Block, Figure, Inline, MathBlock } from '../../model/book.js'
 import type { State } from '../state.js'
 import { smartPunctuation } from '../smart-punctuation.js'
 import { withPlace } from '../with-place.js'
 import { loneFigure } from '../html/to-model.js'
 import { resolveImage } from './image.js'
+import { isTableCaption } from './table.js'
 
 /** A paragraph; an image standing alone in one is a figure, captioned by the image's title (a Markdown image's). */
-export function paragraph(state: State, node: Paragraph): Block[] {
+export function paragraph(state: State, node: Paragraph, parent: Parents): Block[] {
   const display = displayFormula(node)
   if (display) return [withPlace<MathBlock>({ type: 'math', tex: display.tex, ...(display.id ? { id: display.id } : {}) }, state.place(node))]
-  const only = node.children.length === 1 ? node.children[0] : undefined
+  if (isTableCaption(node, parent)) return []
+  const labelled = labelledImage(node)
+  const only = labelled?.image ?? (node.children.length === 1 ? node.children[0] : undefined)
   const lone = only?.type === 'image' || only?.type === 'imageReference' ? loneImage(state, only) : undefined
-  if (lone !== undefined && !Array.isArray(lone)) return [withPlace(lone, state.place(node))]
+  if (lone !== undefined && !Array.isArray(lone)) {
+    if (labelled) {
+      lone.id = labelled.id
+      // pandoc-crossref's figure is captioned by its alt text, which then describes the picture too.
+      if (lone.caption === undefined && lone.alt.trim() !== '') lone.caption = [{ type: 'text', value: smartPunctuation(lone.alt) }]
+    }
+    return [withPlace(lone, state.place(node))]
+  }
   const children = lone ?? state.inlines(node)
   if (children.length === 0) return []
   // A raw `<img>` alone in the paragraph (its tag broken over lines, so no HTML block) is a figure too.
@@ -60,4 +70,15 @@ function displayFormula(node: Paragraph): { tex: string; id?: string } | undefin
   if (label === undefined) return { tex: first.value.trim() }
   const id = label.type === 'text' ? /^\s*\{#([^\s{}]+)\}\s*$/.exec(label.value)?.[1] : undefined
   return id === undefined ? undefined : { tex: first.value.trim(), id }
+}
+
+/** `{#fig:label}` after an image, with perhaps other attributes (`{#fig:plot width=50%}`), which are ignored. */
+const FIGURE_ATTRIBUTES = /^\{#(fig:[^\s{}]+)(?:[ \t]+[^{}]*)?\}\s*$/
+
+/** An image alone in its paragraph but for a figure label after it (`![Caption](x.png){#fig:label}`), as pandoc-crossref writes one. */
+function labelledImage(node: Paragraph): { image: Image | ImageReference; id: string } | undefined {
+  const [image, attributes, ...rest] = node.children
+  if (rest.length > 0 || (image?.type !== 'image' && image?.type !== 'imageReference') || attributes?.type !== 'text') return undefined
+  const id = FIGURE_ATTRIBUTES.exec(attributes.value)?.[1]
+  return id === undefined ? undefined : { image, id }
 }

@@ -73,14 +73,23 @@ export function contentsTitle(lang: string): string {
  * part's line set apart, in its own role. Returns its structure node.
  */
 export function contents(c: Composer, entries: readonly ContentsEntry[], region: Region): number {
-  const titleStyle = c.style('h1')
-  const tocStruct = c.struct('TOC', 0)
   const title = contentsTitle(c.book.metadata.lang)
+  return contentsList(c, title, 'contents', entries, region)
+}
+
+/**
+ * A list set as the contents are: its title (a destination named `dest`, in
+ * the outline), then its entries, each with its page number. The contents,
+ * and the lists of figures and tables after them.
+ */
+export function contentsList(c: Composer, title: string, dest: string, entries: readonly ContentsEntry[], region: Region, parent = 0): number {
+  const titleStyle = c.style('h1')
+  const tocStruct = c.struct('TOC', parent)
   const lines = c.setText([{ type: 'text', value: title }], c.runStyle('h1'), 'left', region.width, { hyphenate: false })
   c.space(titleStyle.spaceBefore)
   c.lineBoxes(lines, titleStyle, region, c.struct('H1', tocStruct), null, false).forEach((box) => {
-    box.anchors.push('contents')
-    box.heading = { depth: 1, title, id: 'contents' }
+    box.anchors.push(dest)
+    box.heading = { depth: 1, title, id: dest }
     c.box(box)
   })
   c.space(titleStyle.spaceAfter)

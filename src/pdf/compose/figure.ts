@@ -1,4 +1,4 @@
-import type { Figure } from '../../model/book.js'
+import type { CaptionNumber, Figure, Inline } from '../../model/book.js'
 import { figureSpaceBefore } from '../../theme/index.js'
 import type { FlowBox } from '../flow.js'
 import { askedScale, imageSize } from '../image-size.js'
@@ -16,7 +16,8 @@ export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
   const figureStruct = c.struct('Figure', ctx.struct, node.alt)
   const size = asset ? imageSize(asset.path, asset.mediaType) : undefined
   c.space(figureSpaceBefore(c.theme))
-  const captionLines = node.caption ? c.setText(node.caption, c.runStyle('caption'), caption.align, ctx.region.width) : []
+  const words = captionWords(node)
+  const captionLines = words.length > 0 ? c.setText(words, c.runStyle('caption'), caption.align, ctx.region.width) : []
   if (asset && size) {
     const maxHeight = c.geometry.depth - (captionLines.length + 1) * caption.leading
     const scale = Math.min(askedScale(node, size, ctx.region.width), ctx.region.width / size.width, maxHeight / size.height)
@@ -51,3 +52,9 @@ export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
   c.afterParagraph = false
 }
 
+
+/** A caption's words, led by the figure's or table's number when it has one (`Figure 2.3: `). */
+export function captionWords(node: { caption?: Inline[]; number?: CaptionNumber }): Inline[] {
+  const caption = node.caption ?? []
+  return node.number === undefined ? caption : [{ type: 'text', value: node.number.lead }, ...caption]
+}

@@ -16,7 +16,9 @@ import { BookStructs } from '../structs.js'
 import { block } from './blocks.js'
 import { bookIndex, INDEX_DEST } from './book-index.js'
 import { buildIndex, hasIndexMarks, indexWordsFor } from '../../model/index-entries.js'
-import { contents, contentsEntries, openingHeading } from './contents.js'
+import { contents, contentsEntries, contentsList, openingHeading, type ContentsEntry } from './contents.js'
+import { requestedLists } from '../../model/cross-targets.js'
+import { crossReferenceWords, listEntryLabel } from '../../transform/cross-reference-words.js'
 import { Composer } from './context.js'
 import type { Region } from './context.js'
 import { heading } from './heading.js'
@@ -149,7 +151,15 @@ export function partPlans(c: Composer): PartPlan[] {
       const entries = contentsEntries(book, c.theme.tocDepth, themeSectionNumbers(book, c.theme))
       // The index is listed last, as the book ends with it.
       if (hasIndexMarks(book)) entries.push({ depth: 1, title: indexWordsFor(book.metadata.lang).title, dest: INDEX_DEST, kind: 'chapter' })
-      return { struct: contents(c, entries, region), deferred: true }
+      const struct = contents(c, entries, region)
+      // The lists of figures and tables the book asks for, each from a new page, with the contents (drawn last too).
+      for (const list of requestedLists(book)) {
+        c.items.push({ kind: 'break', recto: false, pageKind: 'contents', chapter: null, continues: true })
+        const words = crossReferenceWords(book.metadata.lang)
+        const listEntries = list.entries.map((entry): ContentsEntry => ({ depth: 1, title: listEntryLabel(entry, book.metadata.lang, list.kind), dest: destName(entry.chapterId, entry.id), kind: 'heading' }))
+        contentsList(c, list.kind === 'figure' ? words.listOfFigures : words.listOfTables, list.kind === 'figure' ? 'list-of-figures' : 'list-of-tables', listEntries, region, struct)
+      }
+      return { struct, deferred: true }
     })
   }
 

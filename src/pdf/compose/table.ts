@@ -16,6 +16,7 @@ import type { LineSlot } from '../table/rows.js'
 import { columnWidths } from '../table/widths.js'
 import type { CellExtent } from '../table/widths.js'
 import type { BlockContext, Composer, Region } from './context.js'
+import { captionWords } from './figure.js'
 
 /**
  * A table, set as a book sets one: columns as wide as their content asks
@@ -41,10 +42,27 @@ export function table(c: Composer, node: Table, ctx: BlockContext): void {
     const heading = keptBefore(c.items, c.pendingKeep)
     c.items.push({ kind: 'break', recto: false, pageKind: 'chapter', chapter: c.chapter, continues: true, turned: { depth: c.geometry.measure } }, ...heading)
   } else c.space(resolved.spaceBefore)
+  tableCaption(c, node, setting.region, ctx)
   composeRows(c, node, grid, ctx, setting)
   if (setting.turned) c.items.push({ kind: 'break', recto: false, pageKind: 'chapter', chapter: c.chapter, continues: true })
   else c.space(resolved.spaceAfter)
   c.afterParagraph = false
+}
+
+/** A table's caption, set above it in the caption's role (as the EPUB's `caption`), kept with the table's first row. */
+function tableCaption(c: Composer, node: Table, region: Region, ctx: BlockContext): void {
+  const words = captionWords(node)
+  if (words.length === 0) return
+  const caption = c.style('caption')
+  const lines = c.setText(words, c.runStyle('caption'), caption.align, region.width)
+  const struct = c.struct('Caption', ctx.struct)
+  const boxes = c.lineBoxes(lines, caption, region, struct, null, false)
+  boxes.forEach((box, index) => {
+    box.keepWithPrevious = box.keepWithPrevious || index > 0
+    c.box(box)
+  })
+  c.space(caption.spaceAfter)
+  c.pendingKeep = Math.max(c.pendingKeep, 1)
 }
 
 /** Added to measured widths: a line as wide as its column must fit it whatever the rounding of sums. */
