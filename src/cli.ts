@@ -3,6 +3,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CacheStore } from './cache/store.js'
 import { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
+import { WriteError } from './write-atomic.js'
 import { editionClashes, editionName, formats, type Format } from './editions.js'
 import { papers, type Paper } from './press/cover-geometry.js'
 import { pageRefusal, pressNames, pressProfiles, type PressName } from './press/profiles.js'
@@ -19,6 +20,8 @@ export const exitCode = {
   usage: 2,
   /** Octavo is at fault: a bug to report. */
   internal: 3,
+  /** An edition cannot be written where it is to go (a file where the folder should be, no permission, a full disk). */
+  output: 4,
 } as const
 
 const usage = `Usage: octavo build <input>... [options]
@@ -62,8 +65,10 @@ front and bleed) for the press, its spine as thick as the book that press
 prints from the same input, page and theme; --paper (default: white) is the
 paper the interior is printed on.
 
-Exit status: 0 published (warnings may be printed), 1 a manuscript is at fault,
-2 the command line is wrong, 3 an internal error.`
+Exit status: 0 published (warnings may be printed), 1 a manuscript is at fault
+(every fault found is printed as file:line:column), 2 the command line is wrong,
+3 an internal error, 4 an edition cannot be written where --out says (checked
+before anything is set).`
 
 class UsageError extends Error {}
 
@@ -249,6 +254,7 @@ async function buildOne(
     return exitCode.ok
   } catch (error) {
     if (live) stderr.write('\r\x1b[K')
+    if (error instanceof WriteError) return cannotWrite(error, diag, stderr)
     if (!(error instanceof ManuscriptError)) throw error
     // The failure is among the messages already, after any warnings that came before it.
     for (const message of diag.messages) stderr.write(`${formatMessage(message)}\n`)
@@ -276,10 +282,18 @@ async function coverOne(input: string, options: Options, cache: CacheStore, stde
     }
     return exitCode.ok
   } catch (error) {
+    if (error instanceof WriteError) return cannotWrite(error, diag, stderr)
     if (!(error instanceof ManuscriptError)) throw error
     for (const message of diag.messages) stderr.write(`${formatMessage(message)}\n`)
     return exitCode.input
   }
+}
+
+/** An edition that cannot be written: the warnings so far, then what is in the way, in one line. */
+function cannotWrite(error: WriteError, diag: Diagnostics, stderr: NodeJS.WritableStream): number {
+  for (const message of diag.warnings) stderr.write(`${formatMessage(message)}\n`)
+  stderr.write(`octavo: ${error.message}\n`)
+  return exitCode.output
 }
 
 /** The command line's theme: a built-in one by name, or a theme file by its path; neither when it names none. */
