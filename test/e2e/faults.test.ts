@@ -5,7 +5,8 @@
  * anything is set; a link's warning points at the link.
  */
 import assert from 'node:assert/strict'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { assertNoCrash, placedMessages, stderrLines, writeTree } from '../support/conformance.js'
@@ -13,7 +14,9 @@ import { octavoInProcess, tempDir } from '../support/tools.js'
 import type { CommandResult } from '../support/tools.js'
 
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }
-const fixtures = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../test/fixtures')
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..')
+const fixtures = path.join(root, 'test/fixtures')
+const cli = path.join(root, 'bin/octavo.js')
 
 function build(input: string, out: string, extra: readonly string[] = []): Promise<CommandResult> {
   return octavoInProcess(['build', input, '--out', out, ...extra], env)
@@ -118,6 +121,24 @@ describe('an edition that cannot be written', () => {
     assert.equal(result.code, 4, result.stderr)
     assert.deepEqual(stderrLines(result), [`octavo: cannot write to ${path.join(out, 'story.epub')}: a folder of that name stands where the file is to be written`])
     assert.equal(await readFile(path.join(out, 'story.pdf'), 'utf8'), 'the previous edition')
+  })
+
+  it('a folder the writer may not write in: exit 4, permission denied', async () => {
+    const locked = path.join(dir, 'locked')
+    await mkdir(locked, { mode: 0o555 })
+    await chmod(locked, 0o555)
+    const isRoot = process.getuid?.() === 0
+    // Root writes in every folder: the build is then run as \`nobody\`, whom the folder's mode keeps out.
+    if (isRoot) await chmod(dir, 0o755)
+    const result = isRoot
+      ? await new Promise<{ code: number; stderr: string }>((resolve) => {
+          execFile(process.execPath, [cli, 'build', story, '--out', locked, '--quiet'], { uid: 65534, gid: 65534 }, (error, _stdout, stderr) =>
+            resolve({ code: typeof error?.code === 'number' ? error.code : 0, stderr }),
+          )
+        })
+      : await build(story, locked, ['--quiet'])
+    assert.equal(result.code, 4, result.stderr)
+    assert.equal(result.stderr, `octavo: cannot write to ${locked}: permission denied\n`)
   })
 
   it('a folder that does not exist yet is made, and the build succeeds', async () => {
