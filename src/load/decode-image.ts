@@ -4,7 +4,7 @@
  * failure halfway through drawing the PDF, and measured, so that neither
  * edition reads it again.
  *
- * A PNG is decoded (its chunks, their checksums and its compressed pixels); a
+ * A PNG is read whole (its chunks, their checksums, its inflated rows); a
  * GIF's first frame is decoded and kept as the PNG print shows; a JPEG, which
  * the PDF embeds as it is, is walked marker by marker to its end; an SVG is
  * read to its root element. Sizes: a pixel counts as a point, as pdfkit places
@@ -12,8 +12,8 @@
  * drawing and a picture of the same pixel size print the same size; its
  * absolute units (`pt`, `mm`, `cm`, `in`, `pc`) are what they say.
  */
-import { crc32 } from 'node:zlib'
-import { gifReader, pngWriter } from '../lazy.js'
+import { crc32, inflateSync } from 'node:zlib'
+import { gifReader } from '../lazy.js'
 import type { Asset, DecodedImage } from '../model/book.js'
 import { assertNever } from '../model/walk.js'
 import { gifFirstFrameAsPng } from './gif-frame.js'
@@ -44,34 +44,74 @@ function raster(width: number, height: number, extra: Partial<DecodedImage> = {}
   return { ok: true, image: { width, height, pixels: { width, height }, ...extra } }
 }
 
-/** A PNG's chunks walked (lengths and checksums), then its pixels decoded. */
+/**
+ * A PNG's chunks walked (lengths and checksums), then its picture data
+ * inflated and measured against what its header promises, row filters
+ * included. The rows are not unfiltered into pixels: what the PDF embeds is
+ * the compressed data itself (pdfkit inflates it again only to split an alpha
+ * channel off), and unfiltering in JavaScript costs seconds on a large picture.
+ */
 function decodePng(data: Buffer): Decoded {
   let at = 8
   let ended = false
-  let sawData = false
+  let header: Buffer | undefined
+  const pictureData: Buffer[] = []
   while (at < data.length) {
     if (at + 12 > data.length) return damaged('the file ends in the middle of a chunk (it was cut short)')
     const length = data.readUInt32BE(at)
     const type = data.toString('latin1', at + 4, at + 8)
     if (at + 12 + length > data.length) return damaged(`the file ends inside its ${type} chunk (it was cut short)`)
     if (crc32(data.subarray(at + 4, at + 8 + length)) !== data.readUInt32BE(at + 8 + length)) return damaged(`its ${type} chunk fails its checksum`)
-    if (type === 'IDAT') sawData = true
+    const body = data.subarray(at + 8, at + 8 + length)
+    if (type === 'IHDR') header = body
+    if (type === 'IDAT') pictureData.push(body)
     at += 12 + length
     if (type === 'IEND') {
       ended = true
       break
     }
   }
-  if (!sawData) return damaged('it holds no picture data (it was cut short)')
+  if (!header || header.length !== 13) return damaged('its header chunk is missing')
+  if (pictureData.length === 0) return damaged('it holds no picture data (it was cut short)')
   if (!ended) return damaged('the file ends before its end chunk (it was cut short)')
-  let png: { width: number; height: number }
+  const width = header.readUInt32BE(0)
+  const height = header.readUInt32BE(4)
+  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[header[9]!]
+  const depth = header[8]!
+  if (channels === undefined || ![1, 2, 4, 8, 16].includes(depth)) return damaged('its header names no colour type and depth PNG has')
+  const expected = rawSize(width, height, channels * depth, header[12] === 1)
+  let raw: Buffer
   try {
-    // The decoder is loaded by the first PNG (see `lazy.ts`).
-    png = pngWriter().sync.read(data)
+    raw = inflateSync(Buffer.concat(pictureData))
   } catch (error) {
-    return damaged(`its picture data cannot be decoded (${error instanceof Error ? error.message : String(error)})`)
+    return damaged(`its picture data cannot be decompressed (${error instanceof Error ? error.message : String(error)})`)
   }
-  return raster(png.width, png.height)
+  if (raw.length < expected) return damaged(`its picture data stops short: ${raw.length} bytes of the ${expected} its size needs`)
+  if (header[12] !== 1) {
+    const stride = expected / height
+    for (let row = 0; row < height; row++) if (raw[row * stride]! > 4) return damaged(`row ${row + 1} of its picture names no PNG filter`)
+  }
+  return raster(width, height)
+}
+
+/** Adam7's passes: where each starts and how far it steps, across and down. */
+const adam7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const
+
+/** The bytes of a PNG's picture data once inflated: each row its filter byte and its pixels, each pass of an interlaced picture in turn. */
+function rawSize(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
+  const rows = (across: number, down: number): number => (across === 0 || down === 0 ? 0 : down * (1 + Math.ceil((across * bitsPerPixel) / 8)))
+  if (!interlaced) return rows(width, height)
+  let size = 0
+  for (const [x, y, stepX, stepY] of adam7) size += rows(width > x ? Math.ceil((width - x) / stepX) : 0, height > y ? Math.ceil((height - y) / stepY) : 0)
+  return size
 }
 
 /**

@@ -155,6 +155,8 @@ async function loadSingleFile(
   const diag = scope.diag
   const loaded = await loadFile(manuscript.file, assets, scope, { cover: true })
   const display = manuscript.file.display
+  // A file whose only content was refused (a picture at fault) is not also empty: its fault is told.
+  diag.stopIfFailed()
   if (loaded.blocks.length === 0) {
     diag.fail('nothing to publish: the manuscript has no text', startOf(display), 'empty')
   }

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { readFile, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { test } from 'node:test'
+import { crc32, deflateSync, inflateSync } from 'node:zlib'
 import type { Block, Figure, Inline } from '../../src/model/book.js'
 import { bookOf, failure, fixtures, load, manuscriptFolder } from './support.js'
 
@@ -139,6 +140,26 @@ test('a damaged picture is refused while loading, at the place that names it, ea
   assert.match(errors[3]!, /^10:1: error: image cut\.jpeg is a damaged JPEG file: .*cut short/)
   assert.match(errors[4]!, /^12:1: error: image cut\.gif is a damaged GIF file/)
   assert.match(errors[5]!, /^14:1: error: image empty\.svg is a damaged SVG file: it has no <svg> element/)
+})
+
+test('a PNG whose chunks are whole but whose picture data stops short is refused too', async () => {
+  const png = await readFile(path.join(fixtures, 'images/diagram.png'))
+  // Every chunk rewritten with a true checksum, the picture data cut to a few bytes of its start: only inflating it tells.
+  const chunks: Buffer[] = [png.subarray(0, 8)]
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at)
+    const type = png.subarray(at + 4, at + 8)
+    const body = type.toString('latin1') === 'IDAT' ? deflateSync(inflateSync(png.subarray(at + 8, at + 8 + length)).subarray(0, 100)) : png.subarray(at + 8, at + 8 + length)
+    const head = Buffer.alloc(8)
+    head.writeUInt32BE(body.length, 0)
+    type.copy(head, 4)
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc32(Buffer.concat([type, body])), 0)
+    chunks.push(head, body, sum)
+    at += 12 + length
+  }
+  const folder = await manuscriptFolder({ 'short.png': Buffer.concat(chunks), 'book.md': `${matter}![short](short.png)\n` })
+  assert.match(failure(await load(path.join(folder, 'book.md'))), /book\.md:6:1: error: image short\.png is a damaged PNG file: its picture data stops short: 100 bytes of the \d+ its size needs/)
 })
 
 test('asset ids are stable and unique even when names collide after slugging', async () => {
