@@ -3,6 +3,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CacheStore } from './cache/store.js'
 import { Diagnostics, formatMessage, ManuscriptError } from './diagnostics.js'
+import { WriteError } from './write-atomic.js'
 import { editionClashes, editionName, formats, type Format } from './editions.js'
 import { papers, type Paper } from './press/cover-geometry.js'
 import { pageRefusal, pressNames, pressProfiles, type PressName } from './press/profiles.js'
@@ -19,10 +20,13 @@ export const exitCode = {
   usage: 2,
   /** Octavo is at fault: a bug to report. */
   internal: 3,
+  /** An edition cannot be written where it is to go (a file where the folder should be, no permission, a full disk). */
+  output: 4,
 } as const
 
 const usage = `Usage: octavo build <input>... [options]
        octavo cover <input>... --press kdp|ingram [--paper white|cream] [options]
+       octavo check <input|edition.epub|edition.pdf>... [--reporter text|json]
        octavo themes [NAME]
 
 Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
@@ -57,13 +61,24 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
+octavo check lists everything that can be checked, without writing an edition:
+for a manuscript, its faults, links that lead nowhere, images without alt
+text, skipped heading levels, text in another script without a language,
+images under 300 dpi at their printed size, the typesetting report's faults,
+and EPUBCheck on its EPUB (skipped, saying why, without Java); for an .epub,
+EPUBCheck; for a .pdf, qpdf and pdffonts. It exits 1 when there is an error.
+--reporter json prints one JSON object a line per diagnostic (file, line,
+column, severity, rule, message), for editors and CI.
+
 octavo cover writes NAME-cover.pdf: the print cover's full wrap (back, spine,
 front and bleed) for the press, its spine as thick as the book that press
 prints from the same input, page and theme; --paper (default: white) is the
 paper the interior is printed on.
 
-Exit status: 0 published (warnings may be printed), 1 a manuscript is at fault,
-2 the command line is wrong, 3 an internal error.`
+Exit status: 0 published (warnings may be printed), 1 a manuscript is at fault
+(every fault found is printed as file:line:column), 2 the command line is wrong,
+3 an internal error, 4 an edition cannot be written where --out says (checked
+before anything is set).`
 
 class UsageError extends Error {}
 
@@ -83,7 +98,8 @@ function wrapList(names: readonly string[], width: number, indent: number): stri
 }
 
 interface Options {
-  command: 'build' | 'cover'
+  command: 'build' | 'cover' | 'check'
+  reporter: 'text' | 'json'
   inputs: string[]
   outDir: string
   formats: Format[]
@@ -146,7 +162,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
   }
 
   // Two inputs of one name would overwrite each other's editions: nothing is built.
-  const clashes = editionClashes(options.inputs)
+  const clashes = options.command === 'check' ? [] : editionClashes(options.inputs)
   if (clashes.length > 0) {
     for (const [first, second] of clashes) {
       const name = editionName(second)
@@ -163,6 +179,10 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
   }
   let status: number = exitCode.ok
   for (const input of options.inputs) {
+    if (options.command === 'check') {
+      status = Math.max(status, await checkOne(input, options, stdout, env))
+      continue
+    }
     if (options.command === 'cover') {
       status = Math.max(status, await coverOne(input, options, cache, stderr, env))
       continue
@@ -249,6 +269,7 @@ async function buildOne(
     return exitCode.ok
   } catch (error) {
     if (live) stderr.write('\r\x1b[K')
+    if (error instanceof WriteError) return cannotWrite(error, diag, stderr)
     if (!(error instanceof ManuscriptError)) throw error
     // The failure is among the messages already, after any warnings that came before it.
     for (const message of diag.messages) stderr.write(`${formatMessage(message)}\n`)
@@ -276,10 +297,32 @@ async function coverOne(input: string, options: Options, cache: CacheStore, stde
     }
     return exitCode.ok
   } catch (error) {
+    if (error instanceof WriteError) return cannotWrite(error, diag, stderr)
     if (!(error instanceof ManuscriptError)) throw error
     for (const message of diag.messages) stderr.write(`${formatMessage(message)}\n`)
     return exitCode.input
   }
+}
+
+/** An edition that cannot be written: the warnings so far, then what is in the way, in one line. */
+function cannotWrite(error: WriteError, diag: Diagnostics, stderr: NodeJS.WritableStream): number {
+  for (const message of diag.warnings) stderr.write(`${formatMessage(message)}\n`)
+  stderr.write(`octavo: ${error.message}\n`)
+  return exitCode.output
+}
+
+/** `octavo check`: one input's diagnostics and the checkers run or skipped, as text or JSON lines; 1 when there is an error. */
+async function checkOne(input: string, options: Options, stdout: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
+  const diag = new Diagnostics()
+  const [{ check }, { checkReport }] = await Promise.all([import('./check/index.js'), import('./check/report.js')])
+  let runs: Awaited<ReturnType<typeof check>> | undefined
+  try {
+    runs = await check(input, { ...chosenTheme(options), page: options.page, press: options.press, sourceDateEpoch: env.SOURCE_DATE_EPOCH, env }, diag)
+  } catch (error) {
+    if (!(error instanceof ManuscriptError)) throw error
+  }
+  stdout.write(checkReport(input, diag.messages, runs, options.reporter))
+  return diag.failed ? exitCode.input : exitCode.ok
 }
 
 /** The command line's theme: a built-in one by name, or a theme file by its path; neither when it names none. */
@@ -308,6 +351,7 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
+      reporter: { type: 'string', default: 'text' },
     },
   })
   if (values.help) return 'help'
@@ -321,7 +365,9 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
     if (name !== undefined && !Object.hasOwn(themes, name)) throw new UsageError(`unknown theme '${name}' (expected ${Object.keys(themes).join(', ')})`)
     return { themes: name }
   }
-  if (command !== 'build' && command !== 'cover') throw new UsageError(`unknown command '${command}' (expected build, cover or themes)`)
+  if (command !== 'build' && command !== 'cover' && command !== 'check') throw new UsageError(`unknown command '${command}' (expected build, check, cover or themes)`)
+  if (values.reporter !== 'text' && values.reporter !== 'json') throw new UsageError(`unknown reporter '${values.reporter}' (expected text or json)`)
+  if (command === 'check' && values.watch) throw new UsageError('--watch is for octavo build')
   if (inputs.length === 0) throw new UsageError('missing input: name a .md file or a book folder')
 
   const wanted = values.format.split(',').map((format) => format.trim()).filter(Boolean)
@@ -348,6 +394,7 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
 
   return {
     command,
+    reporter: values.reporter,
     inputs,
     outDir: values.out,
     formats: formats.filter((format) => wanted.includes(format)),

@@ -6,7 +6,9 @@ import type { Place } from './model/book.js'
  *
  * Every layer reports through one `Diagnostics`: a warning is collected and the
  * build goes on; a failure throws `ManuscriptError`, which the CLI turns into
- * exit code 1 with no stack trace.
+ * exit code 1 with no stack trace. An error (`error`) is a failure that lets
+ * the reading go on, so that one run names every fault it can find: the
+ * loader stops with `stopIfFailed` once it has read what it can.
  */
 export class Diagnostics {
   readonly messages: VFileMessage[] = []
@@ -22,11 +24,27 @@ export class Diagnostics {
   }
 
   fail(reason: string, where?: Place | string, ruleId?: string): never {
+    throw new ManuscriptError(this.error(reason, where, ruleId))
+  }
+
+  /** A fault of the manuscript, told now; the build stops at the next `stopIfFailed`, after what else can be read. */
+  error(reason: string, where?: Place | string, ruleId?: string): VFileMessage {
     const message = createMessage(reason, where, ruleId)
     message.fatal = true
     this.messages.push(message)
     for (const listener of this.listeners) listener({ reason, where, ruleId, fatal: true })
-    throw new ManuscriptError(message)
+    return message
+  }
+
+  /** Whether some fault of the manuscript has been told. */
+  get failed(): boolean {
+    return this.messages.some((message) => message.fatal === true)
+  }
+
+  /** Stop (with the first fault told) if any fault has been told. */
+  stopIfFailed(): void {
+    const first = this.messages.find((message) => message.fatal === true)
+    if (first) throw new ManuscriptError(first)
   }
 
   /** Be told of every message from now on, as it was given (to replay it later); returns how to stop. */

@@ -15,7 +15,7 @@ import { pageGeometry, themeSectionNumbers } from './theme/index.js'
 import { resolveCrossReferences } from './transform/cross-references.js'
 import type { PageName, Theme } from './theme/index.js'
 import { editionName, type Format } from './editions.js'
-import { WriteError, writeFilesAtomic, type OutputFile } from './write-atomic.js'
+import { checkWritable, writeFilesAtomic, type OutputFile } from './write-atomic.js'
 
 export { editionClashes, editionName, formats, type Format } from './editions.js'
 
@@ -63,10 +63,14 @@ export interface BuildResult {
  * Load a manuscript and publish the requested editions.
  *
  * Both editions are made in memory before either is written, so a manuscript
- * that fails halfway leaves the previous files in `outDir` untouched.
+ * that fails halfway leaves the previous files in `outDir` untouched. Where
+ * they are to be written is checked first: an output that cannot be written
+ * throws a `WriteError` (no fault of the manuscript's) before any work is done.
  */
 export async function build(input: string, options: BuildOptions, diag: Diagnostics): Promise<BuildResult> {
   const phase = options.onPhase ?? (() => {})
+  const name = editionName(input)
+  await checkWritable(options.formats.map((format) => path.join(options.outDir, `${name}.${format}`)))
   phase('read')
   const chosen = await commandLineTheme(options, diag)
   const { book, settings } = await loadManuscript(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache, onRead: options.onRead })
@@ -75,7 +79,6 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   // Numbers and references once the theme is known: a section is referred to by its number when the theme numbers it.
   resolveCrossReferences(book, themeSectionNumbers(book, theme), diag)
 
-  const name = editionName(input)
   const files: OutputFile[] = []
   // The print edition is always laid out: where its pages start is what the EPUB's page list records, so an
   // e-reader can cite the printed page. It is drawn only when asked for.
@@ -105,12 +108,7 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   }
 
   phase('write')
-  try {
-    await writeFilesAtomic(files)
-  } catch (error) {
-    if (error instanceof WriteError) diag.fail(`cannot write the edition: ${error.reason}`, error.target, 'write')
-    throw error
-  }
+  await writeFilesAtomic(files)
   return { book, outputs: files.map((file) => file.target), report: print.report, theme, page }
 }
 
@@ -142,6 +140,8 @@ export interface CoverResult {
  */
 export async function buildCover(input: string, options: CoverOptions, diag: Diagnostics): Promise<CoverResult> {
   const phase = options.onPhase ?? (() => {})
+  const target = path.join(options.outDir, `${editionName(input)}-cover.pdf`)
+  await checkWritable([target])
   phase('read')
   const chosen = await commandLineTheme(options, diag)
   const { book, settings } = await loadManuscript(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache })
@@ -159,13 +159,7 @@ export async function buildCover(input: string, options: CoverOptions, diag: Dia
   const lang = book.metadata.lang
   const frontImage = book.metadata.cover === undefined ? undefined : book.assets.find((asset) => asset.id === book.metadata.cover)
   const bytes = await renderCover({ book, theme: theme, press, geometry, frontSvg: coverSvg({ book, theme: theme, lang }), frontImage, byline: listPhrase(book.metadata.authors, lang), warn: (reason, place) => void diag.warn(reason, place, 'cover') })
-  const target = path.join(options.outDir, `${editionName(input)}-cover.pdf`)
   phase('write')
-  try {
-    await writeFilesAtomic([{ target, bytes }])
-  } catch (error) {
-    if (error instanceof WriteError) diag.fail(`cannot write the cover: ${error.reason}`, error.target, 'write')
-    throw error
-  }
+  await writeFilesAtomic([{ target, bytes }])
   return { output: target, geometry }
 }

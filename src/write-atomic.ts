@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { constants, type Stats } from 'node:fs'
+import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 export interface OutputFile {
@@ -7,14 +8,51 @@ export interface OutputFile {
   bytes: Uint8Array
 }
 
-/** An output that could not be written; `target` names it. */
+/** An output that cannot be written (no fault of the manuscript's); `target` names the file or folder at issue. */
 export class WriteError extends Error {
   constructor(
     readonly target: string,
     readonly reason: string,
   ) {
-    super(`cannot write ${target}: ${reason}`)
+    super(`cannot write to ${target}: ${reason}`)
     this.name = 'WriteError'
+  }
+}
+
+/**
+ * Whether the files can be written where they are to go, asked before any
+ * work is done on them: the folders on the way must be folders (or not yet
+ * exist), the nearest one that exists must be writable, and no folder may
+ * stand in a file's place. Throws a `WriteError` that says which and why.
+ */
+export async function checkWritable(targets: readonly string[]): Promise<void> {
+  for (const target of targets) {
+    const absolute = path.resolve(target)
+    const existing = await nearestExisting(path.dirname(absolute))
+    if (!existing.stats.isDirectory()) throw new WriteError(existing.path, 'it is a file, not a folder')
+    try {
+      await access(existing.path, constants.W_OK | constants.X_OK)
+    } catch (error) {
+      throw new WriteError(existing.path, describe(error, 'this user may not write in that folder'))
+    }
+    const there = await stat(absolute).catch(() => undefined)
+    if (there?.isDirectory()) throw new WriteError(absolute, 'a folder of that name stands where the file is to be written')
+  }
+}
+
+/** The folder itself, or its nearest ancestor that exists, and what it is. */
+async function nearestExisting(folder: string): Promise<{ path: string; stats: Stats }> {
+  let at = folder
+  for (;;) {
+    const stats = await stat(at).catch((error: NodeJS.ErrnoException) => {
+      // Not there yet (made when written), or a file on the way: look one level up.
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined
+      throw new WriteError(at, describe(error, error.message))
+    })
+    if (stats) return { path: at, stats }
+    const parent = path.dirname(at)
+    if (parent === at) throw new WriteError(folder, 'no folder on its path exists')
+    at = parent
   }
 }
 
@@ -50,15 +88,21 @@ async function attempt(target: string, action: () => Promise<unknown>): Promise<
   try {
     await action()
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reasons: Record<string, string> = {
-      EACCES: 'permission denied',
-      EPERM: 'permission denied',
-      EISDIR: 'a folder stands in its place',
-      ENOTDIR: 'a file stands where a folder should be',
-      ENOSPC: 'the disk is full',
-      EROFS: 'the file system is read-only',
-    }
-    throw new WriteError(target, (code && reasons[code]) ?? (error as Error).message)
+    throw new WriteError(target, describe(error, (error as Error).message))
   }
+}
+
+/** A file system error in plain words; `otherwise` when its code is none of the usual ones. */
+function describe(error: unknown, otherwise: string): string {
+  const code = (error as NodeJS.ErrnoException).code
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'a folder stands in its place',
+    ENOTDIR: 'a file stands where a folder should be',
+    EEXIST: 'a file stands where a folder should be',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the file system is read-only',
+  }
+  return (code && reasons[code]) ?? otherwise
 }

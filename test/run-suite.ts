@@ -2,6 +2,9 @@
  * The suite as `make test` runs it: every test file under `node --test`, two
  * at a time (the machine's two cores), with one EPUBCheck process shared by
  * all of them (see `support/epubcheck.ts`). Exits as the test run does.
+ * Its output is short (see `support/short-reporter.ts`): a mark a test, each
+ * failure with its file and message, the counts; `TEST_REPORTER=tap` gives
+ * node's whole TAP stream instead.
  *
  *   node lib/test/run-suite.js [test files…]     (default: every lib/test/**\/*.test.js)
  */
@@ -26,7 +29,8 @@ const files = process.argv.length > 2 ? process.argv.slice(2) : await testFiles(
 const folder = await mkdtemp(path.join(os.tmpdir(), 'octavo-suite-'))
 const socket = path.join(folder, 'epubcheck.sock')
 const service = await startEpubcheckService(socket)
-const child = spawn(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env: { ...process.env, OCTAVO_EPUBCHECK_SOCKET: socket } })
+const reporter = process.env.TEST_REPORTER ?? path.join(here, 'support/short-reporter.js')
+const child = spawn(process.execPath, ['--test', '--test-concurrency=2', `--test-reporter=${reporter}`, ...files], { stdio: 'inherit', env: { ...process.env, OCTAVO_EPUBCHECK_SOCKET: socket } })
 const code = await new Promise<number>((resolve) => child.on('exit', (exit, signal) => resolve(exit ?? (signal ? 1 : 0))))
 await service.stop()
 await rm(folder, { recursive: true, force: true })

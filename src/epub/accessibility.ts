@@ -2,7 +2,7 @@ import type { ImageUse } from './hast/state.js'
 
 /** What the content shows, as far as accessibility metadata is concerned. */
 export interface ContentFacts {
-  images: readonly ImageUse[]
+  images: ReadonlyArray<Pick<ImageUse, 'alt'>>
   /** Whether the EPUB has the print edition's page list. */
   pageList: boolean
   tables: boolean

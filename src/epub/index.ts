@@ -91,7 +91,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   ]
 
   const accessibility = accessibilityMetadata({
-    images: [...images, { asset: { id: coverImage.id, path: '', mediaType: coverImage.mediaType }, alt: metadata.title }],
+    images: [...images, { alt: metadata.title }],
     pageList: markers.length > 0,
     tables: book.chapters.some((chapter) => someBlock(chapter.blocks, (block) => block.type === 'table')),
     notes: book.chapters.some((chapter) => chapter.notes.length > 0),

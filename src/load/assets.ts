@@ -1,11 +1,11 @@
 import { isInside } from '../inside-folder.js'
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { ManuscriptError } from '../diagnostics.js'
 import type { Diagnostics } from '../diagnostics.js'
 import type { Asset, Place } from '../model/book.js'
 import type { ImageResolution, ImageSource } from '../parse/types.js'
 import { decode } from '../transform/web-address.js'
+import { decodeImage } from './decode-image.js'
 import { describeError } from './read-source.js'
 
 const MEDIA_TYPES: Record<string, Asset['mediaType']> = {
@@ -30,13 +30,17 @@ export interface ImageCall {
  *
  * Nothing outside the folder is ever read: an absolute path, a `../` that
  * climbs out, or a symbolic link that leads out fails before any byte is
- * read. Nothing remote is ever fetched.
+ * read. Nothing remote is ever fetched. Each file is read and decoded once,
+ * here (see `decode-image.ts`): a damaged one is refused at the place that
+ * names it. A refusal is told as an error and reading goes on, so that one
+ * run names every image at fault; the build stops once the book is read.
  */
 export class AssetRegistry {
   readonly assets: Asset[] = []
   private readonly root: string
   private readonly realRoot: string
-  private readonly byPath = new Map<string, Asset>()
+  /** Each file read, by its real path: its asset, or why it was refused (told again wherever it is named). */
+  private readonly byPath = new Map<string, { asset?: Asset; fault?: string }>()
   private readonly ids = new Set<string>()
   private readonly diag: Diagnostics
   private readonly listeners = new Set<(call: ImageCall, asset: Asset | undefined) => void>()
@@ -73,6 +77,10 @@ export class AssetRegistry {
   }
 
   private resolveImage(url: string, chapterPath: string, place: Place, noun: string): ImageResolution {
+    const refuse = (reason: string): ImageResolution => {
+      this.diag.error(reason, place, 'image')
+      return { kind: 'refused' }
+    }
     const target = url.trim()
     const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(target)?.[1]?.toLowerCase()
     // A one-letter "scheme" is a Windows drive (C:\…): an absolute path.
@@ -80,60 +88,48 @@ export class AssetRegistry {
       return { kind: 'remote' }
     }
     const written = decode(target.replace(/^file:(\/\/[^/]*)?/i, '').replace(/[?#].*$/, ''))
-    if (written === '') this.diag.fail(`${noun} has no file name`, place, 'image')
+    if (written === '') return refuse(`${noun} has no file name`)
     if (scheme !== undefined || path.isAbsolute(written) || path.win32.isAbsolute(written)) {
-      this.diag.fail(`${noun} ${written} is outside the manuscript's folder (absolute paths are not allowed)`, place, 'image')
+      return refuse(`${noun} ${written} is outside the manuscript's folder (absolute paths are not allowed)`)
     }
 
     const resolved = path.resolve(path.dirname(chapterPath), written)
-    if (!isInside(this.root, resolved)) {
-      this.diag.fail(`${noun} ${written} is outside the manuscript's folder`, place, 'image')
-    }
+    if (!isInside(this.root, resolved)) return refuse(`${noun} ${written} is outside the manuscript's folder`)
     let real: string
     try {
-      const stats = statSync(resolved)
-      if (!stats.isFile()) this.diag.fail(`${noun} ${written} is not a file`, place, 'image')
+      if (!statSync(resolved).isFile()) return refuse(`${noun} ${written} is not a file`)
       real = realpathSync(resolved)
     } catch (error) {
-      if (error instanceof ManuscriptError) throw error
-      this.diag.fail(`${noun} file not found: ${written} (${describeError(error)})`, place, 'image')
+      return refuse(`${noun} file not found: ${written} (${describeError(error)})`)
     }
     // A symbolic link inside the folder may still point out of it.
-    if (!isInside(this.realRoot, real)) {
-      this.diag.fail(`${noun} ${written} leads outside the manuscript's folder`, place, 'image')
-    }
+    if (!isInside(this.realRoot, real)) return refuse(`${noun} ${written} leads outside the manuscript's folder`)
 
     const known = this.byPath.get(real)
-    if (known) return { kind: 'asset', id: known.id }
+    if (known) return known.asset ? { kind: 'asset', id: known.asset.id } : refuse(known.fault!)
 
     const extension = path.extname(real).toLowerCase()
     const mediaType = MEDIA_TYPES[extension]
-    if (!mediaType) {
-      this.diag.fail(`${noun} ${written}: only PNG, JPEG, GIF and SVG images can be published`, place, 'image')
+    if (!mediaType) return refuse(`${noun} ${written}: only PNG, JPEG, GIF and SVG images can be published`)
+    const fault = (reason: string): ImageResolution => {
+      this.byPath.set(real, { fault: reason })
+      return refuse(reason)
     }
-    this.checkSignature(real, mediaType, written, place, noun)
+    let bytes: Uint8Array
+    try {
+      bytes = readFileSync(real)
+    } catch (error) {
+      return fault(`${noun} ${written} cannot be read (${describeError(error)})`)
+    }
+    const kind = mediaType.slice('image/'.length).replace('+xml', '').toUpperCase()
+    if (!hasSignature(bytes, mediaType)) return fault(`${noun} ${written} is not a ${kind} file`)
+    const decoded = decodeImage(bytes, mediaType)
+    if (!decoded.ok) return fault(`${noun} ${written} is a damaged ${kind} file: ${decoded.reason}; export it again from the program that made it`)
 
-    const asset: Asset = { id: this.uniqueId(path.relative(this.realRoot, real), extension), path: real, mediaType }
-    this.byPath.set(real, asset)
+    const asset: Asset = { id: this.uniqueId(path.relative(this.realRoot, real), extension), path: real, mediaType, image: decoded.image }
+    this.byPath.set(real, { asset })
     this.assets.push(asset)
     return { kind: 'asset', id: asset.id }
-  }
-
-  /** Refuse a file whose content is not what its name says: both editions would break on it later. */
-  private checkSignature(file: string, mediaType: Asset['mediaType'], written: string, place: Place, noun: string): void {
-    const head = readHead(file, 512)
-    const ok =
-      mediaType === 'image/png'
-        ? startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-        : mediaType === 'image/jpeg'
-          ? startsWith(head, [0xff, 0xd8, 0xff])
-          : mediaType === 'image/gif'
-            ? startsWith(head, [0x47, 0x49, 0x46, 0x38])
-            : /^(\uFEFF)?\s*</.test(Buffer.from(head).toString('utf8'))
-    if (!ok) {
-      const kind = mediaType.slice('image/'.length).replace('+xml', '').toUpperCase()
-      this.diag.fail(`${noun} ${written} is not a ${kind} file`, place, 'image')
-    }
   }
 
   /** `img-` plus the slug of the path inside the folder, keeping the extension: a valid file name and XML id. */
@@ -154,14 +150,17 @@ export class AssetRegistry {
 }
 
 
-function readHead(file: string, length: number): Uint8Array {
-  const buffer = new Uint8Array(length)
-  const fd = openSync(file, 'r')
-  try {
-    const read = readSync(fd, buffer, 0, length, 0)
-    return buffer.subarray(0, read)
-  } finally {
-    closeSync(fd)
+/** Whether a file's first bytes are what its name says: both editions would break on a file that is not. */
+function hasSignature(head: Uint8Array, mediaType: Asset['mediaType']): boolean {
+  switch (mediaType) {
+    case 'image/png':
+      return startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    case 'image/jpeg':
+      return startsWith(head, [0xff, 0xd8, 0xff])
+    case 'image/gif':
+      return startsWith(head, [0x47, 0x49, 0x46, 0x38])
+    case 'image/svg+xml':
+      return /^(\uFEFF)?\s*</.test(Buffer.from(head.subarray(0, 512)).toString('utf8'))
   }
 }
 

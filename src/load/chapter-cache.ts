@@ -45,7 +45,9 @@ export async function convertCached<T>(
   })
   try {
     const value = await convert()
-    cache?.set('chapters', key, { value, events, images } satisfies Entry<T>)
+    // A conversion that found a fault is never kept, as one that failed is not.
+    const faulty = events.some((event) => event.kind === 'said' && event.said.fatal)
+    if (!faulty) cache?.set('chapters', key, { value, events, images } satisfies Entry<T>)
     return value
   } finally {
     stopSaying()

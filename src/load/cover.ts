@@ -16,6 +16,7 @@ export function resolveCover(frontMatter: FrontMatter, relativeTo: string, asset
   const place = frontMatter.keyPlaces.get('cover') ?? { file: relativeTo, line: 1, column: 1 }
   const resolution = assets.resolve(url, relativeTo, place, 'cover image')
   if (resolution.kind === 'asset') return resolution.id
+  if (resolution.kind === 'refused') return undefined
   diag.warn(`cover image ${url} is not a local file: ignored (Octavo never downloads); the cover is made from the title`, place, 'cover')
   return undefined
 }

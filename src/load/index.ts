@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { Diagnostics } from '../diagnostics.js'
+import { ManuscriptError, type Diagnostics } from '../diagnostics.js'
 import type { Block, Book, Chapter, Metadata, Part, Place, PressName } from '../model/book.js'
 import type { PageName } from '../theme/index.js'
 import { inlineText } from '../model/text.js'
@@ -133,6 +133,8 @@ export async function loadManuscript(input: string, diag: Diagnostics, options: 
     manuscript.kind === 'file'
       ? { ...(await loadSingleFile(manuscript, assets, scope, options)), parts: [], sourceRoot: manuscript.root }
       : await loadFolder(manuscript, assets, scope, options)
+  // Every fault the files hold has been told: the book is assembled only from files without one.
+  diag.stopIfFailed()
   const chapters = await assembleChapters(drafts, sourceRoot, diag)
   await resolveCitations(chapters, metadata.lang, { ...citationSettings(matter, manuscript.root, scope.rootDisplay), onRead: options.onRead }, diag)
   labelAlerts(chapters, metadata.lang)
@@ -169,6 +171,8 @@ async function loadSingleFile(
   const diag = scope.diag
   const loaded = await loadFile(manuscript.file, assets, scope, { cover: true })
   const display = manuscript.file.display
+  // A file whose only content was refused (a picture at fault) is not also empty: its fault is told.
+  diag.stopIfFailed()
   if (loaded.blocks.length === 0) {
     diag.fail('nothing to publish: the manuscript has no text', startOf(display), 'empty')
   }
@@ -231,7 +235,14 @@ async function loadFolder(
   const levels: Array<{ level: number; omitted: boolean }> = []
   for (const planned of plan.chapters) {
     const { file } = planned
-    const loaded = await loadFile(file, assets, scope)
+    // A chapter at fault stops only itself: the others are read, so that one run names the faults of every chapter.
+    let loaded: LoadedFile
+    try {
+      loaded = await loadFile(file, assets, scope)
+    } catch (error) {
+      if (error instanceof ManuscriptError) continue
+      throw error
+    }
     warnBookKeysInChapter(loaded.frontMatter)
     levels.push({ level: planned.level ?? 1, omitted: loaded.blocks.length === 0 })
     if (loaded.blocks.length === 0) {
@@ -248,6 +259,7 @@ async function loadFolder(
     if (planned.part !== undefined) draft.part = planned.part
     drafts.push(draft)
   }
+  diag.stopIfFailed()
   if (drafts.length === 0) {
     diag.fail('nothing to publish: every chapter file is empty', manuscript.display, 'empty')
   }

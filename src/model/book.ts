@@ -115,6 +115,23 @@ export interface Asset {
   /** Absolute path on disk, already checked to be inside the manuscript's folder. */
   path: string
   mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml'
+  /** What reading the file found, once, while the book was loaded (see `load/decode-image.ts`). */
+  image: DecodedImage
+}
+
+/**
+ * An image file as the loader read it: checked whole (a damaged file is the
+ * manuscript's fault, with its place), and what the editions need of it, so
+ * that neither decodes the file again.
+ */
+export interface DecodedImage {
+  /** Its own size in points: a raster image's pixel counts as a point; an SVG's size as its root element gives it. */
+  width: number
+  height: number
+  /** A raster image's pixels across and down (absent for an SVG, which has none). */
+  pixels?: { width: number; height: number }
+  /** A GIF's first frame, as PNG bytes: what print shows of it (pdfkit embeds PNG and JPEG only). */
+  firstFrame?: Uint8Array
 }
 
 // ---------------------------------------------------------------------------

@@ -35,6 +35,8 @@ export type ImageResolution =
   | { kind: 'asset'; id: string }
   /** Not a file inside the manuscript (a remote or `data:` URL): the image is set as its alt text. */
   | { kind: 'remote' }
+  /** A file the resolver refused, the fault already told: the image is left out, and the build stops once the book is read. */
+  | { kind: 'refused' }
 
 /**
  * Resolves image URLs to assets. The loader supplies it; it fails (through

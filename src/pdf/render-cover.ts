@@ -15,7 +15,6 @@ import type { CoverGeometry, Box } from '../press/cover-geometry.js'
 import type { PressProfile } from '../press/profiles.js'
 import { fontPath, resolveStyle } from '../theme/index.js'
 import type { Theme, TextRole } from '../theme/index.js'
-import { imageSize } from './image-size.js'
 import { fontKeys } from './measure.js'
 import { fallbackKey } from './style.js'
 import { ImageDrawer } from './render-image.js'
@@ -84,13 +83,13 @@ function pdfBox(box: Box, sheetHeight: number): number[] {
 function drawFront(doc: PDFKit.PDFDocument, { geometry, frontSvg, frontImage, theme, press, warn }: CoverDrawing): void {
   const { front, bleed } = geometry
   const area = { x: front.x, y: front.y - bleed, width: front.width + bleed, height: front.height + 2 * bleed }
-  const size = frontImage && imageSize(frontImage.path, frontImage.mediaType)
+  const size = frontImage?.image
   if (frontImage && size) {
     // Scaled to cover the area, centred, cut at its edges; drawn as the interior's pictures are, in the press's colour.
     const scale = Math.max(area.width / size.width, area.height / size.height)
     const width = size.width * scale
     const height = size.height * scale
-    const drawer = new ImageDrawer(doc, theme, warn ?? (() => {}), { colour: press.colour, transparency: press.transparency })
+    const drawer = new ImageDrawer(doc, theme, [frontImage], warn ?? (() => {}), { colour: press.colour, transparency: press.transparency })
     doc.save()
     doc.rect(area.x, area.y, area.width, area.height).clip()
     drawer.draw({ kind: 'image', x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height, path: frontImage.path, mediaType: frontImage.mediaType, asset: frontImage.id, struct: 0 })

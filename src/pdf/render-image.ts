@@ -1,7 +1,8 @@
 /**
  * Part of render: images drawn into the pdfkit document. PNG and JPEG go to
- * pdfkit as files; a GIF as its first frame, written as a PNG; an SVG as
- * vectors (through svg-to-pdfkit), its text set in the theme's faces.
+ * pdfkit as files; a GIF as the first frame the loader decoded and kept (see
+ * `load/decode-image.ts`); an SVG as vectors (through svg-to-pdfkit), its
+ * text set in the theme's faces.
  *
  * An SVG is drawn with nothing from outside it: pictures it embeds are read
  * only from `data:` addresses (never a file, never the network), and it may
@@ -11,11 +12,10 @@ import { readFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import type SVGtoPDF from 'svg-to-pdfkit'
 import { jpegDecoder, pngWriter, svgToPdfkit } from '../lazy.js'
-import type { Place } from '../model/book.js'
+import type { Asset, Place } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
 import { fontKey, themeFace } from '../theme/index.js'
 import type { FrameImage } from './frame.js'
-import { gifFirstFrameAsPng } from './gif.js'
 import { processColour } from './render-press.js'
 import { fallbackKey } from './style.js'
 import type { FaceKey } from './style.js'
@@ -38,17 +38,28 @@ interface ProcessImage {
 }
 
 export class ImageDrawer {
-  /** GIFs converted once, however often they are drawn (pdfkit keeps PNG and JPEG files by path itself). */
+  /** GIFs opened once, however often they are drawn (pdfkit keeps PNG and JPEG files by path itself). */
   private readonly converted = new Map<string, OpenedImage>()
+  private readonly assets: ReadonlyMap<string, Asset>
   private readonly processed = new Map<string, ProcessImage>()
   private readonly warned = new Set<string>()
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly theme: Theme,
+    assets: readonly Asset[],
     private readonly warn: Warn,
     private readonly press?: ImagePress,
-  ) {}
+  ) {
+    this.assets = new Map(assets.map((asset) => [asset.id, asset]))
+  }
+
+  /** The first frame of a GIF, as the loader kept it. */
+  private firstFrame(item: FrameImage): Buffer {
+    const frame = this.assets.get(item.asset)?.image.firstFrame
+    if (!frame) throw new Error(`the GIF ${item.asset} was drawn without its decoded frame`)
+    return Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength)
+  }
 
   draw(item: FrameImage): void {
     const { doc } = this
@@ -64,7 +75,7 @@ export class ImageDrawer {
       case 'image/gif': {
         let image = this.converted.get(item.path)
         if (!image) {
-          image = (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(gifFirstFrameAsPng(readFileSync(item.path)))
+          image = (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(this.firstFrame(item))
           this.converted.set(item.path, image)
         }
         doc.image(image as unknown as PDFKit.Mixins.ImageSrc, item.x, item.y, box)
@@ -82,7 +93,7 @@ export class ImageDrawer {
    */
   private drawProcess(item: FrameImage): void {
     const { doc } = this
-    const bytes = readFileSync(item.path)
+    const bytes = item.mediaType === 'image/gif' ? this.firstFrame(item) : readFileSync(item.path)
     if (item.mediaType === 'image/jpeg' && jpegComponents(bytes) !== 3) {
       doc.image(item.path, item.x, item.y, { width: item.width, height: item.height })
       return
@@ -104,7 +115,7 @@ export class ImageDrawer {
   private pixels(item: FrameImage, bytes: Buffer): { width: number; height: number; data: Uint8Array } {
     // The decoders are loaded by the first picture a press file converts (see `lazy.ts`).
     if (item.mediaType === 'image/jpeg') return jpegDecoder()(bytes, { useTArray: true, formatAsRGBA: true })
-    return pngWriter().sync.read(item.mediaType === 'image/gif' ? gifFirstFrameAsPng(bytes) : bytes)
+    return pngWriter().sync.read(bytes)
   }
 
   private processImage({ width, height, data }: { width: number; height: number; data: Uint8Array }): ProcessImage {

@@ -108,7 +108,7 @@ export class PdfRenderer {
     })
     this.tree = new StructureTree(doc, structs)
     this.outline = new OutlineBuilder(doc)
-    this.images = new ImageDrawer(doc, theme, options.warn ?? (() => {}), press === undefined ? undefined : { colour: press.colour, transparency: press.transparency })
+    this.images = new ImageDrawer(doc, theme, book.assets, options.warn ?? (() => {}), press === undefined ? undefined : { colour: press.colour, transparency: press.transparency })
     this.writer = new TextWriter(doc)
   }
 

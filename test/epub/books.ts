@@ -8,6 +8,7 @@ import type { PageStart } from '../../src/epub/index.js'
 import type { Block, Book, Inline } from '../../src/model/book.js'
 import { resolveLinks } from '../../src/transform/resolve-links.js'
 import { root } from '../support/tools.js'
+import { imageAsset } from '../support/assets.js'
 
 const text = (value: string): Inline => ({ type: 'text', value })
 const place = (line: number) => ({ file: 'book/chapter.md', line, column: 1 })
@@ -37,7 +38,7 @@ export function richBook(): Book {
       rights: 'Text under CC BY 4.0.',
       modified: '2024-03-01T12:00:00Z',
     },
-    assets: [{ id: 'diagram', path: diagram, mediaType: 'image/png' }],
+    assets: [imageAsset('diagram', diagram, 'image/png')],
     chapters: [
       {
         id: 'one',

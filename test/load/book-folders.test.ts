@@ -125,6 +125,9 @@ test('an unreadable sub-folder fails naming it', async () => {
   }
   // Root reads every folder: the build is run as `nobody`, whom the folder's mode keeps out.
   await chmod(folder, 0o755)
+  // An output folder `nobody` may write in: what is at issue is the folder it cannot read.
+  await mkdir(path.join(folder, 'out'))
+  await chmod(path.join(folder, 'out'), 0o777)
   const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
     execFile(process.execPath, [cli, 'build', folder, '--out', path.join(folder, 'out'), '--quiet'], { uid: 65534, gid: 65534 }, (error, _stdout, stderr) =>
       resolve({ code: typeof error?.code === 'number' ? error.code : 0, stderr }),

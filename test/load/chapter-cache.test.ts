@@ -15,7 +15,7 @@ import type { Book } from '../../src/model/book.js'
 import { manuscriptFolder } from './support.js'
 import { tempDir } from '../support/tools.js'
 
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201a2f62e3b0000000049454e44ae426082', 'hex')
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b494441547801630082ff0001040100ff07f5440000000049454e44ae426082', 'hex')
 
 async function bookFolder(): Promise<string> {
   return manuscriptFolder({

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { readFile, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { test } from 'node:test'
+import { crc32, deflateSync, inflateSync } from 'node:zlib'
 import type { Block, Figure, Inline } from '../../src/model/book.js'
 import { bookOf, failure, fixtures, load, manuscriptFolder } from './support.js'
 
@@ -13,6 +14,9 @@ async function folderWithImages(files: Record<string, string>): Promise<string> 
 }
 
 const matter = '---\ntitle: T\nlang: en\n---\n\n'
+/** The fixtures' sizes, as \`file\` reports them: diagram.png 96 × 60, photo.jpg 64 × 40 pixels. */
+const picSize = { width: 96, height: 60, pixels: { width: 96, height: 60 } }
+const photoSize = { width: 64, height: 40, pixels: { width: 64, height: 40 } }
 
 test('a lone image is a figure with its title as caption; an image in text is inline', async () => {
   const folder = await folderWithImages({
@@ -30,8 +34,8 @@ test('a lone image is a figure with its title as caption; an image in text is in
   const inline = (paragraph as { children: Inline[] }).children[1]!
   assert.deepEqual(inline, { type: 'image', asset: 'img-images-photo.jpeg', alt: 'small' })
   assert.deepEqual(book.assets, [
-    { id: 'img-images-pic.png', path: path.join(folder, 'images/pic.png'), mediaType: 'image/png' },
-    { id: 'img-images-photo.jpeg', path: path.join(folder, 'images/photo.jpeg'), mediaType: 'image/jpeg' },
+    { id: 'img-images-pic.png', path: path.join(folder, 'images/pic.png'), mediaType: 'image/png', image: picSize },
+    { id: 'img-images-photo.jpeg', path: path.join(folder, 'images/photo.jpeg'), mediaType: 'image/jpeg', image: photoSize },
   ])
   assert.equal(figure.asset, 'img-images-pic.png')
 })
@@ -111,6 +115,53 @@ test('an image that is not PNG, JPEG, GIF or SVG, or not what its name says, fai
   assert.match(failure(await load(path.join(folder, 'b.md'))), /b\.md:6:1: error: image fake\.png is not a PNG file/)
 })
 
+test('a damaged picture is refused while loading, at the place that names it, each place told', async () => {
+  const png = await readFile(path.join(fixtures, 'images/diagram.png'))
+  const jpg = await readFile(path.join(fixtures, 'images/photo.jpg'))
+  const gif = await readFile(path.join(fixtures, 'images/swatch.gif'))
+  const badChecksum = Buffer.from(png)
+  // The last byte of the header chunk's checksum.
+  badChecksum[32] = badChecksum[32]! ^ 0xff
+  const folder = await manuscriptFolder({
+    'cut.png': png.subarray(0, Math.floor(png.length / 2)),
+    'crc.png': badChecksum,
+    'cut.jpeg': jpg.subarray(0, jpg.length - 40),
+    'cut.gif': gif.subarray(0, 14),
+    'empty.svg': '<?xml version="1.0"?><drawing/>',
+    'book.md': `${matter}![cut](cut.png)\n\nText ![again](cut.png) and ![crc](crc.png).\n\n![jpeg](cut.jpeg)\n\n![gif](cut.gif)\n\n![svg](empty.svg)\n`,
+  })
+  const result = await load(path.join(folder, 'book.md'))
+  assert.equal(result.book, undefined)
+  const errors = result.messages.filter((message) => /: error: /.test(message)).map((message) => message.replace(/^.*book\.md:/, ''))
+  assert.equal(errors.length, 6, result.messages.join('\n'))
+  assert.match(errors[0]!, /^6:1: error: image cut\.png is a damaged PNG file: .*cut short/)
+  assert.match(errors[1]!, /^8:6: error: image cut\.png is a damaged PNG file/)
+  assert.match(errors[2]!, /^8:28: error: image crc\.png is a damaged PNG file: its IHDR chunk fails its checksum/)
+  assert.match(errors[3]!, /^10:1: error: image cut\.jpeg is a damaged JPEG file: .*cut short/)
+  assert.match(errors[4]!, /^12:1: error: image cut\.gif is a damaged GIF file/)
+  assert.match(errors[5]!, /^14:1: error: image empty\.svg is a damaged SVG file: it has no <svg> element/)
+})
+
+test('a PNG whose chunks are whole but whose picture data stops short is refused too', async () => {
+  const png = await readFile(path.join(fixtures, 'images/diagram.png'))
+  // Every chunk rewritten with a true checksum, the picture data cut to a few bytes of its start: only inflating it tells.
+  const chunks: Buffer[] = [png.subarray(0, 8)]
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at)
+    const type = png.subarray(at + 4, at + 8)
+    const body = type.toString('latin1') === 'IDAT' ? deflateSync(inflateSync(png.subarray(at + 8, at + 8 + length)).subarray(0, 100)) : png.subarray(at + 8, at + 8 + length)
+    const head = Buffer.alloc(8)
+    head.writeUInt32BE(body.length, 0)
+    type.copy(head, 4)
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc32(Buffer.concat([type, body])), 0)
+    chunks.push(head, body, sum)
+    at += 12 + length
+  }
+  const folder = await manuscriptFolder({ 'short.png': Buffer.concat(chunks), 'book.md': `${matter}![short](short.png)\n` })
+  assert.match(failure(await load(path.join(folder, 'book.md'))), /book\.md:6:1: error: image short\.png is a damaged PNG file: its picture data stops short: 100 bytes of the \d+ its size needs/)
+})
+
 test('asset ids are stable and unique even when names collide after slugging', async () => {
   const png = await readFile(path.join(fixtures, 'images/diagram.png'))
   const folder = await manuscriptFolder({ 'A b.png': png, 'a-b.png': png, 'book.md': `${matter}![1](<A b.png>)\n\n![2](a-b.png)\n` })
@@ -144,7 +195,7 @@ test('`cover:` names a local image that becomes the book’s cover asset', async
   const book = bookOf(result)
   assert.deepEqual(result.warnings, [])
   assert.equal(book.metadata.cover, 'img-images-photo.jpeg')
-  assert.deepEqual(book.assets, [{ id: 'img-images-photo.jpeg', path: path.join(folder, 'images/photo.jpeg'), mediaType: 'image/jpeg' }])
+  assert.deepEqual(book.assets, [{ id: 'img-images-photo.jpeg', path: path.join(folder, 'images/photo.jpeg'), mediaType: 'image/jpeg', image: photoSize }])
 })
 
 test('a book folder names its cover in book.yaml, relative to the folder', async () => {

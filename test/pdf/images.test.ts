@@ -14,13 +14,14 @@ import { GifWriter } from 'omggif'
 import { Diagnostics } from '../../src/diagnostics.js'
 import { loadBook } from '../../src/load/index.js'
 import type { Asset, Block, Book } from '../../src/model/book.js'
-import { svgSize } from '../../src/pdf/image-size.js'
+import { svgSize } from '../../src/load/decode-image.js'
 import { svgFace } from '../../src/pdf/render-image.js'
 import { fallbackKey } from '../../src/pdf/style.js'
 import { defaultTheme, pageGeometry } from '../../src/theme/index.js'
 import { pdfFonts, qpdfCheck, root, tempDir } from '../support/tools.js'
 import { setBook, textBlockText, uncompressed } from './helpers.js'
 import type { Written } from './helpers.js'
+import { imageAsset } from '../support/assets.js'
 
 const run = promisify(execFile)
 const geometry = pageGeometry(defaultTheme, 'a5')
@@ -92,9 +93,8 @@ const wideSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="40
 function pictureBook(dir: string): Book {
   const figure = (asset: string, alt: string, caption?: string): Block => ({ type: 'figure', asset, alt, ...(caption ? { caption: [{ type: 'text', value: caption }] } : {}), place: { file: 'pictures.md', line: 3, column: 1 } })
   const assets: Asset[] = [
-    { id: 'anim', path: path.join(dir, 'anim.gif'), mediaType: 'image/gif' },
-    { id: 'wide', path: path.join(dir, 'wide.svg'), mediaType: 'image/svg+xml' },
-    { id: 'broken', path: path.join(dir, 'broken.png'), mediaType: 'image/png' },
+    imageAsset('anim', path.join(dir, 'anim.gif'), 'image/gif'),
+    imageAsset('wide', path.join(dir, 'wide.svg'), 'image/svg+xml'),
   ]
   return {
     metadata: { title: 'Pictures', authors: [], lang: 'en', subjects: [], modified: '2024-01-01T00:00:00.000Z' },
@@ -107,7 +107,7 @@ function pictureBook(dir: string): Book {
           { type: 'paragraph', children: [{ type: 'text', value: 'Three figures follow.' }] },
           figure('anim', 'Red and green halves', 'An animated GIF, in print its first frame.'),
           figure('wide', 'A circle and two words', 'A drawing wider than the page.'),
-          figure('broken', 'A picture that cannot be read'),
+          figure('absent', 'A picture the book does not hold'),
         ],
         notes: [],
       },
@@ -124,7 +124,6 @@ describe('figures in every format', () => {
     dir = await tempDir('octavo-images-')
     await writeFile(path.join(dir, 'anim.gif'), animatedGif())
     await writeFile(path.join(dir, 'wide.svg'), wideSvg)
-    await writeFile(path.join(dir, 'broken.png'), 'not a picture')
     pdf = await setBook(pictureBook(dir), { page: 'a5' }, 'pictures')
   })
 
@@ -177,11 +176,11 @@ describe('figures in every format', () => {
     assert.equal(warnings.filter((reason) => /wide/.test(reason)).length, 1, 'one warning for the refused picture')
   })
 
-  it('sets the description of a picture that cannot be read, with a warning naming it', async () => {
-    const broken = pdf.diag.warnings.find((message) => /`broken`/.test(message.reason))
-    assert.ok(broken)
-    assert.equal(broken.line, 3)
-    assert.match(await textBlockText(pdf.file), /A picture that cannot be read/)
+  it('sets the description of a figure naming no image of the book, with a warning naming it', async () => {
+    const absent = pdf.diag.warnings.find((message) => /`absent`/.test(message.reason))
+    assert.ok(absent)
+    assert.equal(absent.line, 3)
+    assert.match(await textBlockText(pdf.file), /A picture the book does not hold/)
   })
 
   it('writes the same bytes when built again', async () => {

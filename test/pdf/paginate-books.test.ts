@@ -20,6 +20,7 @@ import { layoutReport } from '../../src/pdf/report.js'
 import { defaultTheme, pageGeometry, resolveStyle } from '../../src/theme/index.js'
 import { root } from '../support/tools.js'
 import { proseBook } from './prose.js'
+import { imageAsset } from '../support/assets.js'
 
 const geometry = pageGeometry(defaultTheme, 'a5')
 const body = resolveStyle(defaultTheme, 'body')
@@ -178,7 +179,7 @@ describe('every construct, and long tables, code and notes', () => {
     return {
       metadata: { title: 'Long Things', authors: [], lang: 'en', subjects: [], modified: '2024-01-01T00:00:00.000Z' },
       chapters: [{ id: 'long', title: 'Long things', source: 'long.md', blocks, notes: [note] }],
-      assets: [{ id: 'diagram', path: path.join(root, 'test/fixtures/images/diagram.png'), mediaType: 'image/png' }],
+      assets: [imageAsset('diagram', path.join(root, 'test/fixtures/images/diagram.png'), 'image/png')],
     }
   }
 

@@ -24,6 +24,7 @@ import type { PageName, Theme } from '../../src/theme/index.js'
 import { pdfFonts, pdfInfo, qpdfCheck, tempDir } from '../support/tools.js'
 import { uncompressed } from './helpers.js'
 import { proseBook } from './prose.js'
+import { imageAsset } from '../support/assets.js'
 
 const run = promisify(execFile)
 const inch = 72
@@ -70,8 +71,8 @@ async function linkedBook(): Promise<Book> {
       notes: [],
     })),
     assets: [
-      { id: 'red', path: picture, mediaType: 'image/png' },
-      { id: 'photo', path: photo, mediaType: 'image/jpeg' },
+      imageAsset('red', picture, 'image/png'),
+      imageAsset('photo', photo, 'image/jpeg'),
     ],
   }
 }

@@ -37,6 +37,7 @@ export function resolveImageAt(state: State, url: string, alt: string, place: Pl
     if (alt.trim() === '') warn(`image ${shorten(url)} has no alt text: readers who cannot see it get nothing`, place, 'missing-alt')
     return resolution.id
   }
+  if (resolution.kind === 'refused') return undefined
   warn(`image ${shorten(url)} is not a local file: set as its alt text (Octavo never downloads)`, place, 'remote-image')
   return undefined
 }

@@ -10,7 +10,7 @@ import { resolveStyle, themeChapterNumbers, themeHeadingNumbers } from '../../th
 import type { ResolvedStyle } from '../../theme/index.js'
 import { breakAndSet } from '../break.js'
 import type { Drawing, FlowBox, FlowItem, SourceRef, StructNode } from '../flow.js'
-import { askedScale, imageSize, type ImageSize } from '../image-size.js'
+import { askedScale } from '../image-size.js'
 import type { Measurer } from '../measure.js'
 import { prepareParagraph, type LineImage } from '../prepare.js'
 import type { KeepRules, Piece } from '../prepare.js'
@@ -293,21 +293,16 @@ export class Composer {
     return items
   }
 
-  private readonly imageSizes = new Map<string, ImageSize | undefined>()
-
   /**
    * An inline image's file and size: its own size in points (a pixel counts
    * as a point, as in figures), or the size the manuscript asks (raw HTML's
    * `width`, a percentage of the measure, or `height`), never wider than
-   * `measure` nor taller than half the page. Nothing for an image whose file
-   * does not say its size: it is set as its description.
+   * `measure` nor taller than half the page.
    */
   lineImage(node: InlineImage, measure: number): LineImage | undefined {
     const asset = this.book.assets.find((entry) => entry.id === node.asset)
     if (!asset) return undefined
-    if (!this.imageSizes.has(asset.id)) this.imageSizes.set(asset.id, imageSize(asset.path, asset.mediaType))
-    const size = this.imageSizes.get(asset.id)
-    if (!size) return undefined
+    const size = asset.image
     const scale = Math.min(askedScale(node, size, measure), measure / size.width, this.geometry.depth / 2 / size.height)
     return { asset: asset.id, path: asset.path, mediaType: asset.mediaType, width: size.width * scale, height: size.height * scale, alt: node.alt }
   }

@@ -1,20 +1,21 @@
 import type { CaptionNumber, Figure, Inline } from '../../model/book.js'
 import { figureSpaceBefore } from '../../theme/index.js'
 import type { FlowBox } from '../flow.js'
-import { askedScale, imageSize } from '../image-size.js'
+import { askedScale } from '../image-size.js'
 import type { BlockContext, Composer } from './context.js'
 
 /**
  * A figure: the image (PNG, JPEG, GIF or SVG) scaled to fit the measure and
  * the page, never enlarged unless the manuscript asks for a size, centred,
- * with its caption below; neither split from the other. An image whose file does not say its size (damaged, or not
- * the format it claims) is replaced by its description, with a warning.
+ * with its caption below; neither split from the other. (The loader refuses
+ * a damaged file; a figure naming no image of the book is set as its
+ * description, with a warning.)
  */
 export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
   const caption = c.style('caption')
   const asset = c.book.assets.find((entry) => entry.id === node.asset)
   const figureStruct = c.struct('Figure', ctx.struct, node.alt)
-  const size = asset ? imageSize(asset.path, asset.mediaType) : undefined
+  const size = asset?.image
   c.space(figureSpaceBefore(c.theme))
   const words = captionWords(node)
   const captionLines = words.length > 0 ? c.setText(words, c.runStyle('caption'), caption.align, ctx.region.width) : []
@@ -37,7 +38,7 @@ export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
     c.box(box)
   } else {
     const where = node.place
-    c.diag.warn(`image \`${node.asset}\` cannot be set in the PDF (its file does not read as ${asset?.mediaType ?? 'an image'}); its description is set instead`, where, 'pdf-image')
+    c.diag.warn(`image \`${node.asset}\` cannot be set in the PDF (the book has no such image); its description is set instead`, where, 'pdf-image')
     const lines = c.setText([{ type: 'text', value: node.alt }], c.runStyle('caption'), 'center', ctx.region.width)
     for (const box of c.lineBoxes(lines, caption, ctx.region, figureStruct, { chapter: c.chapter, block: ctx.path }, false)) c.box(box)
   }
