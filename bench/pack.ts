@@ -3,7 +3,8 @@
  * tarball installed into an empty folder from the npm registry, and the article built there twice — by
  * `npx octavo build` and by the library (`import { build } from 'octavo'`). Prints the tarball's size and
  * file count, the time of each step, and each edition's verdict: EPUBCheck's for the EPUBs, pdfinfo's
- * pages and dates for the PDFs, and whether the two ways gave the same bytes.
+ * pages and dates for the PDFs, and whether the two ways gave the same bytes; then a new book made by
+ * `npx octavo init` and built there, with its warnings counted.
  *
  *   node lib/bench/pack.js [REPO]        (default: this repository; only what is committed is packed)
  *
@@ -96,4 +97,9 @@ for (const format of ['epub', 'pdf']) {
   const same = sameBytes(path.join(project, 'cli', `article.${format}`), path.join(project, 'library', `article.${format}`))
   console.log(`article.${format}: the command's and the library's are ${same ? 'the same bytes' : 'DIFFERENT'}`)
 }
+step('npx octavo init my-book', 'npx', ['octavo', 'init', 'my-book'], project)
+const newBook = step('npx octavo build my-book', 'npx', ['octavo', 'build', 'my-book', '--out', 'my-book-out'], project)
+const warnings = newBook.stderr.split('\n').filter((line) => /: warning: /.test(line)).length
+const { epub, pdf } = verdicts(path.join(project, 'my-book-out'), 'my-book')
+console.log(`octavo init's book: ${warnings} warnings\n  EPUB ${epub}\n  PDF  ${pdf}`)
 console.log(`(the installed project is left in ${project})`)
