@@ -28,6 +28,7 @@ const usage = `Usage: octavo build <input>... [options]
        octavo cover <input>... --press kdp|ingram [--paper white|cream] [options]
        octavo check <input|edition.epub|edition.pdf>... [--reporter text|json]
        octavo themes [NAME]
+       octavo init [DIR]
 
 Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
 <input> is a .md file, or a folder whose .md files are a book's chapters
@@ -35,6 +36,10 @@ Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
 
 \`octavo themes\` lists the built-in themes; \`octavo themes NAME\` writes one out
 as a theme file, to start a theme of your own from.
+
+\`octavo init DIR\` writes a new book into DIR (default: the current folder),
+which must be new or empty: book.yaml, two chapters, a picture and a theme of
+the book's own; \`octavo build DIR\` publishes it as it stands.
 
 Options:
   -o, --out DIR          where to write NAME.epub and NAME.pdf (default: dist)
@@ -139,7 +144,7 @@ export async function run(argv: readonly string[], stdout: NodeJS.WritableStream
 
 /** Run the command line; resolves to the exit code instead of exiting. */
 export async function main(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let options: Options | { themes: string | undefined } | 'help' | 'version'
+  let options: Options | { themes: string | undefined } | { init: string } | 'help' | 'version'
   try {
     options = parseCommandLine(argv)
   } catch (error) {
@@ -160,6 +165,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
     stdout.write(options.themes === undefined ? listThemes(themes) : themeFile(themes[options.themes]!))
     return exitCode.ok
   }
+  if ('init' in options) return init(options.init, stderr)
 
   // Two inputs of one name would overwrite each other's editions: nothing is built.
   const clashes = options.command === 'check' ? [] : editionClashes(options.inputs)
@@ -325,6 +331,20 @@ async function checkOne(input: string, options: Options, stdout: NodeJS.Writable
   return diag.failed ? exitCode.input : exitCode.ok
 }
 
+/** `octavo init`: a new book folder; a folder that is not new or empty is refused (exit 2), and nothing is written. */
+async function init(folder: string, stderr: NodeJS.WritableStream): Promise<number> {
+  const { initBook, InitRefusal } = await import('./init/index.js')
+  try {
+    const written = await initBook(folder)
+    stderr.write(`octavo: wrote a new book in ${folder}: ${written.join(', ')}\nPublish it with: octavo build ${folder}\n`)
+    return exitCode.ok
+  } catch (error) {
+    if (!(error instanceof InitRefusal)) throw error
+    stderr.write(`octavo: ${error.message}\n`)
+    return exitCode.usage
+  }
+}
+
 /** The command line's theme: a built-in one by name, or a theme file by its path; neither when it names none. */
 function chosenTheme(options: Options): { theme: Theme | undefined; themeFile: string | undefined } {
   const named = options.theme
@@ -332,7 +352,7 @@ function chosenTheme(options: Options): { theme: Theme | undefined; themeFile: s
   return Object.hasOwn(themes, named) ? { theme: themes[named], themeFile: undefined } : { theme: undefined, themeFile: named }
 }
 
-function parseCommandLine(argv: readonly string[]): Options | { themes: string | undefined } | 'help' | 'version' {
+function parseCommandLine(argv: readonly string[]): Options | { themes: string | undefined } | { init: string } | 'help' | 'version' {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -365,7 +385,11 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
     if (name !== undefined && !Object.hasOwn(themes, name)) throw new UsageError(`unknown theme '${name}' (expected ${Object.keys(themes).join(', ')})`)
     return { themes: name }
   }
-  if (command !== 'build' && command !== 'cover' && command !== 'check') throw new UsageError(`unknown command '${command}' (expected build, check, cover or themes)`)
+  if (command === 'init') {
+    if (inputs.length > 1) throw new UsageError('octavo init takes one folder at most')
+    return { init: inputs[0] ?? '.' }
+  }
+  if (command !== 'build' && command !== 'cover' && command !== 'check') throw new UsageError(`unknown command '${command}' (expected build, check, cover, init or themes)`)
   if (values.reporter !== 'text' && values.reporter !== 'json') throw new UsageError(`unknown reporter '${values.reporter}' (expected text or json)`)
   if (command === 'check' && values.watch) throw new UsageError('--watch is for octavo build')
   if (inputs.length === 0) throw new UsageError('missing input: name a .md file or a book folder')

@@ -59,6 +59,22 @@ export interface BuildResult {
   page: PageName
 }
 
+/** The options of `makeEditions`: those of `build` but where they would be written. */
+export type EditionOptions = Omit<BuildOptions, 'outDir'>
+
+/** One edition, made in memory. */
+export interface Edition {
+  format: Format
+  bytes: Uint8Array
+}
+
+export interface EditionsResult extends Omit<BuildResult, 'outputs'> {
+  /** `NAME` of `NAME.epub` and `NAME.pdf`: the manuscript file's or folder's base name. */
+  name: string
+  /** The editions asked for, the PDF first when both are. */
+  editions: Edition[]
+}
+
 /**
  * Load a manuscript and publish the requested editions.
  *
@@ -71,6 +87,21 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   const phase = options.onPhase ?? (() => {})
   const name = editionName(input)
   await checkWritable(options.formats.map((format) => path.join(options.outDir, `${name}.${format}`)))
+  const { editions, ...made } = await makeEditions(input, options, diag)
+  phase('write')
+  const files = editions.map(({ format, bytes }): OutputFile => ({ target: path.join(options.outDir, `${name}.${format}`), bytes }))
+  await writeEditions(files)
+  return { ...made, outputs: files.map((file) => file.target) }
+}
+
+/** Write the editions atomically (see `write-atomic.ts`); a file that cannot be written throws a `WriteError`. */
+export async function writeEditions(files: readonly OutputFile[]): Promise<void> {
+  await writeFilesAtomic(files)
+}
+
+/** Load a manuscript and make the requested editions in memory; nothing is written. */
+export async function makeEditions(input: string, options: EditionOptions, diag: Diagnostics): Promise<EditionsResult> {
+  const phase = options.onPhase ?? (() => {})
   phase('read')
   const chosen = await commandLineTheme(options, diag)
   const { book, settings } = await loadManuscript(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache, onRead: options.onRead })
@@ -79,7 +110,7 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   // Numbers and references once the theme is known: a section is referred to by its number when the theme numbers it.
   resolveCrossReferences(book, themeSectionNumbers(book, theme), diag)
 
-  const files: OutputFile[] = []
+  const editions: Edition[] = []
   // The print edition is always laid out: where its pages start is what the EPUB's page list records, so an
   // e-reader can cite the printed page. It is drawn only when asked for.
   const pressName = options.press ?? settings.press
@@ -91,7 +122,7 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
     phase('pdf')
     const pdfOptions = { ...layoutOptions, press, print: options.print === true, pdfA: options.pdfA === true, onPart: (pages: number) => phase(`pdf: ${pages} page${pages === 1 ? '' : 's'} set`) }
     const pdf = await writePdf(book, theme, pdfOptions, diag)
-    files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
+    editions.push({ format: 'pdf', bytes: pdf.bytes })
     print = pdf
   } else {
     phase('print layout')
@@ -104,12 +135,9 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
     // The EPUB's writer (and epub-gen-memory, JSZip) is loaded only when an EPUB is asked for.
     const { writeEpub } = await loadEpubWriter()
     const epubOptions = options.cache?.folder === undefined ? {} : { subsetCache: options.cache.folder }
-    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, theme, diag, print.pageStarts, epubOptions) })
+    editions.push({ format: 'epub', bytes: await writeEpub(book, theme, diag, print.pageStarts, epubOptions) })
   }
-
-  phase('write')
-  await writeFilesAtomic(files)
-  return { book, outputs: files.map((file) => file.target), report: print.report, theme, page }
+  return { book, name: editionName(input), editions, report: print.report, theme, page }
 }
 
 export interface CoverOptions {

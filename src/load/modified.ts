@@ -1,21 +1,20 @@
 import type { Diagnostics } from '../diagnostics.js'
 
-/** When nothing else says: the Unix epoch, so a build never depends on the clock. */
-export const DEFAULT_MODIFIED = '1970-01-01T00:00:00Z'
-
 /** The latest instant `YYYY-MM-DDTHH:MM:SSZ` can write (9999-12-31T23:59:59Z). */
 const MAX_SECONDS = 253402300799
 
 /**
  * The edition's modification instant, `YYYY-MM-DDTHH:MM:SSZ`:
  * `SOURCE_DATE_EPOCH` (seconds since the epoch, the reproducible-builds
- * convention) when set and valid, else the front-matter date, else the epoch.
- * Never the clock.
+ * convention) when set and valid, else the front matter's (or `book.yaml`'s)
+ * `date`, else the moment of the build (`now`, in milliseconds since the
+ * epoch). A reproducible build sets one of the first two.
  */
 export function modifiedInstant(
   sourceDateEpoch: string | undefined,
   date: string | undefined,
   diag: Diagnostics,
+  now: () => number = Date.now,
 ): string {
   if (sourceDateEpoch !== undefined && sourceDateEpoch.trim() !== '') {
     const text = sourceDateEpoch.trim()
@@ -24,20 +23,19 @@ export function modifiedInstant(
     }
     diag.warn(`SOURCE_DATE_EPOCH=${JSON.stringify(sourceDateEpoch)} is not a number of seconds: ignored`, undefined, 'source-date-epoch')
   }
-  if (date !== undefined) return dateToInstant(date)
-  return DEFAULT_MODIFIED
+  return (date === undefined ? undefined : dateToInstant(date)) ?? formatInstant(now())
 }
 
 /**
  * An ISO 8601 date (`2024`, `2024-05`, `2024-05-01`) or date-time with zone,
  * already checked by the front-matter reader, as a UTC instant; a date alone
- * is its first moment, 00:00:00Z.
+ * is its first moment, 00:00:00Z. Undefined for a text that is neither.
  */
-export function dateToInstant(date: string): string {
+export function dateToInstant(date: string): string | undefined {
   const [, year, month = '01', day = '01'] = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date) ?? []
   if (year !== undefined) return `${year}-${month}-${day}T00:00:00Z`
   const milliseconds = Date.parse(date)
-  return Number.isNaN(milliseconds) ? DEFAULT_MODIFIED : formatInstant(milliseconds)
+  return Number.isNaN(milliseconds) ? undefined : formatInstant(milliseconds)
 }
 
 function formatInstant(milliseconds: number): string {

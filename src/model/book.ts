@@ -36,9 +36,10 @@ export interface Metadata {
    */
   cover?: string
   /**
-   * When the edition was last modified, as an ISO 8601 instant. Fixed by the
-   * pipeline from `SOURCE_DATE_EPOCH` or the front-matter date, never the clock,
-   * so that two builds of one manuscript are byte-identical.
+   * When the edition was last modified, as an ISO 8601 instant: from
+   * `SOURCE_DATE_EPOCH`, else the front-matter date, else the moment of the
+   * build. Two builds of one manuscript are byte-identical when either of the
+   * first two is given.
    */
   modified: string
 }

@@ -122,13 +122,20 @@ test('a date that is no ISO 8601 date fails at its value', async () => {
   assert.match(failure(await loadText(`---\nlang: en\ndate: 2023-02-29\n---\n${body}`)), /`date`/)
 })
 
-test('modified: SOURCE_DATE_EPOCH first, then the date, then the epoch; never the clock', async () => {
+test('modified: SOURCE_DATE_EPOCH first, then the date, then the moment of the build', async () => {
   const dated = `---\nlang: en\ndate: 2022-05-04T10:30:00+02:00\n---\n${body}`
   assert.equal(bookOf(await loadText(dated)).metadata.modified, '2022-05-04T08:30:00Z')
   assert.equal(bookOf(await loadText(dated, { sourceDateEpoch: '1700000000' })).metadata.modified, '2023-11-14T22:13:20Z')
   const undated = `---\nlang: en\n---\n${body}`
-  assert.equal(bookOf(await loadText(undated)).metadata.modified, '1970-01-01T00:00:00Z')
-  assert.equal(bookOf(await loadText(undated, { sourceDateEpoch: undefined })).metadata.modified, '1970-01-01T00:00:00Z')
+  assert.equal(bookOf(await loadText(undated, { sourceDateEpoch: '1700000000' })).metadata.modified, '2023-11-14T22:13:20Z')
+  // Undated and without SOURCE_DATE_EPOCH: the build's own moment, to the second.
+  for (const options of [{}, { sourceDateEpoch: undefined }, { sourceDateEpoch: ' ' }]) {
+    const before = Math.floor(Date.now() / 1000) * 1000
+    const modified = bookOf(await loadText(undated, options)).metadata.modified
+    const after = Date.now()
+    assert.match(modified, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
+    assert.ok(Date.parse(modified) >= before && Date.parse(modified) <= after, `${modified} is not the moment of the build`)
+  }
 
   const bad = await loadText(dated, { sourceDateEpoch: 'yesterday' })
   assert.equal(bookOf(bad).metadata.modified, '2022-05-04T08:30:00Z')
