@@ -21,9 +21,13 @@ export const exitCode = {
   internal: 3,
 } as const
 
+/** Where `octavo preview` listens unless told otherwise. */
+const defaultPreviewPort = 3939
+
 const usage = `Usage: octavo build <input>... [options]
        octavo cover <input>... --press kdp|ingram [--paper white|cream] [options]
        octavo themes [NAME]
+       octavo preview <input> [--port N] [options]
 
 Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
 <input> is a .md file, or a folder whose .md files are a book's chapters
@@ -31,6 +35,10 @@ Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
 
 \`octavo themes\` lists the built-in themes; \`octavo themes NAME\` writes one out
 as a theme file, to start a theme of your own from.
+
+\`octavo preview\` shows both editions in the browser, the PDF's pages beside
+the EPUB's text, kept in step page by page, and shows them again whenever a file
+of the manuscript changes (Ctrl-C stops). It writes no files.
 
 Options:
   -o, --out DIR          where to write NAME.epub and NAME.pdf (default: dist)
@@ -51,6 +59,8 @@ Options:
       --report           print the typesetting report of each PDF
   -w, --watch            build, then build again whenever a file of the manuscript
                          changes (Ctrl-C stops)
+      --port N           the port octavo preview listens on, at 127.0.0.1
+                         (default: ${defaultPreviewPort}; 0 for any free port)
       --no-cache         keep nothing in .octavo-cache/ for the next build (the
                          cache only saves time: it never changes an edition)
   -q, --quiet            no progress, warnings only
@@ -83,7 +93,7 @@ function wrapList(names: readonly string[], width: number, indent: number): stri
 }
 
 interface Options {
-  command: 'build' | 'cover'
+  command: 'build' | 'cover' | 'preview'
   inputs: string[]
   outDir: string
   formats: Format[]
@@ -99,6 +109,7 @@ interface Options {
   watch: boolean
   cache: boolean
   paper: Paper
+  port: number
 }
 
 /**
@@ -157,6 +168,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
 
   const { CacheStore } = await import('./cache/store.js')
   const cache = options.cache ? new CacheStore({ folder: path.resolve(cacheFolder) }) : new CacheStore()
+  if (options.command === 'preview') return previewOne(options.inputs[0]!, options, cache, stdout, stderr, env)
   if (options.watch) {
     await watchAll(options, cache, stdout, stderr, env)
     return exitCode.ok
@@ -256,6 +268,31 @@ async function buildOne(
   }
 }
 
+/** `octavo preview`: serves the preview until Ctrl-C. */
+async function previewOne(input: string, options: Options, cache: CacheStore, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
+  const { preview } = await import('./preview/index.js')
+  const stop = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+  try {
+    await preview(input, {
+      port: options.port,
+      build: { ...chosenTheme(options), page: options.page, press: options.press, print: options.print, sourceDateEpoch: env.SOURCE_DATE_EPOCH, cache },
+      ignore: [cacheFolder],
+      until: stop,
+      onListening: (url) => stdout.write(`octavo: previewing ${input} at ${url} (Ctrl-C stops)\n`),
+      onBuild: (status, messages) => {
+        for (const message of messages) stderr.write(`${message.text}\n`)
+        if (!options.quiet && !status.failed) stderr.write(`octavo: ${input}: shown in ${status.seconds.toFixed(2)} s\n`)
+      },
+    })
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error
+    stderr.write(`octavo: cannot listen on port ${options.port}: ${code === 'EADDRINUSE' ? 'it is in use' : 'not allowed'}; name another with --port, or --port 0 for any free port\n`)
+    return exitCode.usage
+  }
+  return exitCode.ok
+}
+
 /** `octavo cover`: one input's print cover. */
 async function coverOne(input: string, options: Options, cache: CacheStore, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
   const diag = new Diagnostics()
@@ -300,6 +337,7 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
       page: { type: 'string', short: 'p' },
       press: { type: 'string' },
       paper: { type: 'string', default: 'white' },
+      port: { type: 'string' },
       print: { type: 'boolean', default: false },
       'pdf-a': { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
@@ -321,8 +359,13 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
     if (name !== undefined && !Object.hasOwn(themes, name)) throw new UsageError(`unknown theme '${name}' (expected ${Object.keys(themes).join(', ')})`)
     return { themes: name }
   }
-  if (command !== 'build' && command !== 'cover') throw new UsageError(`unknown command '${command}' (expected build, cover or themes)`)
+  if (command !== 'build' && command !== 'cover' && command !== 'preview') throw new UsageError(`unknown command '${command}' (expected build, cover, preview or themes)`)
   if (inputs.length === 0) throw new UsageError('missing input: name a .md file or a book folder')
+  if (command === 'preview' && inputs.length > 1) throw new UsageError('octavo preview shows one manuscript at a time')
+  if (command === 'preview' && values.watch) throw new UsageError('octavo preview always watches: --watch is for octavo build')
+  if (command !== 'preview' && values.port !== undefined) throw new UsageError('--port is for octavo preview')
+  const port = values.port === undefined ? defaultPreviewPort : Number(values.port)
+  if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, not '${values.port}'`)
 
   const wanted = values.format.split(',').map((format) => format.trim()).filter(Boolean)
   for (const format of wanted) {
@@ -361,6 +404,7 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
     watch: values.watch,
     cache: !values['no-cache'],
     paper: values.paper as Paper,
+    port,
   }
 }
 

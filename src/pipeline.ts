@@ -65,6 +65,34 @@ export interface BuildResult {
  * that fails halfway leaves the previous files in `outDir` untouched.
  */
 export async function build(input: string, options: BuildOptions, diag: Diagnostics): Promise<BuildResult> {
+  const { editions, ...made } = await makeEditions(input, options, diag)
+  const name = editionName(input)
+  const files: OutputFile[] = editions.map((edition) => ({ target: path.join(options.outDir, `${name}.${edition.format}`), bytes: edition.bytes }))
+  ;(options.onPhase ?? (() => {}))('write')
+  try {
+    await writeFilesAtomic(files)
+  } catch (error) {
+    if (error instanceof WriteError) diag.fail(`cannot write the edition: ${error.reason}`, error.target, 'write')
+    throw error
+  }
+  return { ...made, outputs: files.map((file) => file.target) }
+}
+
+/** One edition, made in memory. */
+export interface Edition {
+  format: Format
+  bytes: Uint8Array
+}
+
+export interface MadeEditions extends Omit<BuildResult, 'outputs'> {
+  /** The editions asked for: the PDF first, as they are made. */
+  editions: Edition[]
+  /** Where each page of the print edition starts (what the EPUB's page list records). */
+  pageStarts: PageStart[]
+}
+
+/** The editions of a manuscript, made in memory and written nowhere (what `build` writes, and `octavo preview` shows). */
+export async function makeEditions(input: string, options: Omit<BuildOptions, 'outDir'>, diag: Diagnostics): Promise<MadeEditions> {
   const phase = options.onPhase ?? (() => {})
   phase('read')
   const chosen = await commandLineTheme(options, diag)
@@ -72,8 +100,7 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
   // The theme, every value checked, before anything is set.
   const { theme, page: chosenPage } = await bookSetting(chosen, options, settings, diag)
 
-  const name = editionName(input)
-  const files: OutputFile[] = []
+  const editions: Edition[] = []
   // The print edition is always laid out: where its pages start is what the EPUB's page list records, so an
   // e-reader can cite the printed page. It is drawn only when asked for.
   const pressName = options.press ?? settings.press
@@ -85,7 +112,7 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
     phase('pdf')
     const pdfOptions = { ...layoutOptions, press, print: options.print === true, pdfA: options.pdfA === true, onPart: (pages: number) => phase(`pdf: ${pages} page${pages === 1 ? '' : 's'} set`) }
     const pdf = await writePdf(book, theme, pdfOptions, diag)
-    files.push({ target: path.join(options.outDir, `${name}.pdf`), bytes: pdf.bytes })
+    editions.push({ format: 'pdf', bytes: pdf.bytes })
     print = pdf
   } else {
     phase('print layout')
@@ -98,17 +125,10 @@ export async function build(input: string, options: BuildOptions, diag: Diagnost
     // The EPUB's writer (and epub-gen-memory, JSZip) is loaded only when an EPUB is asked for.
     const { writeEpub } = await loadEpubWriter()
     const epubOptions = options.cache?.folder === undefined ? {} : { subsetCache: options.cache.folder }
-    files.push({ target: path.join(options.outDir, `${name}.epub`), bytes: await writeEpub(book, theme, diag, print.pageStarts, epubOptions) })
+    editions.push({ format: 'epub', bytes: await writeEpub(book, theme, diag, print.pageStarts, epubOptions) })
   }
 
-  phase('write')
-  try {
-    await writeFilesAtomic(files)
-  } catch (error) {
-    if (error instanceof WriteError) diag.fail(`cannot write the edition: ${error.reason}`, error.target, 'write')
-    throw error
-  }
-  return { book, outputs: files.map((file) => file.target), report: print.report, theme, page }
+  return { book, editions, report: print.report, theme, page, pageStarts: print.pageStarts }
 }
 
 export interface CoverOptions {
