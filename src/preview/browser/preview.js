@@ -229,11 +229,29 @@ const frameSizes = new ResizeObserver((entries) => {
   shown.knots = null
 })
 
+/**
+ * The preview's own addition to the EPUB's documents: the print edition's page
+ * numbers in a margin left of the text, where each page begins. The text keeps
+ * the width the frame gives it.
+ */
+const pageNumbersInMargin = `
+html { padding-left: 2.5rem !important; }
+[role~="doc-pagebreak"]::after {
+  content: attr(title); position: absolute; left: 0; width: 2rem; text-align: right;
+  font: 11px/1 system-ui, sans-serif; color: #9a9385; text-indent: 0; margin-top: 0.45em;
+}`
+
 /** A frame as tall as its document, which then never scrolls: the pane scrolls instead, through every document in turn. */
 function fitFrame(frame) {
   const document = frame.contentDocument
   if (!document?.documentElement) return
   document.documentElement.style.overflow = 'hidden'
+  if (!document.getElementById('octavo-preview-margin')) {
+    const style = document.createElementNS('http://www.w3.org/1999/xhtml', 'style')
+    style.id = 'octavo-preview-margin'
+    style.textContent = pageNumbersInMargin
+    document.head?.append(style)
+  }
   frame.style.height = `${Math.ceil(document.documentElement.scrollHeight)}px`
   frameSizes.observe(document.documentElement)
   if (!frame.dataset.links) {
