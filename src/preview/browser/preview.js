@@ -207,6 +207,8 @@ async function loadReader(generation, documents) {
     const frame = document.createElement('iframe')
     frame.title = name
     frame.src = `/epub/${generation}/${name.split('/').map(encodeURIComponent).join('/')}`
+    // A screen's height to begin with: a cover sized to the screen (100vh) is then a screen tall.
+    frame.style.height = `${readerPane.clientHeight}px`
     container.append(frame)
     return frame
   })
@@ -221,14 +223,6 @@ async function loadReader(generation, documents) {
   return { container, frames }
 }
 
-const frameSizes = new ResizeObserver((entries) => {
-  for (const entry of entries) {
-    const frame = shown.frames.find((candidate) => candidate.contentDocument?.documentElement === entry.target)
-    if (frame) fitFrame(frame)
-  }
-  shown.knots = null
-})
-
 /**
  * The preview's own addition to the EPUB's documents: the print edition's page
  * numbers in a margin left of the text, where each page begins. The text keeps
@@ -241,7 +235,11 @@ html { padding-left: 2.5rem !important; }
   font: 11px/1 system-ui, sans-serif; color: #9a9385; text-indent: 0; margin-top: 0.45em;
 }`
 
-/** A frame as tall as its document, which then never scrolls: the pane scrolls instead, through every document in turn. */
+/**
+ * A frame as tall as its document, which then never scrolls: the pane scrolls instead, through every document in
+ * turn. Measured once its pictures and fonts are in, and again when the window's width changes; not whenever the
+ * document's height does, since a cover sized to the screen (100vh) would grow with each measure.
+ */
 function fitFrame(frame) {
   const document = frame.contentDocument
   if (!document?.documentElement) return
@@ -252,8 +250,8 @@ function fitFrame(frame) {
     style.textContent = pageNumbersInMargin
     document.head?.append(style)
   }
-  frame.style.height = `${Math.ceil(document.documentElement.scrollHeight)}px`
-  frameSizes.observe(document.documentElement)
+  // The root element's own height, not the scroll height, which is never less than the frame's.
+  frame.style.height = `${Math.ceil(document.documentElement.getBoundingClientRect().height)}px`
   if (!frame.dataset.links) {
     frame.dataset.links = 'followed'
     document.addEventListener('click', (event) => followLink(event, frame))
@@ -369,6 +367,7 @@ window.addEventListener('resize', () => {
   resizing = setTimeout(async () => {
     if (shown.generation === 0 || loading) return
     const place = printPlace()
+    for (const frame of shown.frames) fitFrame(frame)
     const print = await loadPrint(shown.generation)
     const old = shown.pdf
     printPane.replaceChildren(print.container)
