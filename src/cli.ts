@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CacheStore } from './cache/store.js'
@@ -270,6 +270,11 @@ async function buildOne(
 
 /** `octavo preview`: serves the preview until Ctrl-C. */
 async function previewOne(input: string, options: Options, cache: CacheStore, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
+  // A manuscript that is not there is said at once, as \`build\` says it, rather than watched for.
+  if (!existsSync(input)) {
+    stderr.write(`${input}: error: no such file or folder\n`)
+    return exitCode.input
+  }
   const { preview } = await import('./preview/index.js')
   const stop = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
   try {

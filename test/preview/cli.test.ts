@@ -30,6 +30,12 @@ describe('octavo preview on the command line', () => {
     }
   })
 
+  it('says at once when the manuscript is not there (exit 1)', async () => {
+    const { code, stderr } = await octavoInProcess(['preview', 'no/such/book.md', '--port', '0'])
+    assert.equal(code, 1)
+    assert.match(stderr, /no\/such\/book\.md: error: no such file or folder/)
+  })
+
   it('says when its port is in use', async () => {
     const taken = createServer()
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
