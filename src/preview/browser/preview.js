@@ -291,7 +291,13 @@ function markers() {
     const top = frameTop(frame)
     for (const marker of document.querySelectorAll('[role~="doc-pagebreak"][id]')) {
       const page = /^page-(\d+)$/.exec(marker.id)
-      if (page) found.push({ page: Number(page[1]), reader: top + marker.getBoundingClientRect().top - markerInset })
+      if (!page) continue
+      // A page that begins its document (a chapter's first page) begins where the document does, above its margin.
+      const before = document.createRange()
+      before.setStart(document.body, 0)
+      before.setEndBefore(marker)
+      const opening = before.toString().trim() === ''
+      found.push({ page: Number(page[1]), reader: opening ? top - markerInset : top + marker.getBoundingClientRect().top - markerInset })
     }
   }
   return found
@@ -335,8 +341,14 @@ function followReader() {
   showPageNumber()
 }
 
+/**
+ * The page number shown: the page at a little below the pane's top, so that the last few pixels of a page
+ * (a link followed to a chapter's start lands just above its page) do not name it.
+ */
 function showPageNumber() {
-  if (document.activeElement !== pageInput && shown.sheets.length > 0) pageInput.value = String(printPlace().page)
+  if (document.activeElement === pageInput || shown.sheets.length === 0) return
+  const lookAhead = Math.min(96, printPane.clientHeight / 4)
+  pageInput.value = String(pageAt(shown.sheets.map(sheetTop), printPane.scrollTop + lookAhead))
 }
 
 /** Turn the print edition to page `number`; the e-reader pane follows to where that page begins. */
