@@ -270,7 +270,7 @@ async function buildOne(
 
 /** `octavo preview`: serves the preview until Ctrl-C. */
 async function previewOne(input: string, options: Options, cache: CacheStore, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
-  // A manuscript that is not there is said at once, as \`build\` says it, rather than watched for.
+  // A manuscript that is not there is said at once, as `build` says it, rather than watched for.
   if (!existsSync(input)) {
     stderr.write(`${input}: error: no such file or folder\n`)
     return exitCode.input

@@ -33,6 +33,8 @@ export async function preview(input: string, options: PreviewOptions): Promise<v
   const server: PreviewServer = await startPreviewServer(session, options.port)
   // The page can be opened at once: it shows the first build when it is done.
   options.onListening?.(server.url)
+  // Stopping closes the page's connections at once; a build under way is let finish (the watcher waits for it).
+  void options.until.then(() => server.close())
   const absolute = path.resolve(input)
   try {
     await watchManuscript({

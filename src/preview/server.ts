@@ -16,7 +16,7 @@ import type { PreviewSession, Status } from './session.js'
 export interface PreviewServer {
   /** The page's address, e.g. `http://127.0.0.1:3939/`. */
   url: string
-  /** Ends every open connection and stops listening. */
+  /** Ends every open connection and stops listening (once, however often it is called). */
   close(): Promise<void>
 }
 
@@ -103,14 +103,15 @@ export async function startPreviewServer(session: PreviewSession, port: number):
     })
   })
   const address = server.address() as AddressInfo
+  let closing: Promise<void> | undefined
   return {
     url: `http://127.0.0.1:${address.port}/`,
-    close: async () => {
-      for (const stream of streams) stream.end()
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-      server.closeAllConnections()
-      await closed
-    },
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end()
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })),
   }
 }
 
