@@ -28,6 +28,8 @@ const pdfjsFolder = path.join(path.dirname(createRequire(import.meta.url).resolv
 const files: Record<string, string> = {
   '/': path.join(browserFolder, 'page.html'),
   '/preview.js': path.join(browserFolder, 'preview.js'),
+  '/print-pane.js': path.join(browserFolder, 'print-pane.js'),
+  '/reader-pane.js': path.join(browserFolder, 'reader-pane.js'),
   '/preview.css': path.join(browserFolder, 'preview.css'),
   '/sync.js': fileURLToPath(new URL('./sync.js', import.meta.url)),
   '/pdfjs/pdf.mjs': path.join(pdfjsFolder, 'build/pdf.min.mjs'),

@@ -2,10 +2,9 @@
 // EPUB's documents in frames, kept in step through the page-break markers
 // (see sync.ts). The server says after every build which editions to show
 // (Server-Sent Events); the page swaps them in without reloading itself.
-import * as pdfjs from '/pdfjs/pdf.mjs'
+import { drawWhenNear, loadPrint, pageGap, sheetTop } from '/print-pane.js'
+import { fitFrame, frameTop, loadReader, markerInset, markers } from '/reader-pane.js'
 import { carry, knotsBetween, pageAt } from '/sync.js'
-
-pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.mjs'
 
 const printPane = document.getElementById('print')
 const readerPane = document.getElementById('reader')
@@ -14,15 +13,8 @@ const pageCount = document.getElementById('pages')
 const statusLine = document.getElementById('status')
 const messages = document.getElementById('messages')
 
-/** The gap between two pages of the print edition, in CSS pixels; half of it stands above the page's top when it is shown. */
-const pageGap = 16
-/** The largest scale a page is drawn at: its points as CSS pixels, times this. */
-const largestScale = 1.6
-/** How far below the reader pane's top a page's marker stands when that page is shown, so its line is seen whole. */
-const markerInset = 8
-
 /** What is on screen: the good build's number, its PDF and pages, and its documents' frames. */
-const shown = { generation: 0, pdf: null, sheets: [], frames: [], knots: null }
+const shown = { generation: 0, pdf: null, sheets: [], frames: [], knots: null, stopDrawing: () => {} }
 /** The status the server sent last. */
 let latest = null
 /** The build being loaded, while one is. */
@@ -81,8 +73,8 @@ async function showLatest() {
     loading = status.generation
     try {
       const place = shown.generation > 0 ? printPlace() : undefined
-      const [print, reader] = await Promise.all([loadPrint(status.generation), loadReader(status.generation, status.documents)])
-      if (print === undefined || reader === undefined) break
+      const around = place ? place.page : 1
+      const [print, reader] = await Promise.all([loadPrint(printPane, status.generation, around), loadReader(readerPane, status.generation, status.documents, turnTo)])
       swapIn(status.generation, print, reader)
       if (place) restorePrintPlace(place)
       followPrint()
@@ -108,79 +100,23 @@ function swapIn(generation, print, reader) {
   pageCount.textContent = String(print.sheets.length)
   pageInput.max = String(print.sheets.length)
   document.documentElement.dataset.generation = String(generation)
-  observeSheets()
+  drawSheets()
   void old?.destroy()
 }
 
-// ---- The print edition --------------------------------------------------------
-
-/** The PDF of build `generation` as a column of sheets, each drawn when it comes near the view. */
-async function loadPrint(generation) {
-  const pdf = await pdfjs.getDocument({ url: `/pdf/${generation}` }).promise
-  const container = document.createElement('div')
-  container.className = 'pages'
-  const room = Math.max(200, printPane.clientWidth - 2 * pageGap - 32)
-  const sheets = []
-  for (let number = 1; number <= pdf.numPages; number++) {
-    const page = await pdf.getPage(number)
-    const natural = page.getViewport({ scale: 1 })
-    const scale = Math.min(largestScale, room / natural.width)
-    const viewport = page.getViewport({ scale })
-    const sheet = document.createElement('div')
-    sheet.className = 'sheet'
-    sheet.dataset.page = String(number)
-    sheet.style.width = `${Math.floor(viewport.width)}px`
-    sheet.style.height = `${Math.floor(viewport.height)}px`
-    sheet.style.setProperty('--scale-factor', String(scale))
-    const label = document.createElement('span')
-    label.className = 'label'
-    label.textContent = String(number)
-    sheet.append(label)
-    container.append(sheet)
-    sheets.push({ number, page, viewport, element: sheet, drawn: null })
-  }
-  // The pages around the one in view are drawn before the swap: no blank page flashes up.
-  const around = shown.generation > 0 ? printPlace().page : 1
-  await Promise.all(sheets.slice(Math.max(0, around - 2), around + 1).map(draw))
-  return { pdf, container, sheets }
+function drawSheets() {
+  shown.stopDrawing()
+  shown.stopDrawing = drawWhenNear(printPane, shown.sheets)
 }
 
-/** Draw a sheet's page on a canvas, with PDF.js's text layer over it (the text can be selected and found). */
-function draw(sheet) {
-  sheet.drawn ??= (async () => {
-    const ratio = window.devicePixelRatio || 1
-    const canvas = document.createElement('canvas')
-    canvas.width = Math.floor(sheet.viewport.width * ratio)
-    canvas.height = Math.floor(sheet.viewport.height * ratio)
-    canvas.style.width = sheet.element.style.width
-    canvas.style.height = sheet.element.style.height
-    const transform = ratio === 1 ? null : [ratio, 0, 0, ratio, 0, 0]
-    await sheet.page.render({ canvasContext: canvas.getContext('2d'), viewport: sheet.viewport, transform }).promise
-    const text = document.createElement('div')
-    text.className = 'textLayer'
-    await new pdfjs.TextLayer({ textContentSource: sheet.page.streamTextContent(), container: text, viewport: sheet.viewport }).render()
-    sheet.element.prepend(canvas)
-    sheet.element.append(text)
-  })()
-  return sheet.drawn
+/** Turn the e-reader pane to a link's target (a document's top without an element); the print pane follows. */
+function turnTo(frame, element) {
+  const within = element ? element.getBoundingClientRect().top : 0
+  setScroll(readerPane, frameTop(readerPane, frame) + within - markerInset)
+  followReader()
 }
 
-let sheetObserver = null
-function observeSheets() {
-  sheetObserver?.disconnect()
-  sheetObserver = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) if (entry.isIntersecting) void draw(shown.sheets[Number(entry.target.dataset.page) - 1])
-    },
-    { root: printPane, rootMargin: '100% 0px' },
-  )
-  for (const sheet of shown.sheets) sheetObserver.observe(sheet.element)
-}
-
-/** Where a page stands in the print pane: its top, less half the gap above it. */
-function sheetTop(sheet) {
-  return sheet.element.offsetTop - pageGap / 2
-}
+// ---- Where the print pane is -------------------------------------------------------
 
 /** The page at the top of the print pane, and how far down it the pane is. */
 function printPlace() {
@@ -196,120 +132,13 @@ function restorePrintPlace({ page, fraction }) {
   if (sheet) setScroll(printPane, sheetTop(sheet) + fraction * (sheet.element.offsetHeight + pageGap))
 }
 
-// ---- The EPUB -----------------------------------------------------------------
-
-/** The EPUB's documents of build `generation`, each in a frame as tall as its content, loaded out of sight. */
-async function loadReader(generation, documents) {
-  const container = document.createElement('div')
-  container.className = 'documents incoming'
-  readerPane.append(container)
-  const frames = documents.map((name) => {
-    const frame = document.createElement('iframe')
-    frame.title = name
-    frame.src = `/epub/${generation}/${name.split('/').map(encodeURIComponent).join('/')}`
-    // A screen's height to begin with: a cover sized to the screen (100vh) is then a screen tall.
-    frame.style.height = `${readerPane.clientHeight}px`
-    container.append(frame)
-    return frame
-  })
-  try {
-    await Promise.all(frames.map((frame) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))))
-    await Promise.all(frames.map((frame) => frame.contentDocument?.fonts?.ready))
-  } catch (error) {
-    container.remove()
-    throw error
-  }
-  for (const frame of frames) fitFrame(frame)
-  return { container, frames }
-}
-
-/**
- * The preview's own addition to the EPUB's documents: the print edition's page
- * numbers in a margin left of the text, where each page begins. The text keeps
- * the width the frame gives it.
- */
-const pageNumbersInMargin = `
-html { padding-left: 2.5rem !important; }
-[role~="doc-pagebreak"]::after {
-  content: attr(title); position: absolute; left: 0; width: 2rem; text-align: right;
-  font: 11px/1 system-ui, sans-serif; color: #9a9385; text-indent: 0; margin-top: 0.45em;
-}`
-
-/**
- * A frame as tall as its document, which then never scrolls: the pane scrolls instead, through every document in
- * turn. Measured once its pictures and fonts are in, and again when the window's width changes; not whenever the
- * document's height does, since a cover sized to the screen (100vh) would grow with each measure.
- */
-function fitFrame(frame) {
-  const document = frame.contentDocument
-  if (!document?.documentElement) return
-  document.documentElement.style.overflow = 'hidden'
-  if (!document.getElementById('octavo-preview-margin')) {
-    const style = document.createElementNS('http://www.w3.org/1999/xhtml', 'style')
-    style.id = 'octavo-preview-margin'
-    style.textContent = pageNumbersInMargin
-    document.head?.append(style)
-  }
-  // The root element's own height, not the scroll height, which is never less than the frame's.
-  frame.style.height = `${Math.ceil(document.documentElement.getBoundingClientRect().height)}px`
-  if (!frame.dataset.links) {
-    frame.dataset.links = 'followed'
-    document.addEventListener('click', (event) => followLink(event, frame))
-  }
-}
-
-/** A link between the EPUB's documents scrolls the pane to its target, as an e-reader turns to it. */
-function followLink(event, from) {
-  const link = event.target.closest?.('a[href]')
-  if (!link) return
-  const target = new URL(link.getAttribute('href'), from.contentDocument.URL)
-  if (target.origin !== location.origin) {
-    event.preventDefault()
-    window.open(target.href, '_blank', 'noopener')
-    return
-  }
-  const frame = shown.frames.find((candidate) => new URL(candidate.src).pathname === target.pathname)
-  if (!frame) return
-  event.preventDefault()
-  const element = target.hash ? frame.contentDocument.getElementById(decodeURIComponent(target.hash.slice(1))) : null
-  const within = element ? element.getBoundingClientRect().top : 0
-  setScroll(readerPane, frameTop(frame) + within - markerInset)
-  followReader()
-}
-
-/** Where a frame's document begins in the reader pane. */
-function frameTop(frame) {
-  return frame.offsetTop + (frame.offsetParent === readerPane ? 0 : (frame.offsetParent?.offsetTop ?? 0))
-}
-
-/** The page-break markers of the EPUB, with where each stands in the reader pane. */
-function markers() {
-  const found = []
-  for (const frame of shown.frames) {
-    const document = frame.contentDocument
-    if (!document) continue
-    const top = frameTop(frame)
-    for (const marker of document.querySelectorAll('[role~="doc-pagebreak"][id]')) {
-      const page = /^page-(\d+)$/.exec(marker.id)
-      if (!page) continue
-      // A page that begins its document (a chapter's first page) begins where the document does, above its margin.
-      const before = document.createRange()
-      before.setStart(document.body, 0)
-      before.setEndBefore(marker)
-      const opening = before.toString().trim() === ''
-      found.push({ page: Number(page[1]), reader: opening ? top - markerInset : top + marker.getBoundingClientRect().top - markerInset })
-    }
-  }
-  return found
-}
-
 // ---- Keeping the panes in step --------------------------------------------------
 
 /** The knots that carry a position from one pane to the other (see sync.ts), measured again when the layout changes. */
 function knots() {
   if (shown.knots) return shown.knots
   const byPage = new Map(shown.sheets.map((sheet) => [sheet.number, sheetTop(sheet)]))
-  const pairs = markers()
+  const pairs = markers(readerPane, shown.frames)
     .filter((marker) => byPage.has(marker.page))
     .map((marker) => ({ print: byPage.get(marker.page), reader: marker.reader }))
   shown.knots = knotsBetween(pairs, printPane.scrollHeight - printPane.clientHeight, readerPane.scrollHeight - readerPane.clientHeight)
@@ -379,12 +208,12 @@ window.addEventListener('resize', () => {
   resizing = setTimeout(async () => {
     if (shown.generation === 0 || loading) return
     const place = printPlace()
-    for (const frame of shown.frames) fitFrame(frame)
-    const print = await loadPrint(shown.generation)
+    for (const frame of shown.frames) fitFrame(frame, turnTo)
+    const print = await loadPrint(printPane, shown.generation, place.page)
     const old = shown.pdf
     printPane.replaceChildren(print.container)
     Object.assign(shown, { pdf: print.pdf, sheets: print.sheets, knots: null })
-    observeSheets()
+    drawSheets()
     void old?.destroy()
     restorePrintPlace(place)
     followPrint()
