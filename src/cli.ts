@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CacheStore } from './cache/store.js'
@@ -24,11 +24,15 @@ export const exitCode = {
   output: 4,
 } as const
 
+/** Where `octavo preview` listens unless told otherwise. */
+const defaultPreviewPort = 3939
+
 const usage = `Usage: octavo build <input>... [options]
        octavo cover <input>... --press kdp|ingram [--paper white|cream] [options]
        octavo check <input|edition.epub|edition.pdf>... [--reporter text|json]
        octavo themes [NAME]
        octavo init [DIR]
+       octavo preview <input> [--port N] [options]
 
 Publish Markdown manuscripts as an EPUB for e-readers and a PDF for print.
 <input> is a .md file, or a folder whose .md files are a book's chapters
@@ -40,6 +44,10 @@ as a theme file, to start a theme of your own from.
 \`octavo init DIR\` writes a new book into DIR (default: the current folder),
 which must be new or empty: book.yaml, two chapters, a picture and a theme of
 the book's own; \`octavo build DIR\` publishes it as it stands.
+
+\`octavo preview\` shows both editions in the browser, the PDF's pages beside
+the EPUB's text, kept in step page by page, and shows them again whenever a file
+of the manuscript changes (Ctrl-C stops). It writes no files.
 
 Options:
   -o, --out DIR          where to write NAME.epub and NAME.pdf (default: dist)
@@ -60,6 +68,8 @@ Options:
       --report           print the typesetting report of each PDF
   -w, --watch            build, then build again whenever a file of the manuscript
                          changes (Ctrl-C stops)
+      --port N           the port octavo preview listens on, at 127.0.0.1
+                         (default: ${defaultPreviewPort}; 0 for any free port)
       --no-cache         keep nothing in .octavo-cache/ for the next build (the
                          cache only saves time: it never changes an edition)
   -q, --quiet            no progress, warnings only
@@ -103,7 +113,7 @@ function wrapList(names: readonly string[], width: number, indent: number): stri
 }
 
 interface Options {
-  command: 'build' | 'cover' | 'check'
+  command: 'build' | 'cover' | 'check' | 'preview'
   reporter: 'text' | 'json'
   inputs: string[]
   outDir: string
@@ -120,6 +130,7 @@ interface Options {
   watch: boolean
   cache: boolean
   paper: Paper
+  port: number
 }
 
 /**
@@ -179,6 +190,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
 
   const { CacheStore } = await import('./cache/store.js')
   const cache = options.cache ? new CacheStore({ folder: path.resolve(cacheFolder) }) : new CacheStore()
+  if (options.command === 'preview') return previewOne(options.inputs[0]!, options, cache, stdout, stderr, env)
   if (options.watch) {
     await watchAll(options, cache, stdout, stderr, env)
     return exitCode.ok
@@ -283,6 +295,36 @@ async function buildOne(
   }
 }
 
+/** `octavo preview`: serves the preview until Ctrl-C. */
+async function previewOne(input: string, options: Options, cache: CacheStore, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
+  // A manuscript that is not there is said at once, as `build` says it, rather than watched for.
+  if (!existsSync(input)) {
+    stderr.write(`${input}: error: no such file or folder\n`)
+    return exitCode.input
+  }
+  const { preview } = await import('./preview/index.js')
+  const stop = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+  try {
+    await preview(input, {
+      port: options.port,
+      build: { ...chosenTheme(options), page: options.page, press: options.press, print: options.print, sourceDateEpoch: env.SOURCE_DATE_EPOCH, cache },
+      ignore: [cacheFolder],
+      until: stop,
+      onListening: (url) => stdout.write(`octavo: previewing ${input} at ${url} (Ctrl-C stops)\n`),
+      onBuild: (status, messages) => {
+        for (const message of messages) stderr.write(`${message.text}\n`)
+        if (!options.quiet && !status.failed) stderr.write(`octavo: ${input}: shown in ${status.seconds.toFixed(2)} s\n`)
+      },
+    })
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error
+    stderr.write(`octavo: cannot listen on port ${options.port}: ${code === 'EADDRINUSE' ? 'it is in use' : 'not allowed'}; name another with --port, or --port 0 for any free port\n`)
+    return exitCode.usage
+  }
+  return exitCode.ok
+}
+
 /** `octavo cover`: one input's print cover. */
 async function coverOne(input: string, options: Options, cache: CacheStore, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
   const diag = new Diagnostics()
@@ -363,6 +405,7 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
       page: { type: 'string', short: 'p' },
       press: { type: 'string' },
       paper: { type: 'string', default: 'white' },
+      port: { type: 'string' },
       print: { type: 'boolean', default: false },
       'pdf-a': { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
@@ -389,10 +432,15 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
     if (inputs.length > 1) throw new UsageError('octavo init takes one folder at most')
     return { init: inputs[0] ?? '.' }
   }
-  if (command !== 'build' && command !== 'cover' && command !== 'check') throw new UsageError(`unknown command '${command}' (expected build, check, cover, init or themes)`)
+  if (command !== 'build' && command !== 'cover' && command !== 'check' && command !== 'preview') throw new UsageError(`unknown command '${command}' (expected build, check, cover, init, preview or themes)`)
   if (values.reporter !== 'text' && values.reporter !== 'json') throw new UsageError(`unknown reporter '${values.reporter}' (expected text or json)`)
   if (command === 'check' && values.watch) throw new UsageError('--watch is for octavo build')
   if (inputs.length === 0) throw new UsageError('missing input: name a .md file or a book folder')
+  if (command === 'preview' && inputs.length > 1) throw new UsageError('octavo preview shows one manuscript at a time')
+  if (command === 'preview' && values.watch) throw new UsageError('octavo preview always watches: --watch is for octavo build')
+  if (command !== 'preview' && values.port !== undefined) throw new UsageError('--port is for octavo preview')
+  const port = values.port === undefined ? defaultPreviewPort : Number(values.port)
+  if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, not '${values.port}'`)
 
   const wanted = values.format.split(',').map((format) => format.trim()).filter(Boolean)
   for (const format of wanted) {
@@ -432,6 +480,7 @@ function parseCommandLine(argv: readonly string[]): Options | { themes: string |
     watch: values.watch,
     cache: !values['no-cache'],
     paper: values.paper as Paper,
+    port,
   }
 }
 

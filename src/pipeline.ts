@@ -73,6 +73,8 @@ export interface EditionsResult extends Omit<BuildResult, 'outputs'> {
   name: string
   /** The editions asked for, the PDF first when both are. */
   editions: Edition[]
+  /** Where each page of the print edition starts (what the EPUB's page list records). */
+  pageStarts: PageStart[]
 }
 
 /**
@@ -137,7 +139,7 @@ export async function makeEditions(input: string, options: EditionOptions, diag:
     const epubOptions = options.cache?.folder === undefined ? {} : { subsetCache: options.cache.folder }
     editions.push({ format: 'epub', bytes: await writeEpub(book, theme, diag, print.pageStarts, epubOptions) })
   }
-  return { book, name: editionName(input), editions, report: print.report, theme, page }
+  return { book, name: editionName(input), editions, report: print.report, theme, page, pageStarts: print.pageStarts }
 }
 
 export interface CoverOptions {
