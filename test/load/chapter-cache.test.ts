@@ -35,7 +35,8 @@ interface Loaded {
 async function load(folder: string, cache: CacheStore | undefined): Promise<Loaded> {
   const diag = new Diagnostics()
   try {
-    return { book: await loadBook(folder, diag, { cache }), messages: diag.messages.map(formatMessage) }
+    // A fixed date: without one the book is dated at each load, and two loads may fall in different seconds.
+    return { book: await loadBook(folder, diag, { cache, sourceDateEpoch: '1700000000' }), messages: diag.messages.map(formatMessage) }
   } catch {
     return { book: undefined, messages: diag.messages.map(formatMessage) }
   }
