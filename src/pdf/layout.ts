@@ -5,7 +5,7 @@
  * the EPUB alone stops here, a build of the PDF draws each part as it comes.
  */
 import type { CacheStore } from '../cache/store.js'
-import type { Diagnostics, Said } from '../diagnostics.js'
+import { Diagnostics, ManuscriptError, type Said } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
 import type { PageStart } from '../model/page-map.js'
 import type { PageGeometry, PageName, Theme } from '../theme/index.js'
@@ -257,4 +257,21 @@ export function pageStarts(pages: readonly Page[]): PageStart[] {
     if (source) starts.push({ page: page.number, chapter: source.chapter, block: [...source.block], word: source.word })
   }
   return starts
+}
+
+/**
+ * The whole book laid out only to read what the layout found (its page count,
+ * where destinations land), with nothing said: the build that draws it says it
+ * again. A manuscript that cannot be set fails here, with the layout's errors.
+ */
+export async function trialLayout(book: Book, theme: Theme, options: LayoutOptions, diag: Diagnostics): Promise<PrintLayout> {
+  const scratch = new Diagnostics()
+  const layout = new PrintLayout(book, theme, { ...options, onChapter: undefined }, scratch)
+  try {
+    for await (const part of layout.parts()) void part
+  } catch (error) {
+    if (error instanceof ManuscriptError) for (const message of scratch.messages) if (message.fatal) diag.messages.push(message)
+    throw error
+  }
+  return layout
 }

@@ -6,13 +6,13 @@
  * model (`CrossRef.pageWords`, which the chapters' cache keys hash with the
  * rest of the chapter), and laid out again until no words change.
  */
-import { Diagnostics, ManuscriptError } from '../diagnostics.js'
+import type { Diagnostics } from '../diagnostics.js'
 import type { Book, CrossRef } from '../model/book.js'
 import { blockInlines, forEachBlock, visitInlines } from '../model/walk.js'
 import type { Theme } from '../theme/index.js'
 import { crossReferenceWords, type CrossReferenceWords } from '../transform/cross-reference-words.js'
 import { destName } from './dests.js'
-import { PrintLayout, type LayoutOptions } from './layout.js'
+import { trialLayout, type LayoutOptions } from './layout.js'
 
 /** Layouts at most before the words are taken as they are: one to find the pages, then rounds while they move. */
 const maxRounds = 4
@@ -79,13 +79,5 @@ function bookReferences(book: Book): Array<{ reference: CrossRef; chapter: strin
 
 /** Where every destination lands with the words as they stand; what the layout says is said again by the build that draws it. */
 async function destinationPages(book: Book, theme: Theme, options: LayoutOptions, diag: Diagnostics): Promise<ReadonlyMap<string, number>> {
-  const scratch = new Diagnostics()
-  const layout = new PrintLayout(book, theme, { ...options, onChapter: undefined }, scratch)
-  try {
-    for await (const part of layout.parts()) void part
-  } catch (error) {
-    if (error instanceof ManuscriptError) for (const message of scratch.messages) if (message.fatal) diag.messages.push(message)
-    throw error
-  }
-  return layout.destinationPages()
+  return (await trialLayout(book, theme, options, diag)).destinationPages()
 }

@@ -5,12 +5,12 @@
  * count moves the gutter into another band. A wider gutter only ever adds
  * pages, and so only ever a wider gutter: two or three rounds settle it.
  */
-import { Diagnostics, ManuscriptError } from '../diagnostics.js'
+import type { Diagnostics } from '../diagnostics.js'
 import type { Book } from '../model/book.js'
 import { checkMaxPages, pressPageCount, type PressProfile } from '../press/profiles.js'
 import { pageGeometry } from '../theme/index.js'
 import type { PageName, Theme } from '../theme/index.js'
-import { PrintLayout, type LayoutOptions } from './layout.js'
+import { trialLayout, type LayoutOptions } from './layout.js'
 import { pressTheme } from './press-page.js'
 import { settlePageWords } from './page-words.js'
 
@@ -47,16 +47,7 @@ export async function printedPages(book: Book, theme: Theme, press: PressProfile
 
 /** Pages of the book laid out on this theme; what the layout says is said again by the build that draws it. */
 async function countPages(book: Book, theme: Theme, options: LayoutOptions, diag: Diagnostics): Promise<number> {
-  const scratch = new Diagnostics()
-  const layout = new PrintLayout(book, theme, { ...options, onChapter: undefined }, scratch)
-  try {
-    for await (const part of layout.parts()) void part
-  } catch (error) {
-    // A manuscript that cannot be set fails here, with what the layout said.
-    if (error instanceof ManuscriptError) for (const message of scratch.messages) if (message.fatal) diag.messages.push(message)
-    throw error
-  }
-  return layout.count
+  return (await trialLayout(book, theme, options, diag)).count
 }
 
 function sameInner(a: Theme, b: Theme, page: PageName): boolean {
