@@ -111,6 +111,7 @@ export const defaultTheme: Theme = {
   hyphenation: { leftMin: 2, rightMin: 3, capitalised: 'initial' },
   tocDepth: 3,
   contents: { space: 0.5 },
+  index: { scale: 0.85, columns: 2, columnGap: 1.5, subentryIndent: 1, runover: 1, groupSpace: 1 },
   numbering: { depth: 0 },
   sectionBreak: '⁂',
   leadIn: { words: 4, chapters: false },

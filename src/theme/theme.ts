@@ -194,6 +194,16 @@ export interface Theme {
   /** The contents, in both editions: space above each first-level entry (but the first, and one under a part's line), in body lines. */
   contents: { space: number }
   /**
+   * The printed index, set in columns in smaller type: `scale` of the body
+   * size (lines at the theme's `leading` of that size), `columns` side by
+   * side `columnGap` ems of the body size apart, subentries indented
+   * `subentryIndent` ems of the index size each level, every entry's
+   * continued lines `runover` ems past the deepest subentry's indent (so a
+   * reader never takes one for a subentry), and
+   * `groupSpace` index lines above each letter's heading.
+   */
+  index: { scale: number; columns: number; columnGap: number; subentryIndent: number; runover: number; groupSpace: number }
+  /**
    * Section numbers (`1`, `1.1`, `1.1.1`) set before headings, in both
    * editions and in the contents of both: in a book a chapter is the first
    * level, in an article its shallowest headings are. `depth` is how many

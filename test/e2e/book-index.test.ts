@@ -12,7 +12,8 @@ import { before, describe, it } from 'node:test'
 import type { Book, IndexMark } from '../../src/model/book.js'
 import { chapterIndexMarks } from '../../src/model/index-entries.js'
 import { bothEditions, epubBodyText, wordTokens, type BothEditions } from '../support/editions.js'
-import { readPdf, type PdfReading } from '../support/pdf-links.js'
+import { columnLines, readPdf, type PdfReading } from '../support/pdf-links.js'
+import { defaultTheme } from '../../src/theme/default.js'
 import { epubcheck, octavoInProcess, tempDir } from '../support/tools.js'
 import { writeFile } from 'node:fs/promises'
 import { load, root } from '../load/support.js'
@@ -70,7 +71,7 @@ describe('the index of a book', () => {
     warnings = loaded.warnings
     marks = book.chapters.flatMap((chapter) => chapterIndexMarks(chapter).map((mark) => ({ mark, chapter: chapter.id, file: chapter.source })))
     editions = await bothEditions(book, 'index')
-    reading = await readPdf(editions.pdfFile)
+    reading = await readPdf(editions.pdfFile, { pieces: true })
     indexHtml = editions.documents.find((document) => document.href === 'book-index.xhtml')!.xhtml
   })
 
@@ -161,21 +162,33 @@ describe('the index of a book', () => {
       if (entry.seeAlso.length > 0) parts.push(`voir aussi ${entry.seeAlso.join('; ')}`)
       return [key, parts.join('; ').replace(/^(\d[^;]*); voir/, '$1; voir')]
     }))
-    // The printed index, read back: entry lines (body size, not a folio), nested by their indentation.
-    const lines = reading.lines.filter((line) => line.page >= indexPage && !/^\d+$/.test(line.text))
-    const bodySize = Math.min(...lines.map((line) => line.top - line.baseline))
-    const entries = lines.filter((line) => line.top - line.baseline < bodySize + 0.5)
-    const left = Math.min(...entries.map((line) => line.items[0]!.x))
+    // The printed index, read back column by column: entry lines (not the title, a letter's heading or a folio),
+    // nested by their indentation, an entry's continued lines (standing in by the runover) joined to it.
+    const { size, index: shape } = defaultTheme
+    const subentry = shape.subentryIndent * size * shape.scale
+    // The fixture's subentries go one level deep: continued lines stand in past them.
+    const runover = subentry + shape.runover * size * shape.scale
+    const read = columnLines(reading.lines.filter((line) => line.page >= indexPage), shape.columns)
+    const entries = read.filter((line) => line.column >= 0 && line.text !== 'Index' && !/^\d+$/.test(line.text) && !/^(\p{Lu}|Œ|Symboles)$/u.test(line.text))
+    const columnLeft = (line: (typeof read)[number]): number => Math.min(...entries.filter((other) => other.page === line.page && other.column === line.column).map((other) => other.items[0]!.x))
+    const joined: Array<{ text: string; depth: number }> = []
+    for (const line of entries) {
+      const offset = line.items[0]!.x - columnLeft(line)
+      if (Math.abs(offset - runover) < 1 && joined.length > 0) joined[joined.length - 1]!.text += ` ${line.text}`
+      else joined.push({ text: line.text, depth: Math.round(offset / subentry) })
+    }
     const printed = new Map<string, string>()
     const stack: string[] = []
-    for (const line of entries) {
-      const depth = Math.round((line.items[0]!.x - left) / 10) > 0 ? 1 : 0
-      const match = /^(.*?)(?: ((?:\d+(?:–\d+)?)(?:, \d+(?:–\d+)?)*))?(?:;? (voir.*))?$/.exec(line.text)!
+    for (const { text, depth } of joined) {
+      const match = /^(.*?)(?: ((?:\d+(?:–\d+)?)(?:, \d+(?:–\d+)?)*))?(?:;? (voir.*))?$/.exec(text)!
       stack.length = depth
       stack.push(match[1]!)
       printed.set(stack.join(' > '), [match[2], match[3]].filter((part) => part !== undefined).join('; '))
     }
     assert.deepEqual(printed, expectedLines)
+    // Set in the theme's columns, in the index's smaller type.
+    assert.deepEqual([...new Set(entries.map((line) => line.column))].sort(), [0, 1])
+    for (const line of entries) assert.ok(Math.abs(line.top - line.baseline - size * shape.scale) < 0.1, `“${line.text}” is set at ${line.top - line.baseline} pt`)
     // At least one range merged across pages, and one term found in several chapters.
     assert.ok([...printed.values()].some((value) => /\d–\d/.test(value)))
   })
@@ -220,8 +233,8 @@ describe('an index mark inside a link, a heading and a footnote', () => {
     assert.equal(result.stderr, '')
     const check = await epubcheck(path.join(folder, 'marks.epub'))
     assert.deepEqual(check.problems, [])
-    const reading = await readPdf(path.join(folder, 'marks.pdf'))
-    const text = reading.lines.map((line) => line.text)
+    const reading = await readPdf(path.join(folder, 'marks.pdf'), { pieces: true })
+    const text = columnLines(reading.lines.filter((line) => line.page >= reading.lines.find((line) => line.text === 'Index')!.page), defaultTheme.index.columns).map((line) => line.text)
     for (const term of ['heading term', 'linked term', 'noted term']) assert.ok(text.includes(`${term} 1`), `${term} on page 1 in ${JSON.stringify(text)}`)
   })
 })

@@ -40,7 +40,12 @@ interface TextItem {
   width: number
 }
 
-export async function readPdf(file: string): Promise<PdfReading> {
+/**
+ * `pieces`: text is read in the pieces it was tagged in (the marked content
+ * of its structure elements), not merged across them: lines set side by side
+ * in columns then stay apart.
+ */
+export async function readPdf(file: string, options: { pieces?: boolean } = {}): Promise<PdfReading> {
   const data = new Uint8Array(await readFile(file))
   const document = await getDocument({ data, verbosity: 0, disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise
   const lines: PdfLine[] = []
@@ -48,7 +53,7 @@ export async function readPdf(file: string): Promise<PdfReading> {
   const destinations = new Map<string, { page: number; top: number } | undefined>()
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number)
-    const content = await page.getTextContent()
+    const content = await page.getTextContent({ includeMarkedContent: options.pieces === true })
     // Items on one baseline make a line, in the order drawn.
     const byBaseline = new Map<number, { size: number; items: PdfLine['items'] }>()
     for (const item of content.items as TextItem[]) {
@@ -111,4 +116,34 @@ export function linksAtWord(reading: PdfReading, word: string): { line: PdfLine;
     return { line, links }
   }
   return undefined
+}
+
+/**
+ * The lines of pages set in columns (read with `pieces`), read as a reader reads them: on each
+ * page, the first column's lines from the top, then the next column's. A
+ * line drawn across the columns (a title) stays whole, before them. `columns`
+ * columns share the width the pages' text spans.
+ */
+export function columnLines(lines: readonly PdfLine[], columns: number): Array<PdfLine & { column: number }> {
+  const left = Math.min(...lines.flatMap((line) => line.items.map((item) => item.x)))
+  const right = Math.max(...lines.flatMap((line) => line.items.map((item) => item.x + item.width)))
+  const share = (right - left) / columns
+  const result: Array<PdfLine & { column: number }> = []
+  for (const page of [...new Set(lines.map((line) => line.page))]) {
+    const onPage = lines.filter((line) => line.page === page)
+    // White read as a piece of its own may span the gap between columns: only pieces with text count.
+    const across = onPage.filter((line) => line.items.some((item) => item.text.trim() !== '' && item.x + item.width > left + share + 1 && item.x < left + share))
+    result.push(...across.map((line) => ({ ...line, column: -1 })))
+    for (let column = 0; column < columns; column++) {
+      for (const line of onPage) {
+        if (across.includes(line)) continue
+        const items = line.items.filter((item) => item.text.trim() !== '' && Math.min(columns - 1, Math.floor((item.x - left + 1) / share)) === column)
+        if (items.length === 0) continue
+        // Pieces read apart are joined with a space where white stands between them.
+        const text = items.map((item, at) => (at > 0 && item.x - (items[at - 1]!.x + items[at - 1]!.width) > 1 ? ` ${item.text}` : item.text)).join('').replace(/\s+/g, ' ').trim()
+        if (text !== '') result.push({ ...line, text, items, column })
+      }
+    }
+  }
+  return result
 }
