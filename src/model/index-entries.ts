@@ -12,9 +12,14 @@ export interface BookIndex {
 }
 
 export interface IndexGroup {
-  /** The letter the group's terms start with, upper-cased; `symbols` for terms starting with a digit or a sign. */
-  letter: string
-  symbols: boolean
+  /**
+   * Terms starting with a sign, with a digit, or with a letter: `letter`
+   * groups are a letter of the alphabet each, a letter's accented and joined
+   * forms (É, Œ, Æ, Ä) under the letter they are sorted with.
+   */
+  kind: 'symbols' | 'numbers' | 'letter'
+  /** The group's heading, in the book's language: the letter, upper-cased, or the word for symbols or numbers. */
+  label: string
   entries: IndexEntry[]
 }
 
@@ -42,13 +47,14 @@ export interface IndexWords {
   see: string
   seeAlso: string
   symbols: string
+  numbers: string
 }
 
 const indexWords: Record<string, IndexWords> = {
-  en: { title: 'Index', see: 'see', seeAlso: 'see also', symbols: 'Symbols' },
-  fr: { title: 'Index', see: 'voir', seeAlso: 'voir aussi', symbols: 'Symboles' },
-  de: { title: 'Register', see: 'siehe', seeAlso: 'siehe auch', symbols: 'Symbole' },
-  es: { title: 'Índice alfabético', see: 'véase', seeAlso: 'véase también', symbols: 'Símbolos' },
+  en: { title: 'Index', see: 'see', seeAlso: 'see also', symbols: 'Symbols', numbers: 'Numbers' },
+  fr: { title: 'Index', see: 'voir', seeAlso: 'voir aussi', symbols: 'Symboles', numbers: 'Nombres' },
+  de: { title: 'Register', see: 'siehe', seeAlso: 'siehe auch', symbols: 'Symbole', numbers: 'Zahlen' },
+  es: { title: 'Índice alfabético', see: 'véase', seeAlso: 'véase también', symbols: 'Símbolos', numbers: 'Números' },
 }
 
 export function indexWordsFor(lang: string): IndexWords {
@@ -119,15 +125,18 @@ export function buildIndex(book: Book): BookIndex {
   }
   const collator = new Intl.Collator(book.metadata.lang, { sensitivity: 'base', numeric: true })
   const entries = finish(root, collator)
-  const groups: IndexGroup[] = []
+  const words = indexWordsFor(book.metadata.lang)
+  const groups = new Map<string, IndexGroup>()
   for (const entry of entries) {
-    const { letter, symbols } = groupOf(entry.term, book.metadata.lang)
-    const last = groups[groups.length - 1]
-    if (last && last.letter === letter) last.entries.push(entry)
-    else groups.push({ letter, symbols, entries: [entry] })
+    const kind = kindOf(entry.term)
+    const label = kind === 'symbols' ? words.symbols : kind === 'numbers' ? words.numbers : letterOf(entry.term, collator, book.metadata.lang)
+    const group = groups.get(`${kind}:${label}`) ?? { kind, label, entries: [] }
+    group.entries.push(entry)
+    groups.set(`${kind}:${label}`, group)
   }
-  // Symbols and digits first, then the letters in the language's order (the entries are already in it).
-  return { groups: [...groups.filter((group) => group.symbols), ...groups.filter((group) => !group.symbols)] }
+  // Symbols, then numbers, then the letters in the language's order (the entries are already in it).
+  const order = { symbols: 0, numbers: 1, letter: 2 } as const
+  return { groups: [...groups.values()].sort((a, b) => order[a.kind] - order[b.kind]) }
 }
 
 function draftAt(root: Map<string, Draft>, term: readonly string[]): Draft {
@@ -150,12 +159,30 @@ function finish(level: Map<string, Draft>, collator: Intl.Collator): IndexEntry[
     .map((draft) => ({ term: draft.term, locators: draft.locators, see: draft.see, seeAlso: draft.seeAlso, subentries: finish(draft.children, collator) }))
 }
 
-/** The group a term is listed under: its first letter without accents, upper-cased in the language; or the symbols. */
-function groupOf(term: string, lang: string): { letter: string; symbols: boolean } {
+/** Whether a term starts with a letter, a digit or a sign. */
+function kindOf(term: string): IndexGroup['kind'] {
   const first = [...term][0] ?? ''
-  if (!/\p{L}/u.test(first)) return { letter: '', symbols: true }
-  const base = first.normalize('NFD').replace(/\p{M}/gu, '')
-  return { letter: base.toLocaleUpperCase(lang), symbols: false }
+  if (/\p{L}/u.test(first)) return 'letter'
+  return /\p{N}/u.test(first) ? 'numbers' : 'symbols'
+}
+
+const latinLetters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']
+
+/**
+ * The letter a term is listed under. A Latin term goes under the last letter
+ * of the alphabet the book's language sorts at or before it, so that
+ * `Émile` stands under E, `Œuvre` under O, `Æsop` under A and, in German,
+ * `Ärger` under A: the collator, not the term's code points, decides. A
+ * term in another script goes under its first letter without accents.
+ */
+function letterOf(term: string, collator: Intl.Collator, lang: string): string {
+  const first = [...term][0] ?? ''
+  if (/\p{Script=Latin}/u.test(first)) {
+    let letter = latinLetters[0]!
+    for (const candidate of latinLetters) if (collator.compare(candidate, term) <= 0) letter = candidate
+    return letter
+  }
+  return first.normalize('NFD').replace(/\p{M}/gu, '').toLocaleUpperCase(lang)
 }
 
 /** A path of steps as a reader reads it: `line breaking, Knuth–Plass`. */

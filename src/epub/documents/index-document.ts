@@ -21,8 +21,8 @@ export function indexDocument(context: Context, index: BookIndex, locations: Loc
   const words = indexWordsFor(context.lang)
   const titles = new Map(context.book.chapters.map((chapter) => [chapter.id, chapter.title]))
   const groups = index.groups.map((group) =>
-    h('section', { 'epub:type': 'index-group', ariaLabel: group.symbols ? words.symbols : group.letter }, [
-      h('h2', group.symbols ? words.symbols : group.letter),
+    h('section', { 'epub:type': 'index-group', ariaLabel: group.label }, [
+      h('h2', group.label),
       entryList(group.entries, context, titles, locations, words),
     ]),
   )

@@ -146,8 +146,7 @@ function indexRows(c: Composer, index: BookIndex, pages: DestPages, grid: IndexG
   const rows: IndexRow[] = []
   for (const group of index.groups) {
     if (rows.length > 0) for (let space = 0; space < grid.groupSpace; space++) rows.push({ kind: 'space', drawings: [], continues: false })
-    const label = group.symbols ? words.symbols : group.letter
-    const lines = c.setText([{ type: 'text', value: label }], fromResolved(grid.letter), 'left', grid.width, { hyphenate: false })
+    const lines = c.setText([{ type: 'text', value: group.label }], fromResolved(grid.letter), 'left', grid.width, { hyphenate: false })
     const letterStruct = c.struct('H2', struct)
     lines.forEach((line, position) => rows.push({ kind: 'letter', drawings: c.runDrawings(line.runs, 0, 0, letterStruct, new Map()), line, continues: position > 0 }))
     for (const entry of group.entries) entryRows(c, entry, 0, pages, grid, struct, words, rows)
