@@ -578,6 +578,13 @@ export interface CrossRef {
   capital: boolean
   /** Written `-@fig:plot`, as pandoc-crossref's reference without its word: the number alone ("2.3"). */
   bare?: true
+  /**
+   * Words written before the first key and after the last, in brackets
+   * (`[see @sec:x]`, `[@fig:a, p. 4]`): both editions set them around the
+   * reference's words, print's page words (` on page 45`) before the suffix.
+   */
+  prefix?: string
+  suffix?: string
   /** The reference as written. */
   source: string
   /** The resolved text, its numbers links to the targets; until the pass, the text as written. */

@@ -32,8 +32,10 @@ export function inlineText(inlines: readonly Inline[]): string {
       case 'link':
       case 'styled':
       case 'citation':
-      case 'crossRef':
         text += inlineText(node.children)
+        break
+      case 'crossRef':
+        text += (node.prefix ?? '') + inlineText(node.children) + (node.suffix ?? '')
         break
       default:
         assertNever(node)

@@ -66,6 +66,8 @@ export function textWithCitations(value: string, start: Place | undefined): Inli
       const source = soften(reference.written)
       const node: CrossRef = { type: 'crossRef', labels: reference.labels, capital: reference.capital, source, children: [{ type: 'text', value: source }], targets: [] }
       if (reference.bare) node.bare = true
+      if (reference.prefix !== undefined) node.prefix = reference.prefix
+      if (reference.suffix !== undefined) node.suffix = reference.suffix
       if (start) node.place = offsetPlace(value, reference.at, start)
       out.push(node)
       at = reference.at + reference.written.length
@@ -91,21 +93,62 @@ export function mayHoldCitation(value: string): boolean {
 
 /**
  * A cross-reference in a match of `PATTERN`: `[@fig:a; @fig:b]` (every item a
- * bare cross-reference key), or `@fig:a` in the sentence (a bracket after it
+ * cross-reference key, the first with words before it, the last with words
+ * after it: `[see @fig:a; @fig:b, p. 4]`), or `@fig:a` in the sentence (a bracket after it
  * is no locator: it is left as text), or `-@fig:a` for the number alone. Where it starts in the text, what is
  * written, and the labels, their first letter lowered (`Fig:a` is `fig:a`).
  */
-function crossReference(match: RegExpExecArray | RegExpMatchArray): { at: number; written: string; labels: string[]; capital: boolean; bare?: true } | undefined {
+function crossReference(match: RegExpExecArray | RegExpMatchArray): WrittenReference | undefined {
   const index = match.index ?? 0
   if (match[1] !== undefined) {
-    const keys = match[1].split(';').map((part) => /^\s*@(\S+?)\s*$/u.exec(part)?.[1])
-    if (keys.length === 0 || !keys.every((key) => key !== undefined && CROSS_REFERENCE.test(key) && new RegExp(`^${KEY}$`, 'u').test(key))) return undefined
-    return { at: index, written: match[0], labels: keys.map((key) => lowerFirst(key!)), capital: /^[A-Z]/.test(keys[0]!) }
+    const parts = match[1].split(';')
+    const items = parts.map((part, position) => bracketedReference(part, position === 0, position === parts.length - 1))
+    if (items.length === 0 || !items.every((item) => item !== undefined)) return undefined
+    const keys = items.map((item) => item!.key)
+    const reference: WrittenReference = { at: index, written: match[0], labels: keys.map(lowerFirst), capital: /^[A-Z]/.test(keys[0]!) }
+    const prefix = items[0]!.prefix
+    const suffix = items.at(-1)!.suffix
+    if (prefix !== undefined) reference.prefix = prefix
+    if (suffix !== undefined) reference.suffix = suffix
+    return reference
   }
   const key = match[3]!
   if (!CROSS_REFERENCE.test(key)) return undefined
   const bare = match[2] === '-'
   return { at: index, written: `${bare ? '-' : ''}@${key}`, labels: [lowerFirst(key)], capital: /^[A-Z]/.test(key), ...(bare ? { bare: true as const } : {}) }
+}
+
+interface WrittenReference {
+  at: number
+  written: string
+  labels: string[]
+  capital: boolean
+  bare?: true
+  prefix?: string
+  suffix?: string
+}
+
+const REFERENCE_ITEM = new RegExp(String.raw`^([\s\S]*?)@(${KEY})([\s\S]*)$`, 'u')
+
+/**
+ * An item of a bracketed cross-reference: its key, and words before it (on
+ * the first item only: `see @sec:x`) or after it (on the last only:
+ * `@fig:a, p. 4`), as pandoc-crossref takes them; `undefined` if it is none.
+ */
+function bracketedReference(part: string, first: boolean, last: boolean): { key: string; prefix?: string; suffix?: string } | undefined {
+  const match = REFERENCE_ITEM.exec(part)
+  if (!match) return undefined
+  const [, before = '', key = '', after = ''] = match
+  if (!CROSS_REFERENCE.test(key)) return undefined
+  const prefix = soften(before).trim()
+  const suffix = soften(after).trimEnd()
+  // A prefix runs into the key only across a space: `a@fig:x` is no reference.
+  if (prefix !== '' && (!first || !/\s$/.test(before))) return undefined
+  if (suffix.trim() !== '' && !last) return undefined
+  const item: { key: string; prefix?: string; suffix?: string } = { key }
+  if (prefix !== '') item.prefix = `${prefix} `
+  if (suffix.trim() !== '') item.suffix = /^[\s,;:.]/.test(suffix) ? suffix : ` ${suffix}`
+  return item
 }
 
 function lowerFirst(key: string): string {

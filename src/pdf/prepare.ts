@@ -202,8 +202,10 @@ export function segments(inlines: readonly Inline[], context: SegmentContext, st
         // Set as the cross-references pass wrote it, each number a link; then the page, where print needs it.
         // A destination at it tells on which page it is printed (see `page-words.ts`).
         if (context.chapter !== undefined && node.id !== undefined) push({ kind: 'anchor', text: '', style, anchor: destName(context.chapter, node.id) })
+        if (node.prefix !== undefined) out.push(...segments([{ type: 'text', value: node.prefix }], context, style, link, span))
         out.push(...segments(node.children, context, style, link, span))
         if (node.pageWords !== undefined) push({ kind: 'text', text: node.pageWords, style, uncounted: true })
+        if (node.suffix !== undefined) out.push(...segments([{ type: 'text', value: node.suffix }], context, style, link, span))
         break
       case 'break':
         push({ kind: 'break', text: '\n', style })

@@ -7,7 +7,7 @@
  * of figures and tables, the warnings, EPUBCheck and the typesetting report.
  */
 import assert from 'node:assert/strict'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { Diagnostics, formatMessage } from '../../src/diagnostics.js'
@@ -193,5 +193,38 @@ describe('cross-references in a book of three chapters', () => {
         assert.equal(printed, pageOfLine(reading, entry, bodyStart - 1), `${entry}: its page`)
       }
     }
+  })
+})
+
+describe('words written around a bracketed cross-reference', () => {
+  it('are set before and after the reference in both editions, print\'s page words between the number and the words after it', async () => {
+    const out = await tempDir()
+    const source = [
+      '---', 'title: Around', 'lang: en', '---', '',
+      '# One {#sec:one}', '',
+      'As shown [see @sec:two], and [@tbl:w, p. 4] too; also [cf. @tbl:w; @sec:two, below].', '',
+      '| a | b |', '|---|---|', '| 1 | 2 |', '', ': Widths {#tbl:w}', '',
+      '# Two {#sec:two}', '',
+      'Text [see @sec:one] here.', '',
+    ].join('\n')
+    const file = path.join(out, 'around.md')
+    await writeFile(file, source)
+    const diag = new Diagnostics()
+    await build(file, { outDir: out, formats: ['epub', 'pdf'], theme: defaultTheme, page: 'a5', sourceDateEpoch: '1700000000' }, diag)
+    assert.deepEqual(diag.messages.map(formatMessage), [])
+    const documents = await epubSpine(path.join(out, 'around.epub'))
+    const text = flat(documents.filter((document) => /chapter-\d/.test(document.href)).map((document) => decodeXml(document.xhtml.replace(/<[^>]+>/g, ''))).join(' '))
+    for (const words of ['As shown see Section “Two”, and Table 1, p. 4 too; also cf. Table 1 and Section “Two”, below.', 'Text see Section “One” here.']) {
+      assert.ok(text.includes(words), `${words} in ${text}`)
+    }
+    assert.ok(!text.includes('@'))
+    const reading = await readPdf(path.join(out, 'around.pdf'))
+    const pdf = flat(reading.lines.map((line) => line.text).join(' '))
+    const two = reading.lines.find((line) => line.text === 'Two' && line.page > 3)!.page
+    const one = reading.lines.find((line) => line.text === 'One' && line.page > 3)!.page
+    assert.ok(pdf.includes(`As shown see Section “Two” on page ${two}, and Table 1, p. 4 too; also cf. Table 1 and Section “Two” on page ${two}, below.`), pdf)
+    assert.ok(pdf.includes(`Text see Section “One” on page ${one} here.`), pdf)
+    const check = await epubcheck(path.join(out, 'around.epub'))
+    assert.deepEqual(check.problems, [])
   })
 })

@@ -42,8 +42,25 @@ describe('citations in the text, in pandoc’s syntax', () => {
   })
 
   it('leaves e-mail addresses and brackets without a key as written', () => {
-    for (const text of ['Write to writer@example.org.', 'An [aside] and @ alone.', '[see @sec:intro]']) {
+    for (const text of ['Write to writer@example.org.', 'An [aside] and @ alone.', '[see@sec:intro]', '[@fig:a, p. 4; @fig:b]', '[@fig:a; see @fig:b]']) {
       assert.deepEqual(textWithCitations(text, start), [{ type: 'text', value: text }], text)
+    }
+  })
+
+  it('keeps the words before a bracketed cross-reference\'s first key and after its last, as pandoc-crossref does', () => {
+    const cases: Array<[string, string[], string | undefined, string | undefined]> = [
+      ['As shown [see @sec:intro].', ['sec:intro'], 'see ', undefined],
+      ['In [@fig:a, p. 4] too.', ['fig:a'], undefined, ', p. 4'],
+      ['[cf. @fig:a; @tbl:b and below]', ['fig:a', 'tbl:b'], 'cf. ', ' and below'],
+    ]
+    for (const [text, labels, prefix, suffix] of cases) {
+      const inlines = textWithCitations(text, start)
+      assert.deepEqual(citations(inlines), [], text)
+      const [reference, ...others] = inlines.filter((inline) => inline.type === 'crossRef')
+      assert.equal(others.length, 0, text)
+      assert.deepEqual(reference?.labels, labels, text)
+      assert.equal(reference?.prefix, prefix, text)
+      assert.equal(reference?.suffix, suffix, text)
     }
   })
 

@@ -84,9 +84,9 @@ function citation(state: State, node: Citation): ElementContent[] {
   return [h('span', { className: ['citation'] }, inlines(state, node.children))]
 }
 
-/** A cross-reference: its words, each number a link to what it refers to (see `transform/cross-references.ts`). */
+/** A cross-reference: its words, each number a link to what it refers to (see `transform/cross-references.ts`), between the words written around it. */
 function crossRef(state: State, node: CrossRef): ElementContent[] {
-  return inlines(state, node.children)
+  return inlines(state, [...(node.prefix !== undefined ? [{ type: 'text' as const, value: node.prefix }] : []), ...node.children, ...(node.suffix !== undefined ? [{ type: 'text' as const, value: node.suffix }] : [])])
 }
 
 function inlineCode(state: State, node: InlineCode): ElementContent[] {
