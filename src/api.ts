@@ -5,6 +5,7 @@
  *
  *   import { build } from 'octavo'
  *   const { ok, epub, pdf, diagnostics } = await build({ input: 'book/' })
+ *   const article = await build({ markdown: '# Title\n\nText.', path: 'notes.md' })
  */
 import path from 'node:path'
 import type { VFileMessage } from 'vfile-message'
@@ -19,8 +20,18 @@ import { themes, type PageName, type Theme } from './theme/index.js'
 import { isThemeFileName, pageNames } from './theme/names.js'
 
 export interface BuildOptions {
-  /** The manuscript: a Markdown file, or a folder holding a book's chapters (and its `book.yaml`). */
-  input: string
+  /** The manuscript: a Markdown file, or a folder holding a book's chapters (and its `book.yaml`). Not with `markdown`. */
+  input?: string | undefined
+  /**
+   * The manuscript as text, a one-file book (front matter and all), instead of `input`: nothing is read
+   * for it. Its messages name `path`; images and a theme file it names are looked for beside `path`.
+   */
+  markdown?: string | undefined
+  /**
+   * With `markdown`: the path its messages name it by, which need not exist (`chapter.md`), and the editions'
+   * name (`chapter.epub`); `<input>` without it, the editions then named `book`.
+   */
+  path?: string | undefined
   /** The editions to make; both without it. */
   formats?: readonly Format[] | undefined
   /**
@@ -85,6 +96,7 @@ export interface BuildResult {
  * TypeError; anything else that rejects is a fault in Octavo.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { input, name } = checkedInput(options)
   const wanted = checkedFormats(options.formats)
   const theme = checkedTheme(options.theme)
   if (options.page !== undefined && !pageNames.includes(options.page)) throw new TypeError(`unknown page '${String(options.page)}' (expected ${pageNames.join(', ')})`)
@@ -93,8 +105,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diag = new Diagnostics()
   try {
     const made = await makeEditions(
-      options.input,
+      input,
       {
+        text: options.markdown,
         formats: wanted,
         ...theme,
         page: options.page,
@@ -108,15 +121,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     )
     const written: string[] = []
     if (options.out !== undefined) {
-      const files = made.editions.map(({ format, bytes }) => ({ target: path.join(options.out!, `${made.name}.${format}`), bytes }))
+      const files = made.editions.map(({ format, bytes }) => ({ target: path.join(options.out!, `${name}.${format}`), bytes }))
       await writeEditions(files)
       written.push(...files.map((file) => file.target))
     }
     const bytes = (format: Format): Uint8Array | undefined => made.editions.find((edition) => edition.format === format)?.bytes
-    return { ok: true, name: made.name, epub: bytes('epub'), pdf: bytes('pdf'), diagnostics: diag.messages.map(diagnostic), written, metadata: made.book.metadata, report: made.report }
+    return { ok: true, name, epub: bytes('epub'), pdf: bytes('pdf'), diagnostics: diag.messages.map(diagnostic), written, metadata: made.book.metadata, report: made.report }
   } catch (error) {
     if (!(error instanceof ManuscriptError)) throw error
-    return { ok: false, name: editionName(options.input), diagnostics: diag.messages.map(diagnostic), written: [] }
+    return { ok: false, name, diagnostics: diag.messages.map(diagnostic), written: [] }
   }
 }
 
@@ -130,6 +143,18 @@ export function diagnostic(message: VFileMessage): Diagnostic {
     severity: message.fatal === true ? 'error' : 'warning',
     rule: message.ruleId ?? undefined,
   }
+}
+
+/** The path the manuscript is read from or reported under, and the editions' name; exactly one of `input` and `markdown`. */
+function checkedInput(options: BuildOptions): { input: string; name: string } {
+  if (options.markdown !== undefined) {
+    if (options.input !== undefined) throw new TypeError('give the manuscript as input or as markdown, not both')
+    if (typeof options.markdown !== 'string') throw new TypeError('markdown must be a string')
+    return options.path === undefined ? { input: '<input>', name: 'book' } : { input: options.path, name: editionName(options.path) }
+  }
+  if (options.input === undefined) throw new TypeError('no manuscript: give input (a file or a folder) or markdown (its text)')
+  if (options.path !== undefined) throw new TypeError('path names markdown given as text; with input, it is not used')
+  return { input: options.input, name: editionName(options.input) }
 }
 
 function checkedFormats(formats: readonly Format[] | undefined): Format[] {

@@ -42,6 +42,8 @@ export interface BuildOptions {
   cache?: CacheStore | undefined
   /** Told of every file the book is made of as it is read (what `--watch` watches). */
   onRead?: ((file: string) => void) | undefined
+  /** A one-file manuscript's text, given in memory: the input is then the path it is reported under, not read. */
+  text?: string | undefined
   /** Told of each chapter as the print edition lays it out: set now, or taken from the cache. */
   onChapter?: ((chapter: number, from: 'set' | 'cache') => void) | undefined
   /** Threads that set the print edition's chapters; `OCTAVO_THREADS` (default 1: the build's own thread) without it. */
@@ -106,7 +108,7 @@ export async function makeEditions(input: string, options: EditionOptions, diag:
   const phase = options.onPhase ?? (() => {})
   phase('read')
   const chosen = await commandLineTheme(options, diag)
-  const { book, settings } = await loadManuscript(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache, onRead: options.onRead })
+  const { book, settings } = await loadManuscript(input, diag, { sourceDateEpoch: options.sourceDateEpoch, cache: options.cache, onRead: options.onRead, text: options.text })
   // The theme, every value checked, before anything is set.
   const { theme, page: chosenPage } = await bookSetting(chosen, options, settings, diag)
   // Numbers and references once the theme is known: a section is referred to by its number when the theme numbers it.

@@ -30,10 +30,10 @@ import { folderFiles, type FolderFile } from './folder-files.js'
 import { parseFrontMatter } from './front-matter.js'
 import type { ChapterEntry, FrontMatter } from './front-matter.js'
 import { expandIncludes, type IncludeScope } from './includes.js'
-import { BOOK_TOML, BOOK_YAML, locateManuscript } from './manuscript.js'
+import { BOOK_TOML, BOOK_YAML, locateManuscript, textManuscript } from './manuscript.js'
 import type { Manuscript, SourceFile } from './manuscript.js'
 import { buildMetadata } from './metadata.js'
-import { readSource } from './read-source.js'
+import { decodeSource, readSource } from './read-source.js'
 import { restoreColumns } from './restore-columns.js'
 import { parseSummary, type SummaryEntry } from './summary.js'
 import { relocateTree } from './text-origins.js'
@@ -45,6 +45,8 @@ export interface LoadOptions {
   cache?: CacheStore | undefined
   /** Told of every file the book is made of as it is read, by absolute path (what a watcher must watch). */
   onRead?: ((file: string) => void) | undefined
+  /** The manuscript's text, given in memory: the input is then a one-file manuscript's path as reported, not read. */
+  text?: string | undefined
 }
 
 /** What reading the book's files shares: the folder, the diagnostics, the cache. */
@@ -125,7 +127,7 @@ export interface BookSettings {
 
 /** The book and the settings the manuscript gives (see `loadBook`). */
 export async function loadManuscript(input: string, diag: Diagnostics, options: LoadOptions = {}): Promise<{ book: Book; settings: BookSettings }> {
-  const manuscript = await locateManuscript(input, diag)
+  const manuscript = options.text !== undefined ? textManuscript(input, options.text) : await locateManuscript(input, diag)
   const assets = new AssetRegistry(manuscript.root, diag)
   const scope: LoadScope = { root: manuscript.root, rootDisplay: manuscript.kind === 'file' ? path.dirname(manuscript.file.display) : manuscript.display, diag, cache: options.cache, onRead: options.onRead }
   if (options.onRead) assets.listen((_call, asset) => asset && options.onRead!(asset.path))
@@ -420,8 +422,8 @@ export function closeLevels(chapters: ReadonlyArray<{ level: number; omitted: bo
  */
 async function loadFile(file: SourceFile, assets: AssetRegistry, scope: LoadScope, options: { cover?: boolean } = {}): Promise<LoadedFile> {
   const diag = scope.diag
-  scope.onRead?.(file.path)
-  const { text: written, removed } = await readSource(file.path, file.display, diag)
+  if (file.text === undefined) scope.onRead?.(file.path)
+  const { text: written, removed } = file.text !== undefined ? decodeSource(new TextEncoder().encode(file.text), file.display, diag) : await readSource(file.path, file.display, diag)
   const { text, origins } = await expandIncludes(written, file, scope)
   // The conversion depends on the text (as written and with its includes), where it is, and what was mended in it.
   const key = cacheKey('chapter', file.display, file.path, options.cover === true, written, text, JSON.stringify(removed))

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Diagnostics } from '../diagnostics.js'
@@ -9,6 +10,8 @@ export interface SourceFile {
   path: string
   /** The path as the writer would recognise it: as given, or joined to the folder as given. */
   display: string
+  /** The file's text, when it was given in memory (the library's `markdown`): no file is read. */
+  text?: string
 }
 
 export type Manuscript =
@@ -65,6 +68,17 @@ export async function locateManuscript(input: string, diag: Diagnostics): Promis
     manuscript.bookToml = { path: path.join(absolute, BOOK_TOML), display: path.join(input, BOOK_TOML) }
   }
   return manuscript
+}
+
+/**
+ * A one-file manuscript given as text, reported under `input` (which names
+ * no file on disk): images and theme files are looked for beside where it
+ * would stand, or in the working folder when that folder does not exist.
+ */
+export function textManuscript(input: string, text: string): Manuscript {
+  const absolute = path.resolve(input)
+  const folder = path.dirname(absolute)
+  return { kind: 'file', root: existsSync(folder) ? folder : process.cwd(), name: path.basename(absolute).replace(/\.md$/i, ''), file: { path: absolute, display: input, text } }
 }
 
 /**

@@ -96,3 +96,38 @@ test('a theme file named by its path sets the book', async () => {
   const plain = await build({ input: file, formats: ['pdf'], sourceDateEpoch: '1700000000' })
   assert.notDeepEqual(new Uint8Array(result.pdf!), new Uint8Array(plain.pdf!), 'a larger size sets another PDF')
 })
+
+test('build() takes the manuscript as Markdown text: nothing read, its messages named by `path` with their lines and columns', async () => {
+  const cwd = await tempDir('octavo-library-text-')
+  process.chdir(cwd)
+  const named = await build({ markdown: deadLink, path: 'drafts/links.md', sourceDateEpoch: 1700000000 })
+  assert.equal(named.ok, true)
+  assert.equal(named.name, 'links')
+  assert.deepEqual(named.diagnostics, [
+    { file: 'drafts/links.md', line: 10, column: 3, message: 'link to `#nowhere` dropped: no heading or anchor in links.md has the id `nowhere`; its text is kept', severity: 'warning', rule: 'link' },
+  ])
+  assert.equal(named.metadata?.title, 'Links')
+  assert.equal(named.report?.overfullLines, 0)
+  assert.deepEqual(await filesUnder(cwd), [])
+  const epubFile = path.join(cwd, 'links.epub')
+  await writeFile(epubFile, named.epub!)
+  assert.deepEqual((await epubcheck(epubFile)).problems, [])
+
+  // Without `path`: `<input>` in the messages, `book` as the editions' name; a fault stops the build.
+  const unnamed = await build({ markdown: missingPicture, formats: ['pdf'] })
+  assert.equal(unnamed.ok, false)
+  assert.equal(unnamed.name, 'book')
+  assert.deepEqual(unnamed.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.rule]), [['<input>', 8, 5, 'error', 'image']])
+
+  // The same text read from a file and given as text makes the same editions.
+  const { file } = await manuscript('links.md', deadLink)
+  const fromFile = await build({ input: file, sourceDateEpoch: 1700000000, formats: ['pdf'] })
+  const fromText = await build({ markdown: deadLink, path: file, sourceDateEpoch: 1700000000, formats: ['pdf'] })
+  assert.deepEqual(fromText.pdf, fromFile.pdf)
+})
+
+test('build() wants the manuscript once: input or markdown', async () => {
+  await assert.rejects(build({}), TypeError)
+  await assert.rejects(build({ input: 'a.md', markdown: '# A' }), TypeError)
+  await assert.rejects(build({ input: 'a.md', path: 'b.md' }), TypeError)
+})
