@@ -23,6 +23,7 @@ interface Manifest {
   types: string
   bin: Record<string, string>
   exports: Record<string, string | Record<string, string>>
+  license: string
   files: string[]
   scripts: Record<string, string>
   dependencies: Record<string, string>
@@ -46,6 +47,15 @@ async function compiledModules(): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true })
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.js')).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
 }
+
+test('the package carries the licence its manifest names, in its standard text', async () => {
+  assert.equal(manifest.license, 'MIT')
+  assert.ok(manifest.files.includes('LICENSE'), 'files names LICENSE')
+  assert.ok(packed.has('LICENSE'), 'LICENSE is packed')
+  const text = await readFile(path.join(root, 'LICENSE'), 'utf8')
+  assert.match(text, /^MIT License\n\nCopyright \(c\) \d{4} \S/)
+  assert.match(text.replace(/\s+/g, ' '), /Permission is hereby granted, free of charge, to any person obtaining a copy of this software .* THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND/)
+})
 
 test('the entry points the manifest names are in the package', () => {
   for (const file of [manifest.main, manifest.types, ...Object.values(manifest.bin)]) assert.ok(packed.has(strip(file)), `${file} is packed`)
