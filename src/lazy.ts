@@ -57,6 +57,8 @@ export const loadRawHtml = once('raw-html', () => import('./parse/html/index.js'
 
 /** temml and the HTML parser: a book's formulas as MathML, for the EPUB (`math/mathml.ts`); only for a book with mathematics. */
 export const loadMathml = once('temml', () => import('./math/mathml.js'))
+/** MathJax and the HTML parser: a book's formulas as inline SVG, for the EPUB of a book that asks for it (`math: svg`, see `math/svg-element.ts`). */
+export const loadMathSvg = once('mathjax-svg', () => import('./math/svg-element.js'))
 /** Citations formatted (citeproc-js, citation.js's BibTeX reader, the CSL styles): for books with a bibliography. */
 export const loadCitations = once('citations', () => import('./cite/index.js'))
 

@@ -7,8 +7,11 @@ export interface ContentFacts {
   pageList: boolean
   tables: boolean
   notes: boolean
-  /** Whether the text holds formulas, set as MathML with their TeX as alt text. */
-  math?: boolean
+  /**
+   * How the text's formulas are set, each with its TeX as text alternative:
+   * as MathML, or as SVG images (`math: svg`); absent when it holds none.
+   */
+  math?: 'mathml' | 'svg'
 }
 
 export interface MetaProperty {
@@ -26,7 +29,8 @@ export function accessibilityMetadata(facts: ContentFacts): MetaProperty[] {
   const add = (property: string, value: string): void => {
     meta.push({ property, value })
   }
-  const hasImages = facts.images.length > 0
+  // Formulas drawn as SVG are images to a reader's software, each described by its TeX.
+  const hasImages = facts.images.length > 0 || facts.math === 'svg'
   const allDescribed = facts.images.every((image) => image.alt.trim() !== '')
 
   add('schema:accessMode', 'textual')
@@ -35,11 +39,9 @@ export function accessibilityMetadata(facts: ContentFacts): MetaProperty[] {
   if (hasImages) add('schema:accessModeSufficient', 'textual,visual')
 
   for (const feature of ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability']) add('schema:accessibilityFeature', feature)
-  if (hasImages && facts.images.some((image) => image.alt.trim() !== '')) add('schema:accessibilityFeature', 'alternativeText')
-  if (facts.math) {
-    add('schema:accessibilityFeature', 'MathML')
-    add('schema:accessibilityFeature', 'describedMath')
-  }
+  if (facts.images.some((image) => image.alt.trim() !== '') || facts.math === 'svg') add('schema:accessibilityFeature', 'alternativeText')
+  if (facts.math === 'mathml') add('schema:accessibilityFeature', 'MathML')
+  if (facts.math) add('schema:accessibilityFeature', 'describedMath')
   if (facts.pageList) {
     add('schema:accessibilityFeature', 'pageNavigation')
     add('schema:accessibilityFeature', 'printPageNumbers')
@@ -63,7 +65,8 @@ function summary(facts: ContentFacts, hasImages: boolean, allDescribed: boolean)
   }
   if (facts.tables) sentences.push('Tables have header rows.')
   if (facts.notes) sentences.push('Footnotes are linked from their calls and back.')
-  if (facts.math) sentences.push('Mathematics is set as MathML, each formula with its TeX as a text alternative.')
+  if (facts.math === 'mathml') sentences.push('Mathematics is set as MathML, each formula with its TeX as a text alternative.')
+  if (facts.math === 'svg') sentences.push('Mathematics is set as images (SVG), each formula with its TeX as a text alternative.')
   if (facts.pageList) sentences.push('Page breaks and a page list match the print edition.')
   sentences.push('It has no known hazards.')
   return sentences.join(' ')

@@ -15,8 +15,8 @@ export interface Context {
   /** The book's language, checked to be a well-formed tag. */
   lang: string
   identifier: string
-  /** A formula's TeX as a `<math>` element (see `math/mathml.ts`): given only for a book with mathematics. */
-  mathml?: (tex: string, display: boolean) => Element
+  /** A formula's TeX as a `<math>` element (`math/mathml.ts`) or an `<svg>` (`math/svg-element.ts`, `math: svg`): given only for a book with mathematics. */
+  formula?: (tex: string, display: boolean) => Element
 }
 
 const numbersByContext = new WeakMap<Context, SectionNumbers>()

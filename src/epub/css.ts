@@ -1,3 +1,5 @@
+import { DISPLAY_SVG_CLASS } from '../math/svg-element-class.js'
+import type { MathForm } from '../model/book.js'
 import { codeGroundPadding, contentsSpace, displayMathSpace, figureSpaceBefore, footnoteMetrics, headingRoles, resolveStyle, romanWithinItalic, sectionBreakSpace, smallScale, themeFace, type Face, type TextRole, type Theme } from '../theme/index.js'
 import { sharedFace } from '../theme/font-files.js'
 import { themeFonts, type EmbeddedFont } from './fonts.js'
@@ -300,9 +302,13 @@ export function indexCss(theme: Theme): string {
  * the theme's space above and below (the print edition's, see
  * `displayMathSpace`), never split across pages. Only such a book carries them.
  */
-export function mathCss(theme: Theme): string {
+export function mathCss(theme: Theme, form: MathForm = 'mathml'): string {
   const body = resolveStyle(theme, 'body')
   const space = em(displayMathSpace(theme, 'body') / body.size)
+  if (form === 'svg') {
+    // A displayed formula drawn as SVG: a block centred by its margins, as wide as its drawing.
+    return `svg.${DISPLAY_SVG_CLASS} {\n  display: block;\n  margin: ${space} auto;\n  page-break-inside: avoid;\n  break-inside: avoid;\n}\n\n.equation svg.${DISPLAY_SVG_CLASS} {\n  margin: 0 auto;\n}\n\n`
+  }
   return `math[display="block"] {\n  margin: ${space} 0;\n  text-align: center;\n  page-break-inside: avoid;\n  break-inside: avoid;\n}\n\n`
 }
 

@@ -1,12 +1,12 @@
-import type { Root } from 'hast'
+import type { Element, Root } from 'hast'
 import { pathToFileURL } from 'node:url'
 import type { Diagnostics } from '../diagnostics.js'
-import type { Book } from '../model/book.js'
-import { someBlock } from '../model/walk.js'
-import { loadMathml } from '../lazy.js'
+import type { Book, MathForm } from '../model/book.js'
+import { assertNever, someBlock } from '../model/walk.js'
+import { loadMathml, loadMathSvg } from '../lazy.js'
 import { holdsMath } from '../transform/check-math.js'
 import type { Theme } from '../theme/index.js'
-import { accessibilityMetadata } from './accessibility.js'
+import { accessibilityMetadata, type ContentFacts } from './accessibility.js'
 import type { Context } from './context.js'
 import { coverBytes, coverImageOf } from './cover-image.js'
 import { crossReferenceCss, indexCss, mathCss, themeCss } from './css.js'
@@ -64,7 +64,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   }
   const plan = planPublication(book)
   const math = holdsMath(book.chapters)
-  const context: Context = { book, theme, diag, plan, labels: labelsFor(lang), lang, identifier: bookIdentifier(metadata), ...(math ? { mathml: (await loadMathml()).formulaMathml } : {}) }
+  const context: Context = { book, theme, diag, plan, labels: labelsFor(lang), lang, identifier: bookIdentifier(metadata), ...(math ? { formula: await formulaConverter(book.mathForm ?? 'mathml') } : {}) }
   const coverImage = coverImageOf(book)
   if (metadata.cover !== undefined && !coverImage.asset) {
     diag.warn(`cover image \`${metadata.cover}\` is not among the book's files: a cover is made from the title`, undefined, 'cover')
@@ -86,7 +86,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
     { id: 'css', href: 'style.css', mediaType: 'text/css' },
     { id: coverImage.id, href: coverImage.fileName, mediaType: coverImage.mediaType, properties: 'cover-image' },
-    ...documents.map((document) => ({ id: document.id, href: document.file, mediaType: 'application/xhtml+xml', ...(holdsElement(document.tree, 'math') ? { properties: 'mathml' } : {}) })),
+    ...documents.map((document) => ({ id: document.id, href: document.file, mediaType: 'application/xhtml+xml', ...manifestProperties(document.tree) })),
     ...fonts.map((font, index) => ({ id: `font-${index + 1}`, href: `fonts/${font.fileName}`, mediaType: fontMediaType(font) })),
   ]
 
@@ -95,7 +95,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
     pageList: markers.length > 0,
     tables: book.chapters.some((chapter) => someBlock(chapter.blocks, (block) => block.type === 'table')),
     notes: book.chapters.some((chapter) => chapter.notes.length > 0),
-    math: items.some((item) => item.properties === 'mathml'),
+    ...mathShown(items),
   })
   const contentOPF = packageTemplate(context, {
     items,
@@ -117,7 +117,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   const generated = await runEpubGenMemory({
     title: metadata.title,
     lang,
-    css: themeCss(theme, fonts) + (math ? mathCss(theme) : '') + (hasIndexMarks(book) ? `\n${indexCss(theme)}` : '') + (hasCaptionsOrNumbers(book) ? `\n${crossReferenceCss(theme, fonts)}` : ''),
+    css: themeCss(theme, fonts) + (math ? mathCss(theme, book.mathForm ?? 'mathml') : '') + (hasIndexMarks(book) ? `\n${indexCss(theme)}` : '') + (hasCaptionsOrNumbers(book) ? `\n${crossReferenceCss(theme, fonts)}` : ''),
     // The fonts go straight into the final zip (see `repack`): handed to epub-gen-memory whole, they
     // would be compressed once there and again after, most of the time an EPUB takes to make.
     fonts: [],
@@ -184,6 +184,32 @@ function zipDate(modified: string): Date {
 }
 
 /** Whether an element named `name` stands anywhere in the tree. */
+/** How a book's formulas are set in the EPUB: MathML, or the print edition's outlines as SVG. */
+async function formulaConverter(form: MathForm): Promise<(tex: string, display: boolean) => Element> {
+  switch (form) {
+    case 'mathml':
+      return (await loadMathml()).formulaMathml
+    case 'svg':
+      return (await loadMathSvg()).formulaSvgElement
+    default:
+      return assertNever(form)
+  }
+}
+
+/** A document's manifest properties: `mathml` when it holds MathML, `svg` when it holds inline SVG (formulas set as SVG). */
+function manifestProperties(tree: Root): { properties?: string } {
+  const properties = [holdsElement(tree, 'math') ? 'mathml' : undefined, holdsElement(tree, 'svg') ? 'svg' : undefined].filter((property) => property !== undefined)
+  return properties.length > 0 ? { properties: properties.join(' ') } : {}
+}
+
+/** How the formulas the documents hold are set, for the accessibility metadata; nothing when they hold none. */
+function mathShown(items: readonly ManifestItem[]): Pick<ContentFacts, 'math'> {
+  const properties = items.flatMap((item) => item.properties?.split(' ') ?? [])
+  if (properties.includes('mathml')) return { math: 'mathml' }
+  if (properties.includes('svg')) return { math: 'svg' }
+  return {}
+}
+
 function holdsElement(node: Root | Root['children'][number], name: string): boolean {
   if (node.type === 'element' && node.tagName === name) return true
   return 'children' in node && node.children.some((child) => holdsElement(child, name))

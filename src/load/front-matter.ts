@@ -1,7 +1,7 @@
 import type { Node as YamlNode, Pair } from 'yaml'
 import type { Diagnostics } from '../diagnostics.js'
 import { yaml } from '../lazy.js'
-import type { Place, PressName } from '../model/book.js'
+import { mathForms, type MathForm, type Place, type PressName } from '../model/book.js'
 import { pressNames } from '../press/profiles.js'
 import type { PageName } from '../theme/index.js'
 import { pageNames } from '../theme/names.js'
@@ -41,6 +41,8 @@ export interface FrontMatter {
   /** A list of figures (`lof: true`) and of tables (`lot: true`) after the contents, as in pandoc. */
   lof?: boolean
   lot?: boolean
+  /** How the EPUB sets formulas (`math: svg`); MathML when absent. */
+  math?: MathForm
   /** Where each present key stands, for later messages about it. */
   keyPlaces: Map<string, Place>
 }
@@ -79,7 +81,7 @@ const STRING_KEYS: readonly StringKey[] = [
 const LIST_KEYS = { author: 'authors', subject: 'subjects' } as const
 /** Keys that choose how the book is set, not what it is. */
 const SETTING_KEYS = ['theme', 'page', 'toc'] as const
-export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), ...SETTING_KEYS, 'press', 'bibliography', 'csl', 'lof', 'lot']
+export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, ...Object.keys(LIST_KEYS), ...SETTING_KEYS, 'press', 'bibliography', 'csl', 'lof', 'lot', 'math']
 
 /** BCP 47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `sr-Latn`, `x-klingon`. */
 const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+)$/
@@ -171,6 +173,17 @@ export function parseFrontMatter(source: YamlSource, diag: Diagnostics, options:
     if ((SETTING_KEYS as readonly string[]).includes(key)) {
       readSetting(result, key as (typeof SETTING_KEYS)[number], valueNode, valuePlace, diag)
       result.keyPlaces.set(key, keyPlace)
+      continue
+    }
+    if (key === 'math') {
+      const value = readString(key, valueNode, valuePlace, diag)
+      if (value !== undefined) {
+        if (!(mathForms as readonly string[]).includes(value)) {
+          diag.fail(`\`math\` must be one of ${mathForms.join(', ')}, not \`${value}\``, valuePlace, 'front-matter')
+        }
+        result.math = value as MathForm
+        result.keyPlaces.set(key, keyPlace)
+      }
       continue
     }
     if (key === 'press') {

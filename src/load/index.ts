@@ -147,6 +147,7 @@ export async function loadManuscript(input: string, diag: Diagnostics, options: 
   if (parts.length > 0) book.parts = parts
   if (matter.lof === true) book.listOfFigures = true
   if (matter.lot === true) book.listOfTables = true
+  if (matter.math === 'svg') book.mathForm = 'svg'
   const settings: BookSettings = { folder: manuscript.root, root: manuscript.root }
   if (matter.theme !== undefined) settings.theme = { value: matter.theme, place: matter.keyPlaces.get('theme')! }
   if (matter.page !== undefined) settings.page = matter.page

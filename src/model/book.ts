@@ -61,7 +61,17 @@ export interface Book {
   /** A list of figures, and one of tables, after the contents (`lof: true`, `lot: true`): their entries are the labelled figures and tables. */
   listOfFigures?: true
   listOfTables?: true
+  /** How the EPUB sets formulas (`math: svg`): as MathML when absent (see `MathForm`). */
+  mathForm?: MathForm
 }
+
+/**
+ * How the EPUB sets formulas: `mathml`, set by the reader's software with its
+ * own fonts; or `svg`, drawings of the print edition's outlines, each with
+ * its TeX as text alternative, for e-readers that cannot set MathML.
+ */
+export const mathForms = ['mathml', 'svg'] as const
+export type MathForm = (typeof mathForms)[number]
 
 /** A division of the book above its chapters: a title, and the chapters that name it. */
 export interface Part {

@@ -167,21 +167,21 @@ function noteRef(state: State, node: NoteRef): ElementContent[] {
   return [...before, h('sup', call)]
 }
 
-/** A formula in the line, as MathML; a page that starts inside its TeX starts before it. */
+/** A formula in the line, as MathML or SVG; a page that starts inside its TeX starts before it. */
 function inlineMath(state: State, node: InlineMath): ElementContent[] {
   const before = pageMarkers(state, state.words?.atom(node.tex) ?? [])
   return [...before, formulaElement(state, node.tex, false)]
 }
 
 /**
- * A formula as MathML. Every formula reaching the EPUB was read once already
+ * A formula as MathML (or SVG, as the book asks). Every formula reaching the EPUB was read once already
  * (see `transform/check-math.ts`); should one still fail, or the converter be
  * missing, its TeX is set as code rather than lost.
  */
 export function formulaElement(state: State, tex: string, display: boolean): Element {
-  if (state.mathml) {
+  if (state.formula) {
     try {
-      return state.mathml(tex, display)
+      return state.formula(tex, display)
     } catch {
       // Set as code below.
     }

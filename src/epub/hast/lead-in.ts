@@ -24,7 +24,8 @@ export function leadInWords(theme: Theme): number {
  * them (`src/pdf/prepare.ts`), so that both editions open on the same words:
  * a word ends at white space; a word that ends a clause (`.,;:!?`) ends the
  * lead-in; a footnote call belongs to the word before it; a line break ends a
- * word without counting it; an image counts the words of its alt text.
+ * word without counting it; an image counts the words of its alt text, a
+ * formula is one word.
  * Code keeps its own face: its words count but are not set in small capitals.
  */
 export function applyLeadIn(content: ElementContent[], words: number): ElementContent[] {
@@ -54,6 +55,10 @@ function leadInNodes(nodes: readonly ElementContent[], counter: Counter, wrap: b
       result.push(node)
     } else if (node.tagName === 'img') {
       leadInText(String(node.properties.alt ?? ''), counter, false)
+      result.push(node)
+    } else if (node.tagName === 'math' || node.tagName === 'svg') {
+      // A formula is one word of the lead-in, as print counts it; nothing inside it is set in small capitals.
+      counter.inWord = true
       result.push(node)
     } else {
       const inCode = node.tagName === 'code' || node.tagName === 'kbd'

@@ -65,8 +65,8 @@ export interface State {
   readonly anchors: string[]
   /** Images shown, in document order. */
   readonly images: ImageUse[]
-  /** A formula's TeX as a `<math>` element; absent for a book without mathematics. */
-  readonly mathml: ((tex: string, display: boolean) => Element) | undefined
+  /** A formula's TeX as a `<math>` or `<svg>` element (see `Context.formula`); absent for a book without mathematics. */
+  readonly formula: ((tex: string, display: boolean) => Element) | undefined
   /** The paragraph that opens with the small-capital lead-in (an article's first), if any. */
   leadIn: Paragraph | undefined
   /** Set while the content of a link is converted: XHTML cannot nest links. */
@@ -84,7 +84,7 @@ export interface StateOptions {
   file: string
   chapter?: string
   pages?: ChapterPages
-  mathml?: (tex: string, display: boolean) => Element
+  formula?: (tex: string, display: boolean) => Element
 }
 
 export function createState(options: StateOptions): State {
@@ -108,7 +108,7 @@ export function createState(options: StateOptions): State {
     markers: [],
     anchors: [],
     images: [],
-    mathml: options.mathml,
+    formula: options.formula,
     leadIn: undefined,
     inLink: false,
     headingNumbers: new Map(),

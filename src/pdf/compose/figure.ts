@@ -18,7 +18,7 @@ export function figure(c: Composer, node: Figure, ctx: BlockContext): void {
   const size = asset?.image
   c.space(figureSpaceBefore(c.theme))
   const words = captionWords(node)
-  const captionLines = words.length > 0 ? c.setText(words, c.runStyle('caption'), caption.align, ctx.region.width) : []
+  const captionLines = words.length > 0 ? c.setText(words, c.runStyle('caption'), caption.align, ctx.region.width, { images: true }) : []
   if (asset && size) {
     const maxHeight = c.geometry.depth - (captionLines.length + 1) * caption.leading
     const scale = Math.min(askedScale(node, size, ctx.region.width), ctx.region.width / size.width, maxHeight / size.height)

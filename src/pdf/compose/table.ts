@@ -54,7 +54,7 @@ function tableCaption(c: Composer, node: Table, region: Region, ctx: BlockContex
   const words = captionWords(node)
   if (words.length === 0) return
   const caption = c.style('caption')
-  const lines = c.setText(words, c.runStyle('caption'), caption.align, region.width)
+  const lines = c.setText(words, c.runStyle('caption'), caption.align, region.width, { images: true })
   const struct = c.struct('Caption', ctx.struct)
   const boxes = c.lineBoxes(lines, caption, region, struct, null, false)
   boxes.forEach((box, index) => {
@@ -154,7 +154,7 @@ function measure(c: Composer, grid: TableGrid, type: TableType): Measured {
 function prepareCell(c: Composer, placed: GridCell, type: TableType, emergencyWidth: number): Array<Item<Piece>> {
   const breaking = cellBreaking(placed.cell, placed.header)
   const hyphenate = breaking.hyphenate || Number.isFinite(emergencyWidth)
-  return c.prepareText(placed.cell.children, placed.header ? type.head : type.body, alignOf(placed), c.geometry.measure, { hyphenate, keep: breaking.keep, emergencyWidth })
+  return c.prepareText(placed.cell.children, placed.header ? type.head : type.body, alignOf(placed), c.geometry.measure, { hyphenate, keep: breaking.keep, emergencyWidth, images: true })
 }
 
 function alignOf(placed: GridCell): CellAlign {
@@ -191,6 +191,8 @@ interface SetCell {
   /** Rows it spans, cut at the header's end for a header cell. */
   rowspan: number
   lines: SetLine[]
+  /** Where each line stands in the cell's text, and where its baseline stands in it (see `cellLines`). */
+  extents: CellLine[]
   x: number
   width: number
   /** Words of the table before the cell's (see `PageStart.word`). */
@@ -204,6 +206,40 @@ interface PlacedLine extends LineSlot {
   cell: SetCell
   /** Index of the line in its cell; -1 for an empty cell's place, which holds no text but its structure element. */
   line: number
+  /** Where the line's baseline stands below its top. */
+  baseline: number
+}
+
+/** One line of a cell: its top below the top of the cell's text, its height, its baseline below its top. */
+interface CellLine {
+  top: number
+  height: number
+  baseline: number
+}
+
+/**
+ * The lines of a cell one under the other, each the table's leading apart;
+ * a line holding a formula or an image taller than the text (or reaching
+ * further below the baseline) grows by as much, as a paragraph's lines do.
+ */
+function cellLines(c: Composer, lines: readonly SetLine[], type: TableType): CellLine[] {
+  // What the lines above have grown by, added to their leading (a cell of text alone stands as before).
+  let grown = 0
+  return lines.map((line, index) => {
+    const style = line.runs[0]?.style ?? type.body
+    const descent = type.size * c.measurer.metrics(style.font).descent
+    const above = Math.max(0, ...line.runs.map((run) => (run.image?.height ?? 0) - type.size))
+    const below = Math.max(0, ...line.runs.map((run) => (run.image?.depth ?? 0) - descent))
+    const extent = { top: index * type.leading + grown, height: type.leading + above + below, baseline: type.baseline + above }
+    grown += above + below
+    return extent
+  })
+}
+
+/** The height of a cell's text: its lines' leading, and what they grew by. */
+function textHeight(lines: readonly CellLine[], type: TableType): number {
+  const grown = lines.reduce((total, line) => total + (line.height - type.leading), 0)
+  return Math.max(1, lines.length) * type.leading + grown
 }
 
 function composeRows(c: Composer, node: Table, grid: TableGrid, ctx: BlockContext, setting: Setting): void {
@@ -224,11 +260,11 @@ function composeRows(c: Composer, node: Table, grid: TableGrid, ctx: BlockContex
     const lines = breakAndSet(setting.measured.items[index]!, width - 2 * type.padX, alignOf(placed))
     const struct = c.struct(placed.header ? 'TH' : 'TD', rowStructs[placed.row]!)
     c.structs[struct]!.table = cellAttributes(placed)
-    const cell: SetCell = { placed, rowspan: placed.header ? Math.min(placed.rowspan, head - placed.row) : placed.rowspan, lines, x: columnX[placed.column]!, width, wordsBefore: count, struct, spans: new Map() }
+    const cell: SetCell = { placed, rowspan: placed.header ? Math.min(placed.rowspan, head - placed.row) : placed.rowspan, lines, extents: cellLines(c, lines, type), x: columnX[placed.column]!, width, wordsBefore: count, struct, spans: new Map() }
     count += words(inlineText(placed.cell.children)).length
     return cell
   })
-  const cellHeight = (cell: SetCell): number => 2 * type.padY + Math.max(1, cell.lines.length) * type.leading
+  const cellHeight = (cell: SetCell): number => 2 * type.padY + textHeight(cell.extents, type)
   const heights = rowHeights(grid.rows, cells.map((cell) => ({ row: cell.placed.row, rowspan: cell.rowspan, height: cellHeight(cell) })))
   const groups = rowGroups(grid.rows, head, cells.map((cell) => ({ row: cell.placed.row, rowspan: cell.rowspan })))
   const outer = c.theme.tables.rules.outer * type.size
@@ -244,13 +280,13 @@ function composeRows(c: Composer, node: Table, grid: TableGrid, ctx: BlockContex
     const members = cells.filter((cell) => cell.placed.row >= group.start && cell.placed.row < group.end)
     const slots: PlacedLine[] = members.flatMap((cell) => {
       const top = rowTop(cell.placed.row) + type.padY
-      if (cell.lines.length === 0) return [{ cell, line: -1, top, height: type.leading }]
-      return cell.lines.map((_, line) => ({ cell, line, top: top + line * type.leading, height: type.leading }))
+      if (cell.lines.length === 0) return [{ cell, line: -1, top, height: type.leading, baseline: type.baseline }]
+      return cell.extents.map((extent, line) => ({ cell, line, top: top + extent.top, height: extent.height, baseline: extent.baseline }))
     })
     /** Drawings of the slots, `bottom` being where the box's baseline stands in the group. */
     const draw = (placed: readonly PlacedLine[], bottom: number): Drawing[] =>
       placed.flatMap((slot) => {
-        const y = slot.top + type.baseline - bottom
+        const y = slot.top + slot.baseline - bottom
         const x = slot.cell.x + type.padX
         if (slot.line < 0) {
           const style = slot.cell.placed.header ? type.head : type.body
