@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 make --quiet dist/article.pdf dist/article.epub
 
 pdftoppm -png -r 96 -f 1 -l 1 -singlefile dist/article.pdf docs/article-pdf
+# A page of the worked example with matrices, a determinant and a figure (content/physics).
+make --quiet dist/physics.pdf
+pdftoppm -png -r 96 -f 20 -l 20 -singlefile dist/physics.pdf docs/physics-pdf
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -21,4 +24,4 @@ HTML
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$scratch/profile" \
   --window-size=560,794 --screenshot="$PWD/docs/article-epub.png" "file://$scratch/reader.html" 2>/dev/null
-echo "wrote docs/article-pdf.png and docs/article-epub.png"
+echo "wrote docs/article-pdf.png, docs/physics-pdf.png and docs/article-epub.png"
