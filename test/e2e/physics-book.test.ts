@@ -21,7 +21,7 @@ import { chapterIndexMarks } from '../../src/model/index-entries.js'
 import { build, type BuildResult } from '../../src/pipeline.js'
 import { defaultTheme } from '../../src/theme/index.js'
 import { epubSpine, wordTokens, type EpubDocument } from '../support/editions.js'
-import { readPdf, type PdfReading } from '../support/pdf-links.js'
+import { columnLines, readPdf, type PdfReading } from '../support/pdf-links.js'
 import { decodeXml, epubcheck, pdfText, root, tempDir } from '../support/tools.js'
 
 const run = promisify(execFile)
@@ -265,15 +265,24 @@ describe('the worked example: Oscillations and Waves', () => {
       }
     }
     const expectedLines = new Map([...expected].map(([key, entry]) => [key, [mergedPages(entry.pages), ...entry.see].filter((part) => part !== '').join('; ')]))
-    const lines = reading.lines.filter((line) => line.page >= indexPage && !/^\d+$/.test(line.text) && line.text !== 'Index')
-    const bodySize = Math.min(...lines.map((line) => line.top - line.baseline))
-    const entries = lines.filter((line) => line.top - line.baseline < bodySize + 0.5)
-    const left = Math.min(...entries.map((line) => line.items[0]!.x))
+    // The printed index, read column by column: entry lines (not the title, a letter's heading or a folio),
+    // nested by their indentation, an entry's continued lines (standing in by the runover) joined to it.
+    const { size, index: shape } = defaultTheme
+    const subentry = shape.subentryIndent * size * shape.scale
+    const runover = subentry + shape.runover * size * shape.scale
+    const read = columnLines(reading.lines.filter((line) => line.page >= indexPage), shape.columns)
+    const entries = read.filter((line) => line.column >= 0 && line.text !== 'Index' && !/^\d+$/.test(line.text) && !/^(\p{Lu}|Symbols|Numbers)$/u.test(line.text))
+    const columnLeft = (line: (typeof read)[number]): number => Math.min(...entries.filter((other) => other.page === line.page && other.column === line.column).map((other) => other.items[0]!.x))
+    const joined: Array<{ text: string; depth: number }> = []
+    for (const line of entries) {
+      const offset = line.items[0]!.x - columnLeft(line)
+      if (Math.abs(offset - runover) < 1 && joined.length > 0) joined[joined.length - 1]!.text += ` ${line.text}`
+      else joined.push({ text: line.text, depth: Math.round(offset / subentry) })
+    }
     const printed = new Map<string, string>()
     const stack: string[] = []
-    for (const line of entries) {
-      const depth = Math.round((line.items[0]!.x - left) / 10) > 0 ? 1 : 0
-      const match = /^(.*?)(?: ((?:\d+(?:–\d+)?)(?:, \d+(?:–\d+)?)*))?(?:[.;]? (see.*))?$/.exec(flat(line.text))!
+    for (const { text, depth } of joined) {
+      const match = /^(.*?)(?: ((?:\d+(?:–\d+)?)(?:, \d+(?:–\d+)?)*))?(?:[.;]? (see.*))?$/.exec(flat(text))!
       stack.length = depth
       stack.push(match[1]!.replace(/,$/, ''))
       printed.set(stack.join(' > '), [match[2], match[3]].filter((part) => part !== undefined).join('; '))
