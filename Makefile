@@ -13,7 +13,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- content 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
 # A manuscript is a .md file in content/, or a folder there holding a book's chapters.
-BOOKS := $(patsubst %/,%,$(dir $(wildcard content/*/*.md)))
+BOOKS := $(sort $(patsubst %/,%,$(dir $(wildcard content/*/*.md))))
 NAMES := $(sort $(basename $(notdir $(wildcard content/*.md))) $(notdir $(BOOKS)))
 EDITIONS := $(foreach name,$(NAMES),dist/$(name).epub dist/$(name).pdf)
 
