@@ -1,9 +1,9 @@
 /**
  * A build pays only for what the book uses: the modules of `src/lazy.ts` are
  * loaded, and the theme's font files read, only when the book needs them.
- * Loading is per process, so what a plain book's build loads is watched in
- * a process of its own, the command line as a writer runs it; what a book
- * with everything loads is watched here, after.
+ * Loading is per process (and the suite runs many test files in one), so
+ * what a build loads is watched in a process of its own, the command line as
+ * a writer runs it.
  */
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
@@ -13,11 +13,6 @@ import path from 'node:path'
 import { test } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
-import { Diagnostics } from '../src/diagnostics.js'
-import { lazyModulesLoaded } from '../src/lazy.js'
-import { build } from '../src/pipeline.js'
-import { fontFacesParsed, fontFilesRead } from '../src/theme/font-files.js'
-import { defaultTheme } from '../src/theme/index.js'
 import type { LoadingReport } from './support/report-loading.js'
 import { cli, root, tempDir } from './support/tools.js'
 
@@ -77,11 +72,11 @@ test('each lazy module is loaded when a book needs it: code with a language, raw
     path.join(folder, 'everything.md'),
     '# Everything\n\n```js\nconst a = 1\n```\n\n<p align="center">Raw <b>HTML</b></p>\n\n![A swatch](pictures/swatch.gif)\n\n![A figure](pictures/figure.svg)\n\n中文 text.\n',
   )
-  await build(path.join(folder, 'everything.md'), { outDir: path.join(folder, 'out'), formats: ['pdf'], theme: defaultTheme, page: 'a5' }, new Diagnostics())
-  const loaded = lazyModulesLoaded()
+  const report = await buildInProcessOfItsOwn(folder, ['everything.md', '--out', 'out', '--format', 'pdf', '--no-cache'])
+  const loaded = new Set(report.modules)
   for (const name of ['lowlight', 'raw-html', 'svg-to-pdfkit', 'omggif', 'pngjs']) assert.ok(loaded.has(name), `${name} is loaded`)
   // No book.toml, and no EPUB to subset fonts for.
   for (const name of ['smol-toml', 'epub', 'subset-font']) assert.ok(!loaded.has(name), `${name} is not loaded`)
-  assert.ok(fontFacesParsed().some((file) => /NotoSansSC_400Regular/.test(file)), 'the Chinese face is opened for the Chinese text')
-  assert.ok(fontFilesRead().some((file) => /NotoSansSC_400Regular/.test(file)))
+  assert.ok(report.fontFacesParsed.some((file) => /NotoSansSC_400Regular/.test(file)), 'the Chinese face is opened for the Chinese text')
+  assert.ok(report.fontFilesRead.some((file) => /NotoSansSC_400Regular/.test(file)))
 })

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { test } from 'node:test'
+import { after, before, test } from 'node:test'
 import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { build } from '../../src/index.js'
@@ -17,8 +17,15 @@ import { tempDir } from '../support/tools.js'
 
 const run = promisify(execFile)
 
-// The suite may run under `make`, which sets it: each case here says what it wants.
-delete process.env.SOURCE_DATE_EPOCH
+// The suite may run under `make`, which sets it: each case here says what it wants, and
+// the tests that run after these in the same process get it back.
+const madeWith = process.env.SOURCE_DATE_EPOCH
+before(() => {
+  delete process.env.SOURCE_DATE_EPOCH
+})
+after(() => {
+  if (madeWith !== undefined) process.env.SOURCE_DATE_EPOCH = madeWith
+})
 
 const body = '# A chapter\n\nA short paragraph of text.\n'
 

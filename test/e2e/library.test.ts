@@ -6,9 +6,13 @@
 import assert from 'node:assert/strict'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { test } from 'node:test'
+import { after, test } from 'node:test'
 import { build } from '../../src/index.js'
 import { epubcheck, tempDir } from '../support/tools.js'
+
+// Tests here run where nothing else is written; the folder the suite runs in comes back after them.
+const home = process.cwd()
+after(() => process.chdir(home))
 
 const deadLink = '---\ntitle: Links\nlang: en\n---\n\n# One\n\nText before.\n\nA [dead](#nowhere) link, and a [live](#one) one.\n'
 const missingPicture = '---\ntitle: Pictures\nlang: en\n---\n\n# One\n\nSee ![a chart](chart.png) here.\n'

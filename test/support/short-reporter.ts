@@ -33,6 +33,7 @@ export default async function* shortReporter(source: AsyncIterable<TestEvent>): 
   const failures: Failure[] = []
   const counts = new Map<string, string>()
   let column = 0
+  let unloadedFiles = 0
   const mark = (symbol: string): string => {
     column++
     return column % lineWidth === 0 ? `${symbol}\n` : symbol
@@ -57,8 +58,11 @@ export default async function* shortReporter(source: AsyncIterable<TestEvent>): 
         const error = data.details?.error as { failureType?: string; cause?: unknown; message?: string } | undefined
         // A suite fails because a test in it did: that test is told already.
         if (error?.failureType === 'subtestsFailed') break
-        const names = [...(started.get(file) ?? []).slice(0, nesting), data.name ?? '']
-        failures.push({ file, names, message: describe(error) })
+        // A test file that cannot be loaded fails the suite the suite's processes run it as, named by the file.
+        const unloaded = nesting === 0 && /\.test\.[cm]?js$/.test(data.name ?? '')
+        const names = unloaded ? [] : [...(started.get(file) ?? []).slice(0, nesting), data.name ?? '']
+        if (unloaded) unloadedFiles++
+        failures.push({ file: unloaded ? data.name! : file, names, message: describe(error) })
         yield mark('F')
         break
       }
@@ -75,12 +79,12 @@ export default async function* shortReporter(source: AsyncIterable<TestEvent>): 
   }
   let out = column % lineWidth === 0 ? '' : '\n'
   for (const failure of failures) {
-    out += `\nFAIL ${path.relative(process.cwd(), failure.file)} › ${failure.names.filter(Boolean).join(' › ')}\n`
+    out += `\nFAIL ${[path.relative(process.cwd(), failure.file), ...failure.names.filter(Boolean)].join(' › ')}\n`
     out += `${indent(failure.message)}\n`
   }
   const seconds = counts.has('duration_ms') ? `, ${(Number(counts.get('duration_ms')) / 1000).toFixed(1)} s` : ''
   const count = (key: string): string => counts.get(key) ?? '0'
-  out += `\n${count('tests')} tests: ${count('pass')} passed, ${count('fail')} failed, ${count('cancelled')} cancelled, ${count('skipped')} skipped, ${count('todo')} todo${seconds}\n`
+  out += `\n${count('tests')} tests: ${count('pass')} passed, ${count('fail')} failed, ${count('cancelled')} cancelled, ${count('skipped')} skipped, ${count('todo')} todo${unloadedFiles > 0 ? `, ${unloadedFiles} test files not loaded` : ''}${seconds}\n`
   yield out
 }
 
