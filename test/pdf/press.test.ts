@@ -45,7 +45,7 @@ async function press(book: Book, name: PressName, page: PageName, theme: Theme =
   return { file, diag, pages: Number(info.Pages) }
 }
 
-/** A book with what a print file must handle: links, notes, headings for an outline, a picture with transparency. */
+/** A book with what a print file must handle: links, notes, headings for an outline, formulas, a picture with transparency. */
 async function linkedBook(): Promise<Book> {
   const dir = await tempDir('octavo-press-book-')
   const png = new PNG({ width: 4, height: 4 })
@@ -64,6 +64,9 @@ async function linkedBook(): Promise<Book> {
       blocks: [
         { type: 'heading', depth: 1, id: `c${number}-h`, children: [{ type: 'text', value: `Chapter ${number}` }] },
         { type: 'paragraph', children: [{ type: 'text', value: 'A paragraph with ' }, { type: 'link', url: 'https://example.com/', children: [{ type: 'text', value: 'a link' }] }, { type: 'text', value: ' and a ' }, { type: 'inlineCode', value: 'code span' }, { type: 'text', value: '.' }] },
+        // Formulas are drawn as outlines, in the text's colour: in a press file, in black alone too.
+        { type: 'paragraph', children: [{ type: 'text', value: 'A formula, ' }, { type: 'inlineMath', tex: '\\frac{a}{b} + \\sqrt{x^2}' }, { type: 'text', value: ', in a line.' }] },
+        { type: 'math', tex: '\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}' },
         { type: 'figure', asset: 'red', alt: 'A red square, half transparent' },
         { type: 'figure', asset: 'photo', alt: 'A blue square, as a JPEG in RGB' },
         ...Array.from({ length: 12 }, (_, index) => paragraph(`Paragraph ${index + 1} of chapter ${number}, long enough to be set on a line or two of the page and to fill it with text that a printer prints in black.`)),
@@ -253,6 +256,13 @@ describe('--press ingram', () => {
     assert.equal(streams.length, pdf.pages)
     const colours = colourUse(streams)
     assert.deepEqual(colours.rgb, [])
+    // The formulas are drawn (as outlines, not set as their TeX), in those colours too.
+    const { stdout: words } = await run('pdftotext', [pdf.file, '-'])
+    assert.match(words, /A formula,[\s\S]{0,20}in a line\./)
+    assert.doesNotMatch(words, /\\frac|\\sum|\\sqrt/)
+    const formulaFills = streams.flatMap((stream) => [...stream.matchAll(/\/DeviceCMYK cs\s+((?:[-\d.]+\s+){4})scn/g)].map((match) => match[1]!.trim()))
+    assert.ok(formulaFills.length > 0, 'the formulas fill in process colour')
+    for (const fill of formulaFills) assert.equal(fill, '0 0 0 1', 'in black alone')
     // Running text in 100 % K; greys (the running heads) in black alone too.
     assert.ok(colours.textFills.includes('0 0 0 1 k'))
     for (const fill of colours.textFills) assert.match(fill, /^0 0 0 [\d.]+ k$/, fill)
@@ -311,7 +321,10 @@ describe('--press offset', () => {
     const [first] = await contentStreams(pdf.file)
     const marks = [...first!.matchAll(/([-\d.]+) ([-\d.]+) m\s+([-\d.]+) ([-\d.]+) l/g)].map((match) => match.slice(1, 5).map(Number))
     const outside = (x: number, y: number): boolean => x < bleed[0]! || x > bleed[2]! || y < bleed[1]! || y > bleed[3]!
-    const cropMarks = marks.filter(([x1, y1, x2, y2]) => outside(x1!, y1!) && outside(x2!, y2!))
+    // (A formula's outlines are drawn in their own coordinates, which may lie anywhere: only rules count.)
+    const onTrimLine = ([x1, y1, x2, y2]: number[]): boolean =>
+      (x1 === x2 && (near(x1!, trim[0]!) || near(x1!, trim[2]!))) || (y1 === y2 && (near(y1!, trim[1]!) || near(y1!, trim[3]!)))
+    const cropMarks = marks.filter(([x1, y1, x2, y2]) => outside(x1!, y1!) && outside(x2!, y2!) && onTrimLine([x1!, y1!, x2!, y2!]))
     assert.equal(cropMarks.length, 8)
     // In registration colour: the Separation named All, which prints on every plate.
     assert.match(first!, /\/CS\d+ CS\s+1 SCN/)
