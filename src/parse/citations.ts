@@ -41,7 +41,9 @@ const LOCATOR_LABELS: Record<string, string> = {
   v: 'verse', vv: 'verse', verse: 'verse', verses: 'verse',
   fol: 'folio', fols: 'folio', folio: 'folio', folios: 'folio',
 }
-const LOCATOR_VALUE = String.raw`[\p{N}ivxlcdmIVXLCDM]+(?:[a-z]?)(?:\s*[-–—]+\s*[\p{N}ivxlcdmIVXLCDM]+)?`
+// A number, a roman numeral or a dotted number (`7.5`, `3.2.1`; a full stop with no digit after it ends the sentence), a range of them.
+const LOCATOR_NUMBER = String.raw`[\p{N}ivxlcdmIVXLCDM]+(?:\.\p{N}+)*`
+const LOCATOR_VALUE = String.raw`${LOCATOR_NUMBER}(?:[a-z]?)(?:\s*[-–—]+\s*${LOCATOR_NUMBER})?`
 const LOCATOR = new RegExp(String.raw`^,?\s*(?:([\p{L}§]+)\.?\s*)?(${LOCATOR_VALUE}(?:\s*,\s*${LOCATOR_VALUE})*)(?=$|[\s;:.)])([\s\S]*)$`, 'u')
 
 /**

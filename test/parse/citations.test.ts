@@ -33,6 +33,15 @@ describe('citations in the text, in pandoc’s syntax', () => {
     )
   })
 
+  it('reads a dotted locator whole, and a full stop after a locator as the sentence’s', () => {
+    const found = citations(textWithCitations('@jackson1999 [sec. 7.5] shows it [@doe2020, §§ 3.2.1–3.2.4]. See [@roe2019, p. 12].', start))
+    assert.deepEqual(
+      found.map((citation) => citation.items),
+      [[{ key: 'jackson1999', locator: '7.5', label: 'section' }], [{ key: 'doe2020', locator: '3.2.1–3.2.4', label: 'section' }], [{ key: 'roe2019', locator: '12', label: 'page' }]],
+    )
+    assert.deepEqual(citations(textWithCitations('As [@doe2020, p. 33.] says.', start))[0]?.items, [{ key: 'doe2020', locator: '33', label: 'page', suffix: '.' }])
+  })
+
   it('gives each citation its place, and keeps every character of the text around it', () => {
     const text = 'One line\nand the next [@doe2020] ends.'
     const inlines = textWithCitations(text, start)
