@@ -22,8 +22,8 @@ if (!queue) throw new Error('suite-worker: OCTAVO_SUITE_QUEUE names no queue fol
 /** Claims the next test file: entries are renamed away, which only one process can do. */
 async function claimNext(folder: string): Promise<string | undefined> {
   for (const entry of (await readdir(folder)).sort()) {
-    const claimed = path.join(folder, `${entry}.taken-${process.pid}`)
     if (entry.includes('.taken-')) continue
+    const claimed = path.join(folder, `${entry}.taken-${process.pid}`)
     try {
       await rename(path.join(folder, entry), claimed)
     } catch {
