@@ -64,7 +64,7 @@ function families(theme: Theme, face: Face, carried: readonly EmbeddedFont[]): s
   // A heading face made of the text face's file is the text face, declared under its family.
   const family = theme.fonts[themeFace(theme, face, false, false)].family
   // The fallback faces the book carries (those some character it shows falls back to), in the theme's order.
-  const fallbacks = [...new Set(carried.filter((font) => font.keys.length === 0).map((font) => font.font.family))].filter((name) => name !== family)
+  const fallbacks = [...new Set(carried.filter((font) => font.keys.length === 0 && font.font.math !== true).map((font) => font.font.family))].filter((name) => name !== family)
   return [family, ...fallbacks].map(quoted).concat(theme.generic[face]).join(', ')
 }
 
@@ -300,16 +300,20 @@ export function indexCss(theme: Theme): string {
 /**
  * The rules a book with mathematics adds: a displayed formula centred, with
  * the theme's space above and below (the print edition's, see
- * `displayMathSpace`), never split across pages. Only such a book carries them.
+ * `displayMathSpace`), never split across pages; MathML in the theme's math
+ * face when the book carries one, then the reader's own (`math`). Only such a
+ * book carries them.
  */
-export function mathCss(theme: Theme, form: MathForm = 'mathml'): string {
+export function mathCss(theme: Theme, form: MathForm = 'mathml', carried: readonly EmbeddedFont[] = themeFonts(theme)): string {
   const body = resolveStyle(theme, 'body')
   const space = em(displayMathSpace(theme, 'body') / body.size)
   if (form === 'svg') {
     // A displayed formula drawn as SVG: a block centred by its margins, as wide as its drawing.
     return `svg.${DISPLAY_SVG_CLASS} {\n  display: block;\n  margin: ${space} auto;\n  page-break-inside: avoid;\n  break-inside: avoid;\n}\n\n.equation svg.${DISPLAY_SVG_CLASS} {\n  margin: 0 auto;\n}\n\n`
   }
-  return `math[display="block"] {\n  margin: ${space} 0;\n  text-align: center;\n  page-break-inside: avoid;\n  break-inside: avoid;\n}\n\n`
+  const face = carried.find((font) => font.font.math === true)
+  const inFace = face === undefined ? '' : `math {\n  font-family: ${quoted(face.font.family)}, math;\n}\n\n`
+  return `${inFace}math[display="block"] {\n  margin: ${space} 0;\n  text-align: center;\n  page-break-inside: avoid;\n  break-inside: avoid;\n}\n\n`
 }
 
 /**

@@ -84,10 +84,11 @@ export interface UsedFont extends EmbeddedFont {
  * of the fallback faces only the families a reader falls back to, each with
  * the characters the text face lacks that it is the first in the font stack
  * to have (as a reader chooses; see `fallbackServes` for faces limited to
- * some scripts). A family no character falls back to is left out, so that a
- * book carries only the faces it uses.
+ * some scripts), and a math face (`FontFile.math`) the characters of the
+ * formulas (`math`, the text of the MathML). A family no character falls
+ * back to is left out, so that a book carries only the faces it uses.
  */
-export function usedFonts(fonts: readonly EmbeddedFont[], text: string, code: string): UsedFont[] {
+export function usedFonts(fonts: readonly EmbeddedFont[], text: string, code: string, math = ''): UsedFont[] {
   const textFace = fonts.find((font) => font.keys.includes('text'))
   // A book's text runs to megabytes: its characters are gathered once, not once per face.
   // An empty subset would leave a font with no glyph at all: keep the space at least.
@@ -106,7 +107,10 @@ export function usedFonts(fonts: readonly EmbeddedFont[], text: string, code: st
   }
   const used: UsedFont[] = []
   for (const font of fonts) {
-    if (font.keys.length === 0) {
+    if (font.font.math === true) {
+      // The subset keeps what the MATH table reaches from these characters: their larger sizes and stretching pieces.
+      if (math !== '') used.push({ ...font, characters: uniqueCharacters(math + ' ') })
+    } else if (font.keys.length === 0) {
       const characters = claimed.get(font.font.family)
       if (characters !== undefined) used.push({ ...font, characters: uniqueCharacters(characters + ' ') })
     } else used.push({ ...font, characters: font.keys.every((key) => key === 'mono') ? codeCharacters : textCharacters })

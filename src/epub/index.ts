@@ -80,7 +80,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
 
   // The fonts carried are those the text shows (the fallback faces among them only when some character needs them).
   const shown = collectText([...documents.map((document) => document.tree), publication.nav])
-  const fonts = usedFonts(themeFonts(theme), shown.text + readerCharacters(shown.listDepth), shown.code)
+  const fonts = usedFonts(themeFonts(theme), shown.text + readerCharacters(shown.listDepth), shown.code, shown.math)
   const items: ManifestItem[] = [
     { id: 'nav', href: frontAndBackFiles.nav, mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
@@ -117,7 +117,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   const generated = await runEpubGenMemory({
     title: metadata.title,
     lang,
-    css: themeCss(theme, fonts) + (math ? mathCss(theme, book.mathForm ?? 'mathml') : '') + (hasIndexMarks(book) ? `\n${indexCss(theme)}` : '') + (hasCaptionsOrNumbers(book) ? `\n${crossReferenceCss(theme, fonts)}` : ''),
+    css: themeCss(theme, fonts) + (math ? mathCss(theme, book.mathForm ?? 'mathml', fonts) : '') + (hasIndexMarks(book) ? `\n${indexCss(theme)}` : '') + (hasCaptionsOrNumbers(book) ? `\n${crossReferenceCss(theme, fonts)}` : ''),
     // The fonts go straight into the final zip (see `repack`): handed to epub-gen-memory whole, they
     // would be compressed once there and again after, most of the time an EPUB takes to make.
     fonts: [],
@@ -151,28 +151,32 @@ function readerCharacters(listDepth: number): string {
 }
 
 /** All the text the documents show, the part of it set in the code face, and how deep lists nest (the contents' aside). */
-function collectText(trees: readonly Root[]): { text: string; code: string; listDepth: number } {
+function collectText(trees: readonly Root[]): { text: string; code: string; math: string; listDepth: number } {
   let text = ''
   let code = ''
+  let math = ''
   let listDepth = 0
-  const visit = (node: Root | Root['children'][number], inCode: boolean, lists: number): void => {
+  const visit = (node: Root | Root['children'][number], inCode: boolean, inMath: boolean, lists: number): void => {
     if (node.type === 'text') {
       text += node.value
       if (inCode) code += node.value
+      if (inMath) math += node.value
     } else if (node.type === 'element') {
       if (node.tagName === 'head') return
       // The mono face sets code, code blocks and keys (`kbd`, see css.ts): its subset needs their characters.
       const codeHere = inCode || node.tagName === 'code' || node.tagName === 'pre' || node.tagName === 'kbd'
+      // The math face sets MathML (see `mathCss`), but not the TeX a formula keeps as its annotation, which no reader shows.
+      const mathHere = (inMath || node.tagName === 'math') && node.tagName !== 'annotation'
       // The contents' lists show no bullets (see css.ts): only the text's lists count.
       const listsHere = node.tagName === 'nav' ? -Infinity : node.tagName === 'ul' || node.tagName === 'ol' ? lists + 1 : lists
       listDepth = Math.max(listDepth, listsHere)
-      for (const child of node.children) visit(child, codeHere, listsHere)
+      for (const child of node.children) visit(child, codeHere, mathHere, listsHere)
     } else if (node.type === 'root') {
-      for (const child of node.children) visit(child, inCode, lists)
+      for (const child of node.children) visit(child, inCode, inMath, lists)
     }
   }
-  for (const tree of trees) visit(tree, false, 0)
-  return { text, code, listDepth }
+  for (const tree of trees) visit(tree, false, false, 0)
+  return { text, code, math, listDepth }
 }
 
 /** The zip entries' date: the book's modification time, within what a zip can record (1980–2107). */

@@ -287,6 +287,7 @@ async function resolveFont(entry: FontEntry, folder: string, options: ThemeFileO
     if (!existsSync(found)) diag.fail(`no file \`${font.file}\` in the font package \`${font.package}\``, placeOf('file'), 'theme')
     const packaged: PackagedFont = { family: font.family, weight: font.weight, style: font.style, package: font.package, file: font.file, license: font.license }
     if (font.scripts !== undefined) packaged.scripts = font.scripts
+    if (font.math !== undefined) packaged.math = font.math
     return packaged
   }
 
@@ -315,6 +316,7 @@ async function resolveFont(entry: FontEntry, folder: string, options: ThemeFileO
   }
   if (values.license === undefined && described.licenseUrl !== undefined) font.licenseUrl = described.licenseUrl
   if (values.scripts !== undefined) font.scripts = values.scripts
+  if (values.math !== undefined) font.math = values.math
   const { convert, detectFormat } = fontverter()
   // pdfkit embeds only unpacked files (a WOFF2's glyphs are stored transformed): unpacked once, here.
   if (detectFormat(bytes) !== 'sfnt') keepFontBytes(font, await convert(bytes, 'sfnt'))

@@ -32,7 +32,7 @@ export class MissingCharacters {
   report(theme: Theme, diag: Diagnostics): void {
     const missing = this.characters
     if (missing.size === 0) return
-    const faces = [theme.fonts.text.family, ...new Set(theme.fallbacks.map((file) => file.family))].join(', ')
+    const faces = [theme.fonts.text.family, ...new Set(theme.fallbacks.filter((file) => file.math !== true).map((file) => file.family))].join(', ')
     diag.warn(
       `${missing.size === 1 ? 'a character is' : `${missing.size} characters are`} in none of the fonts (${faces}): ${describeCharacters(missing)}; the PDF prints each as an empty box and keeps it in its text`,
       this.place === undefined ? undefined : characterPlace(this.place, this.placeCharacters),

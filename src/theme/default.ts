@@ -43,6 +43,8 @@ export const defaultTheme: Theme = {
     { family: 'Noto Sans SC', weight: 700, style: 'normal', package: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf', license: 'OFL-1.1' },
     { family: 'Noto Sans KR', weight: 400, style: 'normal', package: '@expo-google-fonts/noto-sans-kr', file: '400Regular/NotoSansKR_400Regular.ttf', license: 'OFL-1.1' },
     { family: 'Noto Sans KR', weight: 700, style: 'normal', package: '@expo-google-fonts/noto-sans-kr', file: '700Bold/NotoSansKR_700Bold.ttf', license: 'OFL-1.1' },
+    // For the EPUB's formulas only (see `FontFile.math`): a MATH table, so that a reader's MathML stretches its delimiters.
+    { family: 'STIX Two Math', weight: 400, style: 'normal', package: '@expo-google-fonts/stix-two-math', file: '400Regular/STIXTwoMath_400Regular.ttf', license: 'OFL-1.1', math: true },
   ],
   generic: { text: 'serif', heading: 'serif', mono: 'monospace' },
   size: 10.5,

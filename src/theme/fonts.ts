@@ -33,6 +33,7 @@ const scriptPatterns = new Map<string, RegExp>()
  * them (see `FontFile.scripts`); any other face for any text.
  */
 export function fallbackServes(font: FontFile, text: string): boolean {
+  if (font.math === true) return false
   if (font.scripts === undefined) return true
   const key = font.scripts.join(',')
   let pattern = scriptPatterns.get(key)

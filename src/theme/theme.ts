@@ -29,6 +29,13 @@ export interface FontFace {
    * Absent: every character the face has.
    */
   scripts?: string[]
+  /**
+   * A fallback face for formulas alone: a font with an OpenType MATH table
+   * (its sizes, stretched delimiters and radicals), in which the EPUB sets
+   * its MathML. It serves no character of the text. The print edition draws
+   * formulas with MathJax's own outlines.
+   */
+  math?: boolean
 }
 
 /** A font file shipped by an npm package. */

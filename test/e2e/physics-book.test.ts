@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { before, describe, it } from 'node:test'
 import JSZip from 'jszip'
+import * as fontkit from 'fontkit'
 import puppeteer from 'puppeteer-core'
 import { Diagnostics, formatMessage } from '../../src/diagnostics.js'
 import type { Book, IndexMark } from '../../src/model/book.js'
@@ -144,6 +145,12 @@ describe('the worked example: Oscillations and Waves', () => {
       const item = [...opf.matchAll(/<item\s[^>]*>/g)].map(([tag]) => tag).find((tag) => tag.includes(`href="${chapter.href}"`))!
       assert.match(item, /properties="[^"]*\bmathml\b/, item)
     }
+    // The math face, subset to the formulas' characters with what its MATH table reaches from them.
+    const mathFace = Object.keys(zip.files).find((name) => /fonts\/STIXTwoMath[^/]*\.ttf$/.test(name))
+    assert.ok(mathFace, 'the EPUB carries the math face')
+    const face = fontkit.create(Buffer.from(await zip.file(mathFace)!.async('uint8array'))) as unknown as { directory: { tables: Record<string, unknown> }; numGlyphs: number }
+    assert.ok('MATH' in face.directory.tables, 'with its MATH table')
+    assert.ok(face.numGlyphs < 1000, `${face.numGlyphs} glyphs: a subset`)
   })
 
   it('EPUB: a browser draws every formula, with each fraction’s numerator above its denominator', async () => {
@@ -172,6 +179,25 @@ describe('the worked example: Oscillations and Waves', () => {
       assert.deepEqual(drawn.empty, [])
       assert.ok(drawn.fractions.length > 5, `${drawn.fractions.length} fractions`)
       assert.deepEqual(drawn.fractions.filter((fraction) => !fraction.above).map((fraction) => fraction.tex), [])
+
+      // Set in the math face the EPUB carries, whose MATH table stretches a matrix's brackets to its height.
+      const modes = Object.keys(zip.files).find((name) => /chapter-3[^/]*\.xhtml$/.test(name))!
+      await page.goto(pathToFileURL(path.join(dir, modes)).href)
+      const fences = await page.evaluate(async () => {
+        await document.fonts.ready
+        const family = getComputedStyle(document.querySelector('math')!).fontFamily
+        const matrices = Array.from(document.querySelectorAll('mtable')).filter((table) => table.previousElementSibling?.getAttribute('stretchy') === 'true')
+        const heights = matrices.map((table) => ({
+          table: table.getBoundingClientRect().height,
+          fence: table.previousElementSibling!.getBoundingClientRect().height,
+          tex: table.closest('math')!.getAttribute('alttext'),
+        }))
+        return { family, loaded: document.fonts.check('16px "STIX Two Math"'), heights }
+      })
+      assert.match(fences.family, /^"STIX Two Math", math$/)
+      assert.equal(fences.loaded, true, 'the math face is loaded from the EPUB')
+      assert.ok(fences.heights.length >= 2, `${fences.heights.length} matrices`)
+      for (const { table, fence, tex } of fences.heights) assert.ok(fence >= table * 0.9, `${tex}: a bracket ${fence} px high around a matrix ${table} px high`)
     } finally {
       await browser.close()
     }
