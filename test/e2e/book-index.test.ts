@@ -13,6 +13,7 @@ import type { Book, IndexMark } from '../../src/model/book.js'
 import { chapterIndexMarks } from '../../src/model/index-entries.js'
 import { bothEditions, epubBodyText, wordTokens, type BothEditions } from '../support/editions.js'
 import { columnLines, readPdf, type PdfReading } from '../support/pdf-links.js'
+import { mergedPages, printedIndexEntries } from '../support/printed-index.js'
 import { defaultTheme } from '../../src/theme/default.js'
 import { epubcheck, octavoInProcess, tempDir } from '../support/tools.js'
 import { writeFile } from 'node:fs/promises'
@@ -43,18 +44,6 @@ function outermostTerms(group: string): string[] {
     else if (depth === 1) terms.push(term!)
   }
   return terms
-}
-
-function mergedPages(pages: Iterable<number>): string {
-  const sorted = [...new Set(pages)].sort((a, b) => a - b)
-  const runs: string[] = []
-  for (let at = 0; at < sorted.length; ) {
-    let last = at
-    while (last + 1 < sorted.length && sorted[last + 1] === sorted[last]! + 1) last++
-    runs.push(at === last ? String(sorted[at]) : `${sorted[at]}–${sorted[last]}`)
-    at = last + 1
-  }
-  return runs.join(', ')
 }
 
 describe('the index of a book', () => {
@@ -164,21 +153,9 @@ describe('the index of a book', () => {
       if (entry.seeAlso.length > 0) parts.push(`voir aussi ${entry.seeAlso.join('; ')}`)
       return [key, parts.join('; ').replace(/^(\d[^;]*); voir/, '$1; voir')]
     }))
-    // The printed index, read back column by column: entry lines (not the title, a letter's heading or a folio),
-    // nested by their indentation, an entry's continued lines (standing in by the runover) joined to it.
     const { size, index: shape } = defaultTheme
-    const subentry = shape.subentryIndent * size * shape.scale
-    // The fixture's subentries go one level deep: continued lines stand in past them.
-    const runover = subentry + shape.runover * size * shape.scale
-    const read = columnLines(reading.lines.filter((line) => line.page >= indexPage), shape.columns)
-    const entries = read.filter((line) => line.column >= 0 && line.text !== 'Index' && !/^\d+$/.test(line.text) && !/^(\p{Lu}|Symboles|Nombres)$/u.test(line.text))
-    const columnLeft = (line: (typeof read)[number]): number => Math.min(...entries.filter((other) => other.page === line.page && other.column === line.column).map((other) => other.items[0]!.x))
-    const joined: Array<{ text: string; depth: number }> = []
-    for (const line of entries) {
-      const offset = line.items[0]!.x - columnLeft(line)
-      if (Math.abs(offset - runover) < 1 && joined.length > 0) joined[joined.length - 1]!.text += ` ${line.text}`
-      else joined.push({ text: line.text, depth: Math.round(offset / subentry) })
-    }
+    // The printed index, read back column by column, nested and with continued lines joined.
+    const { lines: entries, entries: joined } = printedIndexEntries(reading.lines, indexPage, defaultTheme, /^(\p{Lu}|Symboles|Nombres)$/u)
     const printed = new Map<string, string>()
     const stack: string[] = []
     for (const { text, depth } of joined) {

@@ -22,7 +22,8 @@ import { chapterIndexMarks } from '../../src/model/index-entries.js'
 import { build, type BuildResult } from '../../src/pipeline.js'
 import { defaultTheme } from '../../src/theme/index.js'
 import { epubSpine, wordTokens, type EpubDocument } from '../support/editions.js'
-import { columnLines, readPdf, type PdfReading } from '../support/pdf-links.js'
+import { readPdf, type PdfReading } from '../support/pdf-links.js'
+import { mergedPages, printedIndexEntries } from '../support/printed-index.js'
 import { decodeXml, epubcheck, pdfText, root, tempDir } from '../support/tools.js'
 
 const run = promisify(execFile)
@@ -58,18 +59,6 @@ function wordsAround(mark: IndexMark, source: string): string {
   if (after.length >= 3) return after.join(' ').replace(/[.,:;]$/, '')
   const before = line.slice(0, mark.place!.column - 1).replace(directive, '').split(/[$\]]/).at(-1)!.trim().split(/\s+/).filter((word) => word !== '').slice(-3)
   return [...before, ...after].join(' ').replace(/[.,:;]$/, '')
-}
-
-function mergedPages(pages: Iterable<number>): string {
-  const sorted = [...new Set(pages)].sort((a, b) => a - b)
-  const runs: string[] = []
-  for (let at = 0; at < sorted.length; ) {
-    let last = at
-    while (last + 1 < sorted.length && sorted[last + 1] === sorted[last]! + 1) last++
-    runs.push(at === last ? String(sorted[at]) : `${sorted[at]}–${sorted[last]}`)
-    at = last + 1
-  }
-  return runs.join(', ')
 }
 
 /** The prose of a chapter file: formulas, labels, citations, references, marks and image lines left out. */
@@ -291,20 +280,7 @@ describe('the worked example: Oscillations and Waves', () => {
       }
     }
     const expectedLines = new Map([...expected].map(([key, entry]) => [key, [mergedPages(entry.pages), ...entry.see].filter((part) => part !== '').join('; ')]))
-    // The printed index, read column by column: entry lines (not the title, a letter's heading or a folio),
-    // nested by their indentation, an entry's continued lines (standing in by the runover) joined to it.
-    const { size, index: shape } = defaultTheme
-    const subentry = shape.subentryIndent * size * shape.scale
-    const runover = subentry + shape.runover * size * shape.scale
-    const read = columnLines(reading.lines.filter((line) => line.page >= indexPage), shape.columns)
-    const entries = read.filter((line) => line.column >= 0 && line.text !== 'Index' && !/^\d+$/.test(line.text) && !/^(\p{Lu}|Symbols|Numbers)$/u.test(line.text))
-    const columnLeft = (line: (typeof read)[number]): number => Math.min(...entries.filter((other) => other.page === line.page && other.column === line.column).map((other) => other.items[0]!.x))
-    const joined: Array<{ text: string; depth: number }> = []
-    for (const line of entries) {
-      const offset = line.items[0]!.x - columnLeft(line)
-      if (Math.abs(offset - runover) < 1 && joined.length > 0) joined[joined.length - 1]!.text += ` ${line.text}`
-      else joined.push({ text: line.text, depth: Math.round(offset / subentry) })
-    }
+    const { entries: joined } = printedIndexEntries(reading.lines, indexPage, defaultTheme, /^(\p{Lu}|Symbols|Numbers)$/u)
     const printed = new Map<string, string>()
     const stack: string[] = []
     for (const { text, depth } of joined) {
