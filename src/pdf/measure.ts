@@ -8,7 +8,7 @@
 import type * as fontkit from 'fontkit'
 import { openFace } from '../theme/font-files.js'
 import { faceParts, fallbackServes, type FontFile, type FontKey, type Theme } from '../theme/index.js'
-import { fallbackIndex, fallbackKey, fontFeatures } from './style.js'
+import { fallbackIndex, fallbackKey, fontFeatures, fontFileOf } from './style.js'
 import type { FaceKey, FeatureSet, RunStyle } from './style.js'
 
 /** Vertical metrics in ems. */
@@ -60,10 +60,7 @@ export function createMeasurer(theme: Theme): Measurer {
   function font(key: FaceKey): fontkit.Font {
     let face = fonts.get(key)
     if (!face) {
-      const index = fallbackIndex(key)
-      const file = index === undefined ? theme.fonts[key as FontKey] : theme.fallbacks[index]
-      if (!file) throw new Error(`no face ${key} in the theme`)
-      face = openFace(file)
+      face = openFace(fontFileOf(theme, key))
       fonts.set(key, face)
     }
     return face

@@ -12,6 +12,7 @@
  * subset and for the ToUnicode map text extraction reads), and its glyph
  * string kept.
  */
+import type * as fontkit from 'fontkit'
 import type { FrameText } from './frame.js'
 import { fontFeatures } from './style.js'
 import type { FaceKey, FeatureSet } from './style.js'
@@ -71,7 +72,10 @@ export class TextWriter {
   private readonly colours = new Map<string, string>()
   private readonly outlines = new Map<PdfFont, Map<number, Outline>>()
 
-  constructor(private readonly doc: PDFKit.PDFDocument) {}
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly openFace: (key: FaceKey) => fontkit.Font,
+  ) {}
 
   /** A glyph of the subset as a path, in the face's units, y up. */
   private outline(font: PdfFont, id: number): Outline {
@@ -106,6 +110,7 @@ export class TextWriter {
   private font(key: FaceKey): PdfFont {
     let font = this.fonts.get(key)
     if (!font) {
+      this.doc.registerFont(key, this.openFace(key) as unknown as string)
       this.doc.font(key)
       font = (this.doc as unknown as { _font: PdfFont })._font
       this.fonts.set(key, font)

@@ -8,16 +8,15 @@
 import PDFDocument from 'pdfkit'
 import type { Book } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
-import { fontSource } from '../theme/font-files.js'
+import { openFace } from '../theme/font-files.js'
 import type { StructNode } from './flow.js'
 import { registrationColour } from './frame.js'
 import type { Frame, FrameItem, FrameText, Matrix, Rect } from './frame.js'
 import type { LinkTarget } from './prepare.js'
-import { fontKeys } from './measure.js'
 import { ImageDrawer } from './render-image.js'
 import type { Warn } from './render-image.js'
 import { TextWriter } from './render-text.js'
-import { fallbackKey } from './style.js'
+import { fontFileOf } from './style.js'
 import type { PressProfile } from '../press/profiles.js'
 import { addOutputIntent, pdfxInfo, pdfxXmp, useProcessColour } from './render-press.js'
 
@@ -97,9 +96,6 @@ export class PdfRenderer {
     if (press?.colour === 'cmyk') useProcessColour(doc, theme.colours.text)
     // Marks print on every plate: the Separation colour space named All, at full tint.
     if (press?.marks) (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor(registrationColour, 100, 100, 100, 100)
-    for (const key of fontKeys) doc.registerFont(key, fontSource(theme.fonts[key]))
-    // Fallback faces are read only if some text is set in them; like the others, only the glyphs used are embedded.
-    theme.fallbacks.forEach((file, index) => doc.registerFont(fallbackKey(index), fontSource(file)))
 
     doc.on('data', (chunk: Buffer) => this.output.add(chunk))
     this.done = new Promise<Uint8Array>((resolve, reject) => {
@@ -109,7 +105,8 @@ export class PdfRenderer {
     this.tree = new StructureTree(doc, structs)
     this.outline = new OutlineBuilder(doc)
     this.images = new ImageDrawer(doc, theme, book.assets, options.warn ?? (() => {}), press === undefined ? undefined : { colour: press.colour, transparency: press.transparency })
-    this.writer = new TextWriter(doc)
+    // A face is opened when text is first set in it (a fallback face only then), with the tables the measurer decoded.
+    this.writer = new TextWriter(doc, (key) => openFace(fontFileOf(theme, key)))
   }
 
   /** Attach a structure node now, so that it stands in reading order though its pages are drawn later. */

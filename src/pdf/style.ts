@@ -2,7 +2,7 @@
  * How a run of text is drawn: the face, size, colour and OpenType features,
  * derived from a theme role and the inline marks around the text.
  */
-import type { FontKey, TextRole, Theme } from '../theme/index.js'
+import type { FontFile, FontKey, TextRole, Theme } from '../theme/index.js'
 import { faceParts, fontKey, resolveStyle, romanWithinItalic, smallScale } from '../theme/index.js'
 import type { ResolvedStyle } from '../theme/index.js'
 
@@ -28,6 +28,14 @@ export function fallbackKey(index: number): FaceKey {
 /** The index into `theme.fallbacks` of a fallback face, or `undefined` for a theme face. */
 export function fallbackIndex(key: FaceKey): number | undefined {
   return key.startsWith('fallback') ? Number(key.slice('fallback'.length)) : undefined
+}
+
+/** The font file a face is set from. */
+export function fontFileOf(theme: Theme, key: FaceKey): FontFile {
+  const index = fallbackIndex(key)
+  const file = index === undefined ? theme.fonts[key as FontKey] : theme.fallbacks[index]
+  if (!file) throw new Error(`no face ${key} in the theme`)
+  return file
 }
 
 export interface RunStyle {

@@ -6,20 +6,19 @@
  *
  * Two kinds of face come from the bytes. A face that only answers questions —
  * whether it has a character, its features, its metrics — is parsed once and
- * shared (`sharedFace`). A face that shapes text is parsed anew for each
- * caller (`openFace`), since what fontkit shapes depends on what it shaped
+ * shared (`sharedFace`). A face that shapes text is a face of each
+ * caller's own (`openFace`, sharing the decoded tables), since what fontkit shapes depends on what it shaped
  * before: it keeps each glyph with the characters it was first made for,
  * which decides whether a default-ignorable character is hidden and what text
  * the PDF says a glyph stands for. Shared, such a face would let one edition
- * or one book change another's bytes. Parsing a face takes little: its tables
- * are read when shaping first needs them.
+ * or one book change another's bytes.
  *
  * This module is not exported from `theme/index.ts`: it loads fontkit, which
  * `octavo --version` has no use for.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import * as fontkit from 'fontkit'
-import { fontIdentity, fontPath, isLocalFont } from './fonts.js'
+import { fontIdentity, fontPath } from './fonts.js'
 import type { FontFile } from './theme.js'
 
 const bytesByPath = new Map<string, Buffer>()
@@ -46,28 +45,6 @@ export function fontBytes(font: FontFile): Buffer {
  */
 export function keepFontBytes(font: FontFile, bytes: Buffer): void {
   bytesByPath.set(fontIdentity(font), readable(bytes))
-}
-
-/**
- * What a PDF writer is to open a font file from: its path, or its bytes when
- * they have to be made readable (see `readable`). Only the few bytes that
- * tell are read, so a fallback face no text is set in stays unread.
- */
-export function fontSource(font: FontFile): string | Buffer {
-  // A writer's own file is held as bytes (a WOFF2 file unpacked), keyed by its content.
-  if (isLocalFont(font)) return fontBytes(font)
-  const file = fontPath(font)
-  const descriptor = openSync(file, 'r')
-  try {
-    const read = (offset: number, length: number): Buffer => {
-      const bytes = Buffer.alloc(length)
-      readSync(descriptor, bytes, 0, length, offset)
-      return bytes
-    }
-    return emptyGlyphEndsFile(read, fstatSync(descriptor).size) ? fontBytes(font) : file
-  } finally {
-    closeSync(descriptor)
-  }
 }
 
 /**
@@ -114,10 +91,17 @@ function emptyGlyphEndsFile(read: (offset: number, length: number) => Buffer, si
 /** The bytes of a glyph's header in the `glyf` table: its number of contours and its bounding box. */
 const glyphHeader = 10
 
-/** A face of its own for a caller that shapes text with it (see above). */
+/**
+ * A face of its own for a caller that shapes text with it (see above). Its
+ * tables are the process's shared face's: a table, once decoded, is the same
+ * for every caller, and decoding GSUB, GPOS and the metrics is most of what a
+ * face costs. Only the glyphs it makes, which carry their first characters,
+ * are its own (fontkit shares tables between a face's variations so too).
+ */
 export function openFace(font: FontFile): fontkit.Font {
-  parsed.add(fontPath(font))
-  return fontkit.create(fontBytes(font))
+  const face = fontkit.create(fontBytes(font)) as unknown as { _tables: object }
+  face._tables = (sharedFace(font) as unknown as { _tables: object })._tables
+  return face as unknown as fontkit.Font
 }
 
 /** The process's one face of a file, for what does not depend on shaping: coverage, features, metrics. */
