@@ -33,6 +33,8 @@ declare module 'fontkit' {
     availableFeatures: string[]
     layout(text: string, features?: Record<string, boolean> | string[]): GlyphRun
     hasGlyphForCodePoint(codePoint: number): boolean
+    /** The character's glyph; made the first time it is asked for, remembering that character. */
+    glyphForCodePoint(codePoint: number): Glyph
   }
 
   export function openSync(path: string): Font

@@ -7,9 +7,10 @@
  */
 import type * as fontkit from 'fontkit'
 import { openFace } from '../theme/font-files.js'
-import { faceParts, fallbackServes, type FontFile, type FontKey, type Theme } from '../theme/index.js'
+import { faceParts, fallbackServes, fontIdentity, type FontFile, type FontKey, type Theme } from '../theme/index.js'
 import { fallbackIndex, fallbackKey, fontFeatures, fontFileOf } from './style.js'
 import type { FaceKey, FeatureSet, RunStyle } from './style.js'
+import { keepRun } from './glyph-runs.js'
 
 /** Vertical metrics in ems. */
 export interface FontMetrics {
@@ -57,6 +58,13 @@ export function createMeasurer(theme: Theme): Measurer {
   const coverage = new Map<FaceKey, { bmp: Uint8Array; astral: Map<number, boolean> }>()
   const fallbackOrder = new Map<FontKey, FaceKey[]>()
 
+  const identities = new Map<FaceKey, string>()
+  function identity(key: FaceKey): string {
+    let found = identities.get(key)
+    if (found === undefined) identities.set(key, (found = fontIdentity(fontFileOf(theme, key))))
+    return found
+  }
+
   function font(key: FaceKey): fontkit.Font {
     let face = fonts.get(key)
     if (!face) {
@@ -74,7 +82,10 @@ export function createMeasurer(theme: Theme): Measurer {
     let width = widths.get(text)
     if (width === undefined) {
       const face = font(key)
-      width = face.layout(text, fontFeatures(features)).advanceWidth / face.unitsPerEm
+      const run = face.layout(text, fontFeatures(features))
+      width = run.advanceWidth / face.unitsPerEm
+      // With features pdfkit shapes a spaced string whole, as here; without, word by word.
+      keepRun(identity(key), features, text, { glyphs: run.glyphs, positions: run.positions, scale: 1000 / face.unitsPerEm }, face, features !== undefined)
       // Words recur; a string longer than any word (a URL's prefix, a code line) rarely does, and would only fill the cache.
       if (text.length <= 32) widths.set(text, width)
     }

@@ -13,21 +13,27 @@
  * string kept.
  */
 import type * as fontkit from 'fontkit'
+import { openFace } from '../theme/font-files.js'
+import { fontIdentity, type Theme } from '../theme/index.js'
 import type { FrameText } from './frame.js'
-import { fontFeatures } from './style.js'
+import { glyphsOf, keepRun, plainRun } from './glyph-runs.js'
+import { fontFeatures, fontFileOf } from './style.js'
 import type { FaceKey, FeatureSet } from './style.js'
 
 /** The parts of pdfkit's embedded font that drawing needs. */
 interface PdfFont {
   id: string
   ref(): unknown
-  /** Glyph ids (in the subset) as 4-digit hex, and positions in thousandths of an em. */
-  encode(text: string, features?: Record<string, boolean>): [string[], GlyphPosition[]]
+  /** Glyphs of the face, and positions in thousandths of an em (what `encode` puts in the subset and returns). */
+  layout(text: string, features?: Record<string, boolean>): { glyphs: fontkit.Glyph[]; positions: GlyphPosition[] }
   /** The characters each glyph of the subset stands for, as `encode` recorded them (the ToUnicode map). */
   unicode: Array<number[] | undefined>
   /** The face, and the glyph ids of the face each glyph of the subset is. */
-  font: { unitsPerEm: number; getGlyph(id: number): { path: { commands: PathCommand[] } } }
-  subset: { glyphs: number[] }
+  font: fontkit.Font & { getGlyph(id: number): { path: { commands: PathCommand[] } } }
+  subset: { glyphs: number[]; includeGlyph(id: number): number }
+  /** Advance widths of the subset's glyphs, and thousandths of an em per font unit. */
+  widths: Array<number | undefined>
+  scale: number
 }
 
 interface PathCommand {
@@ -37,6 +43,7 @@ interface PathCommand {
 
 interface GlyphPosition {
   xAdvance: number
+  yAdvance: number
   xOffset: number
   yOffset: number
   advanceWidth: number
@@ -72,9 +79,12 @@ export class TextWriter {
   private readonly colours = new Map<string, string>()
   private readonly outlines = new Map<PdfFont, Map<number, Outline>>()
 
+  /** Each face's file, by which the measurer's plain runs are kept. */
+  private readonly identities = new Map<PdfFont, string>()
+
   constructor(
     private readonly doc: PDFKit.PDFDocument,
-    private readonly openFace: (key: FaceKey) => fontkit.Font,
+    private readonly theme: Theme,
   ) {}
 
   /** A glyph of the subset as a path, in the face's units, y up. */
@@ -110,10 +120,13 @@ export class TextWriter {
   private font(key: FaceKey): PdfFont {
     let font = this.fonts.get(key)
     if (!font) {
-      this.doc.registerFont(key, this.openFace(key) as unknown as string)
+      // Opened when text is first set in it (a fallback face only then), sharing the tables the measurer decoded.
+      const file = fontFileOf(this.theme, key)
+      this.doc.registerFont(key, openFace(file) as unknown as string)
       this.doc.font(key)
       font = (this.doc as unknown as { _font: PdfFont })._font
       this.fonts.set(key, font)
+      this.identities.set(font, fontIdentity(file))
     }
     return font
   }
@@ -129,11 +142,40 @@ export class TextWriter {
     return operator
   }
 
+  /**
+   * What pdfkit's `encode` gives for `text`, and does with the subset: from
+   * a plain run kept earlier in this process (shaped by the measurer, or
+   * drawn before) when there is one (see `glyph-runs.ts`), else shaped by
+   * pdfkit's `layout` and kept if plain.
+   */
+  private encode(font: PdfFont, text: string, features: FeatureSet | undefined): [string[], GlyphPosition[]] {
+    const identity = this.identities.get(font)!
+    const run = plainRun(identity, features, text)
+    const glyphs = run && glyphsOf(font.font, text, run)
+    if (run && glyphs) {
+      const positions = glyphs.map((glyph, index) => ({ xAdvance: run.advances[index]!, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: glyph.advanceWidth * font.scale }))
+      return [this.include(font, glyphs), positions]
+    }
+    const shaped = font.layout(text, fontFeatures(features))
+    keepRun(identity, features, text, { glyphs: shaped.glyphs, positions: shaped.positions, scale: 1 }, font.font, true)
+    return [this.include(font, shaped.glyphs), shaped.positions]
+  }
+
+  /** The glyphs in the subset, as pdfkit's `encode` puts them there: ids as hex, with their widths and characters recorded. */
+  private include(font: PdfFont, glyphs: readonly fontkit.Glyph[]): string[] {
+    return glyphs.map((glyph) => {
+      const id = font.subset.includeGlyph(glyph.id)
+      font.widths[id] ??= glyph.advanceWidth * font.scale
+      font.unicode[id] ??= glyph.codePoints
+      return `0000${id.toString(16)}`.slice(-4)
+    })
+  }
+
   private shape(font: PdfFont, text: string, features: FeatureSet | undefined): Shaped {
     const key = `${font.id}|${features ?? ''}|${text}`
     let shaped = this.shaped.get(key)
     if (shaped) return shaped
-    const [allHex, allPositions] = font.encode(text.replace(/\n/g, ''), fontFeatures(features))
+    const [allHex, allPositions] = this.encode(font, text.replace(/\n/g, ''), features)
     // Characters that are never seen (a soft hyphen, a zero-width space) take no room: fontkit shapes them as a space
     // of no width, which is left out, so that text extraction does not read a space inside a word.
     const kept = allPositions.map((_, index) => index).filter((index) => !isInvisible(font, allHex[index]!, allPositions[index]!))

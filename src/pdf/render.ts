@@ -8,7 +8,6 @@
 import PDFDocument from 'pdfkit'
 import type { Book } from '../model/book.js'
 import type { Theme } from '../theme/index.js'
-import { openFace } from '../theme/font-files.js'
 import type { StructNode } from './flow.js'
 import { registrationColour } from './frame.js'
 import type { Frame, FrameItem, FrameText, Matrix, Rect } from './frame.js'
@@ -16,7 +15,6 @@ import type { LinkTarget } from './prepare.js'
 import { ImageDrawer } from './render-image.js'
 import type { Warn } from './render-image.js'
 import { TextWriter } from './render-text.js'
-import { fontFileOf } from './style.js'
 import type { PressProfile } from '../press/profiles.js'
 import { addOutputIntent, pdfxInfo, pdfxXmp, useProcessColour } from './render-press.js'
 
@@ -105,8 +103,7 @@ export class PdfRenderer {
     this.tree = new StructureTree(doc, structs)
     this.outline = new OutlineBuilder(doc)
     this.images = new ImageDrawer(doc, theme, book.assets, options.warn ?? (() => {}), press === undefined ? undefined : { colour: press.colour, transparency: press.transparency })
-    // A face is opened when text is first set in it (a fallback face only then), with the tables the measurer decoded.
-    this.writer = new TextWriter(doc, (key) => openFace(fontFileOf(theme, key)))
+    this.writer = new TextWriter(doc, theme)
   }
 
   /** Attach a structure node now, so that it stands in reading order though its pages are drawn later. */
