@@ -22,6 +22,8 @@ import type * as fontkit from 'fontkit'
 export interface PlainRun {
   ids: Uint16Array
   advances: Float64Array
+  /** Its width in ems as the measurer computes it (fontkit's advance width over the face's units per em), when the measurer shaped it. */
+  width?: number
 }
 
 /** Strings kept at most, over all faces: more than a long book's vocabulary in every face it uses. */
@@ -47,6 +49,7 @@ export interface ShapedRun {
   glyphs: readonly fontkit.Glyph[]
   positions: ReadonlyArray<{ xAdvance: number; xOffset: number; yOffset: number }>
   scale: number
+  width?: number
 }
 
 /**
@@ -80,8 +83,10 @@ export function keepRun(identity: string, features: string | undefined, text: st
   if (!byFeatures) runsByFace.set(identity, (byFeatures = new Map()))
   let runs = byFeatures.get(features)
   if (!runs) byFeatures.set(features, (runs = new Map()))
-  if (!runs.has(text)) kept++
-  runs.set(text, { ids, advances })
+  const known = runs.get(text)
+  if (!known) kept++
+  const width = run.width ?? known?.width
+  runs.set(text, width === undefined ? { ids, advances } : { ids, advances, width })
 }
 
 /** The plain run kept for `text` in a face of this file, if the measurer shaped it. */

@@ -10,7 +10,7 @@ import { openFace } from '../theme/font-files.js'
 import { faceParts, fallbackServes, fontIdentity, type FontFile, type FontKey, type Theme } from '../theme/index.js'
 import { fallbackIndex, fallbackKey, fontFeatures, fontFileOf } from './style.js'
 import type { FaceKey, FeatureSet, RunStyle } from './style.js'
-import { keepRun } from './glyph-runs.js'
+import { glyphsOf, keepRun, plainRun } from './glyph-runs.js'
 
 /** Vertical metrics in ems. */
 export interface FontMetrics {
@@ -82,10 +82,15 @@ export function createMeasurer(theme: Theme): Measurer {
     let width = widths.get(text)
     if (width === undefined) {
       const face = font(key)
-      const run = face.layout(text, fontFeatures(features))
-      width = run.advanceWidth / face.unitsPerEm
-      // With features pdfkit shapes a spaced string whole, as here; without, word by word.
-      keepRun(identity(key), features, text, { glyphs: run.glyphs, positions: run.positions, scale: 1000 / face.unitsPerEm }, face, features !== undefined)
+      // A plain word measured by an earlier build in this process (a rebuild under --watch, the preview's) is not shaped again.
+      const plain = plainRun(identity(key), features, text)
+      if (plain?.width !== undefined && glyphsOf(face, text, plain)) width = plain.width
+      else {
+        const run = face.layout(text, fontFeatures(features))
+        width = run.advanceWidth / face.unitsPerEm
+        // With features pdfkit shapes a spaced string whole, as here; without, word by word.
+        keepRun(identity(key), features, text, { glyphs: run.glyphs, positions: run.positions, scale: 1000 / face.unitsPerEm, width }, face, features !== undefined)
+      }
       // Words recur; a string longer than any word (a URL's prefix, a code line) rarely does, and would only fill the cache.
       if (text.length <= 32) widths.set(text, width)
     }
