@@ -17,7 +17,8 @@ import { openFace } from '../theme/font-files.js'
 import { fontIdentity, type Theme } from '../theme/index.js'
 import type { FrameText } from './frame.js'
 import { glyphsOf, keepRun, plainRun } from './glyph-runs.js'
-import { fontFeatures, fontFileOf } from './style.js'
+import { fontKeys } from './measure.js'
+import { fallbackKey, fontFeatures, fontFileOf } from './style.js'
 import type { FaceKey, FeatureSet } from './style.js'
 
 /** The parts of pdfkit's embedded font that drawing needs. */
@@ -73,6 +74,22 @@ function num(value: number): string {
   return String(Math.round(value * 1e6) / 1e6)
 }
 
+/**
+ * Name the theme's faces and fallback faces in `doc` by their keys, for the
+ * text writer and for the text of SVG pictures. A face is opened when text is
+ * first set in it (a fallback face only then), as a face of its own sharing
+ * the tables the measurer decoded (`openFace`): pdfkit reads its registry
+ * entry only then.
+ */
+export function registerFaces(doc: PDFKit.PDFDocument, theme: Theme): void {
+  const registry = (doc as unknown as { _registeredFonts: Record<string, { src: unknown }> })._registeredFonts
+  const keys: FaceKey[] = [...fontKeys, ...theme.fallbacks.map((_, index) => fallbackKey(index))]
+  for (const key of keys) {
+    let face: fontkit.Font | undefined
+    Object.defineProperty(registry, key, { enumerable: true, get: () => ({ src: (face ??= openFace(fontFileOf(theme, key))) }) })
+  }
+}
+
 export class TextWriter {
   private readonly fonts = new Map<FaceKey, PdfFont>()
   private readonly shaped = new Map<string, Shaped>()
@@ -120,13 +137,10 @@ export class TextWriter {
   private font(key: FaceKey): PdfFont {
     let font = this.fonts.get(key)
     if (!font) {
-      // Opened when text is first set in it (a fallback face only then), sharing the tables the measurer decoded.
-      const file = fontFileOf(this.theme, key)
-      this.doc.registerFont(key, openFace(file) as unknown as string)
       this.doc.font(key)
       font = (this.doc as unknown as { _font: PdfFont })._font
       this.fonts.set(key, font)
-      this.identities.set(font, fontIdentity(file))
+      this.identities.set(font, fontIdentity(fontFileOf(this.theme, key)))
     }
     return font
   }

@@ -14,7 +14,7 @@ import type { Frame, FrameItem, FrameText, Matrix, Rect } from './frame.js'
 import type { LinkTarget } from './prepare.js'
 import { ImageDrawer } from './render-image.js'
 import type { Warn } from './render-image.js'
-import { TextWriter } from './render-text.js'
+import { registerFaces, TextWriter } from './render-text.js'
 import type { PressProfile } from '../press/profiles.js'
 import { addOutputIntent, pdfxInfo, pdfxXmp, useProcessColour } from './render-press.js'
 
@@ -103,6 +103,7 @@ export class PdfRenderer {
     this.tree = new StructureTree(doc, structs)
     this.outline = new OutlineBuilder(doc)
     this.images = new ImageDrawer(doc, theme, book.assets, options.warn ?? (() => {}), press === undefined ? undefined : { colour: press.colour, transparency: press.transparency })
+    registerFaces(doc, theme)
     this.writer = new TextWriter(doc, theme)
   }
 
