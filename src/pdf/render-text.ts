@@ -7,10 +7,11 @@
  * size and colour written only when they change.
  *
  * pdfkit's `text()` would lay each call out again (measure, then shape) and
- * write a text object per word. Here each string is shaped once, through
- * the font pdfkit embeds (which also records the glyphs for the
- * subset and for the ToUnicode map text extraction reads), and its glyph
- * string kept.
+ * write a text object per word. Here each string is shaped at most once,
+ * through the font pdfkit embeds, or not at all when the measurer shaped it
+ * as a plain run (`glyph-runs.ts`); its glyphs are recorded for the subset
+ * and for the ToUnicode map text extraction reads, as pdfkit's `encode`
+ * records them, and its glyph string kept.
  */
 import type * as fontkit from 'fontkit'
 import { openFace } from '../theme/font-files.js'

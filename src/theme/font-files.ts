@@ -6,9 +6,9 @@
  *
  * Two kinds of face come from the bytes. A face that only answers questions —
  * whether it has a character, its features, its metrics — is parsed once and
- * shared (`sharedFace`). A face that shapes text is a face of each
- * caller's own (`openFace`, sharing the decoded tables), since what fontkit shapes depends on what it shaped
- * before: it keeps each glyph with the characters it was first made for,
+ * shared (`sharedFace`). A face that shapes text is each caller's own
+ * (`openFace`, though it shares the decoded tables), since what fontkit
+ * shapes depends on what it shaped before: it keeps each glyph with the characters it was first made for,
  * which decides whether a default-ignorable character is hidden and what text
  * the PDF says a glyph stands for. Shared, such a face would let one edition
  * or one book change another's bytes.
