@@ -35,9 +35,10 @@ let kept = 0
 const runsByFace = new Map<string, Map<string | undefined, Map<string, PlainRun>>>()
 
 /** Characters whose shaping in fontkit's default shaper depends on nothing but the face: letters, digits, punctuation of the scripts written left to right without marks. */
-const plainText = /^[\u0021-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff\u2010-\u2027\u2030-\u205e\u20a0-\u20cf\u2100-\u218f\u2190-\u21ff\u2212]+$/
+const plainCharacters = '\\u0021-\\u007e\\u00a0-\\u00ac\\u00ae-\\u02ff\\u0370-\\u0482\\u048a-\\u052f\\u1e00-\\u1fff\\u2010-\\u2027\\u2030-\\u205e\\u20a0-\\u20cf\\u2100-\\u218f\\u2190-\\u21ff\\u2212'
+const plainText = new RegExp(`^[${plainCharacters}]+$`)
 /** The same, with spaces between. */
-const plainSpacedText = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff\u2010-\u2027\u2030-\u205e\u20a0-\u20cf\u2100-\u218f\u2190-\u21ff\u2212]+$/
+const plainSpacedText = new RegExp(`^[ ${plainCharacters}]+$`)
 
 /** Whether a glyph is the character's own glyph and remembers that character alone. */
 function isOwnGlyph(glyph: fontkit.Glyph, code: number, id: number): boolean {
@@ -89,7 +90,7 @@ export function keepRun(identity: string, features: string | undefined, text: st
   runs.set(text, width === undefined ? { ids, advances } : { ids, advances, width })
 }
 
-/** The plain run kept for `text` in a face of this file, if the measurer shaped it. */
+/** The plain run kept for `text` in a face of this file, if the measurer shaped it or it was drawn before. */
 export function plainRun(identity: string, features: string | undefined, text: string): PlainRun | undefined {
   return runsByFace.get(identity)?.get(features)?.get(text)
 }

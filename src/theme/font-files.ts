@@ -8,8 +8,9 @@
  * whether it has a character, its features, its metrics — is parsed once and
  * shared (`sharedFace`). A face that shapes text is each caller's own
  * (`openFace`, though it shares the decoded tables), since what fontkit
- * shapes depends on what it shaped before: it keeps each glyph with the characters it was first made for,
- * which decides whether a default-ignorable character is hidden and what text
+ * shapes depends on what it shaped before: it keeps each glyph with the
+ * characters it was first made for, which decides whether a
+ * default-ignorable character is hidden and what text
  * the PDF says a glyph stands for. Shared, such a face would let one edition
  * or one book change another's bytes.
  *
@@ -56,12 +57,13 @@ export function keepFontBytes(font: FontFile, bytes: Buffer): void {
  * returned as they are.
  */
 function readable(bytes: Buffer): Buffer {
-  const read = (offset: number, length: number): Buffer => bytes.subarray(offset, offset + length)
-  return emptyGlyphEndsFile(read, bytes.byteLength) ? Buffer.concat([bytes, Buffer.alloc(16)]) : bytes
+  return emptyGlyphEndsFile(bytes) ? Buffer.concat([bytes, Buffer.alloc(16)]) : bytes
 }
 
 /** Whether a TrueType file's last glyph is empty and stands too near the end of the file for a glyph header to be read there. */
-function emptyGlyphEndsFile(read: (offset: number, length: number) => Buffer, size: number): boolean {
+function emptyGlyphEndsFile(file: Buffer): boolean {
+  const size = file.byteLength
+  const read = (offset: number, length: number): Buffer => file.subarray(offset, offset + length)
   if (size < 12) return false
   const header = read(0, 12)
   const version = header.readUInt32BE(0)
