@@ -1,4 +1,6 @@
 import JSZip from 'jszip'
+import { bytesKey } from '../cache/recent.js'
+import { keepEntries, keptEntry } from './deflated-entries.js'
 
 export interface RepackOptions {
   /** Entries after `mimetype`, in the order the final zip lists them. */
@@ -42,15 +44,21 @@ export async function repack(generated: Uint8Array, options: RepackOptions): Pro
   const zip = new JSZip()
   const date = options.date
   zip.file('mimetype', 'application/epub+zip', { compression: 'STORE', date, createFolders: false })
+  // Each entry deflated at the highest level, or as it was when these bytes were last deflated so (see `deflated-entries.ts`).
+  const keys = new Map<string, string>()
   for (const name of options.order) {
     const bytes = contents.get(name)
     if (bytes === undefined) throw new Error(`the EPUB lacks ${name}`)
-    zip.file(name, bytes, { compression: 'DEFLATE', compressionOptions: { level: 9 }, date, createFolders: false })
+    const key = bytesKey(bytes, 'deflate-9')
+    keys.set(name, key)
+    zip.file(name, keptEntry(key) ?? bytes, { compression: 'DEFLATE', compressionOptions: { level: 9 }, date, createFolders: false })
     contents.delete(name)
   }
   contents.delete('mimetype')
   if (contents.size > 0) throw new Error(`unexpected files in the EPUB: ${[...contents.keys()].join(', ')}`)
-  return zip.generateAsync({ type: 'uint8array', platform: 'DOS' })
+  const epub = await zip.generateAsync({ type: 'uint8array', platform: 'DOS' })
+  await keepEntries(epub, keys)
+  return epub
 }
 
 function escapeRegExp(text: string): string {

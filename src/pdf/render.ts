@@ -12,6 +12,7 @@ import type { StructNode } from './flow.js'
 import { registrationColour } from './frame.js'
 import type { Frame, FrameItem, FrameText, Matrix, Rect } from './frame.js'
 import type { LinkTarget } from './prepare.js'
+import { deflateKept } from './deflated-streams.js'
 import { ImageDrawer } from './render-image.js'
 import type { Warn } from './render-image.js'
 import { registerFaces, TextWriter } from './render-text.js'
@@ -115,6 +116,7 @@ export class PdfRenderer {
   page(frame: Frame): void {
     const doc = this.doc
     doc.addPage({ size: [frame.width, frame.height], margin: 0 })
+    deflateKept((doc.page as unknown as { content: unknown }).content)
     this.pageNumbers.push(frame.number)
     if (frame.trim) setBox(doc, 'TrimBox', frame.trim, frame.height)
     if (frame.bleed) setBox(doc, 'BleedBox', frame.bleed, frame.height)

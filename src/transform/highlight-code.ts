@@ -101,9 +101,27 @@ export async function codeTokens(language: string, value: string): Promise<CodeT
   return tokensOf(await loadHighlighter(), language, value)
 }
 
+/**
+ * Code already cut into tokens in this process, by language and code: a
+ * rebuild after an edit (`--watch`, the preview) parses the edited chapter
+ * again, and most of its code is as it was. Cleared when it holds too much.
+ */
+const highlighted = new Map<string, readonly CodeToken[] | undefined>()
+const highlightedMax = 20_000
+
 function tokensOf(lowlight: Lowlight, language: string, value: string): CodeToken[] | undefined {
   const name = language.trim()
   if (name === '' || value === '') return undefined
+  const key = `${name}\u0000${value}`
+  if (!highlighted.has(key)) {
+    if (highlighted.size >= highlightedMax) highlighted.clear()
+    highlighted.set(key, highlight(lowlight, name, value))
+  }
+  // Copies: the model's tokens are its own.
+  return highlighted.get(key)?.map((token) => ({ ...token }))
+}
+
+function highlight(lowlight: Lowlight, name: string, value: string): CodeToken[] | undefined {
   if (!lowlight.registered(name)) return undefined
   const tokens: CodeToken[] = []
   collect(lowlight.highlight(name, value), undefined, tokens)

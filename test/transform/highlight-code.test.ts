@@ -87,3 +87,12 @@ test('highlighting again gives the same tokens, and a block whose language is re
   highlightCode([chapter])
   assert.equal((block as { tokens?: unknown }).tokens, undefined)
 })
+
+test('code cut once is cut again as it was, and the tokens given out are copies the model may change', async () => {
+  const first = (await codeTokens('js', samples.js!))!
+  const expected = structuredClone(first)
+  first[0]!.text = 'changed by its model'
+  first.push({ text: 'added', kind: 'keyword' })
+  assert.deepEqual(await codeTokens('js', samples.js!), expected)
+  assert.equal(await codeTokens('no-such-language', samples.js!), undefined)
+})
