@@ -25,10 +25,14 @@ const blockTypes = new Set(['paragraph', 'heading', 'tableCell'])
 const ignoredHtmlElements = new Set(['style', 'script'])
 
 /**
- * What the second pass can change (dashes, ellipses, double backticks and
- * double apostrophes): a text with none of these comes out of it as it went in.
+ * What the second pass can change, as retext-smartypants finds it: two dots
+ * with at most white space between (the start of an ellipsis, `...` or
+ * `. . .`), a double or triple hyphen, an en dash before a hyphen (`–-`),
+ * two backticks or two apostrophes. A text with none of these comes out of
+ * the pass as it went in: most sentences end in a dot, and would otherwise
+ * each be parsed by retext for nothing.
  */
-const secondPassCharacters = /[.`'-]/
+const secondPassPatterns = /\.\s*\.|--|–-|``|''/
 
 export function smartypantsTransform(options: Options): Transform {
   const quotes = retext().use(smartypants, { ...options, ellipses: false, dashes: false, backticks: false })
@@ -47,7 +51,7 @@ export function smartypantsTransform(options: Options): Transform {
         const end = start + node.value.length
         if (node.type === 'text') {
           const text = allText.slice(start, end)
-          node.value = secondPassCharacters.test(text) ? rest.processSync(text).toString() : text
+          node.value = secondPassPatterns.test(text) ? rest.processSync(text).toString() : text
         }
         start = end
       } else start += 1
