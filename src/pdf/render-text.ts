@@ -93,7 +93,13 @@ export function registerFaces(doc: PDFKit.PDFDocument, theme: Theme): void {
 
 export class TextWriter {
   private readonly fonts = new Map<FaceKey, PdfFont>()
-  private readonly shaped = new Map<string, Shaped>()
+  /**
+   * Strings shaped in this document, by face, features and text: maps in
+   * maps, so that a lookup hashes the text as it is (a string hashes once)
+   * rather than a key made anew for every string drawn.
+   */
+  private readonly shaped = new Map<PdfFont, Map<FeatureSet | undefined, Map<string, Shaped>>>()
+  private shapedCount = 0
   private readonly colours = new Map<string, string>()
   private readonly outlines = new Map<PdfFont, Map<number, Outline>>()
 
@@ -187,8 +193,11 @@ export class TextWriter {
   }
 
   private shape(font: PdfFont, text: string, features: FeatureSet | undefined): Shaped {
-    const key = `${font.id}|${features ?? ''}|${text}`
-    let shaped = this.shaped.get(key)
+    let byFeatures = this.shaped.get(font)
+    if (!byFeatures) this.shaped.set(font, (byFeatures = new Map()))
+    let byText = byFeatures.get(features)
+    if (!byText) byFeatures.set(features, (byText = new Map()))
+    let shaped = byText.get(text)
     if (shaped) return shaped
     const [allHex, allPositions] = this.encode(font, text.replace(/\n/g, ''), features)
     // Characters that are never seen (a soft hyphen, a zero-width space) take no room: fontkit shapes them as a space
@@ -220,8 +229,12 @@ export class TextWriter {
       })
     }
     // A book's vocabulary is a fair cache; strings that are no words (code lines, long addresses) could grow it without end.
-    if (this.shaped.size >= maxShaped) this.shaped.clear()
-    this.shaped.set(key, shaped)
+    if (this.shapedCount >= maxShaped) {
+      for (const byFeatures of this.shaped.values()) for (const byText of byFeatures.values()) byText.clear()
+      this.shapedCount = 0
+    }
+    byText.set(text, shaped)
+    this.shapedCount += 1
     return shaped
   }
 }
