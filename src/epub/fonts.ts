@@ -163,8 +163,31 @@ export function sfntFormat(bytes: Uint8Array): 'truetype' | 'opentype' {
   return flavour === 'OTTO' ? 'opentype' : 'truetype'
 }
 
-function uniqueCharacters(text: string): string {
-  return [...new Set(text)].sort().join('')
+/**
+ * Each character of `text` once, in the order of their UTF-16 code units
+ * (as `[...new Set(text)].sort().join('')` gives them). A book's text runs to
+ * megabytes: it is read a code unit at a time, with no string made for each
+ * character, and only the characters found are sorted.
+ */
+export function uniqueCharacters(text: string): string {
+  const seen = new Uint8Array(0x10000)
+  const astral = new Set<string>()
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index)
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        astral.add(text.slice(index, index + 2))
+        index++
+        continue
+      }
+    }
+    // A surrogate without its other half counts as a character of its own, as the string iterator gives it.
+    seen[unit] = 1
+  }
+  const characters = [...astral]
+  for (let unit = 0; unit < seen.length; unit++) if (seen[unit] === 1) characters.push(String.fromCharCode(unit))
+  return characters.sort().join('')
 }
 
 /** The characters of `text` that the font has no glyph for. */
