@@ -1,5 +1,6 @@
 import type { ElementContent, Root } from 'hast'
 import type { createLowlight } from 'lowlight'
+import { RecentValues } from '../cache/recent.js'
 import { loadHighlighter } from '../lazy.js'
 import type { Chapter, CodeBlock, CodeToken, TokenKind } from '../model/book.js'
 import { forEachBlock } from '../model/walk.js'
@@ -104,21 +105,22 @@ export async function codeTokens(language: string, value: string): Promise<CodeT
 /**
  * Code already cut into tokens in this process, by language and code: a
  * rebuild after an edit (`--watch`, the preview) parses the edited chapter
- * again, and most of its code is as it was. Cleared when it holds too much.
+ * again, and most of its code is as it was. Up to some 16 million characters
+ * of code are kept.
  */
-const highlighted = new Map<string, readonly CodeToken[] | undefined>()
-const highlightedMax = 20_000
+const highlighted = new RecentValues<{ tokens: readonly CodeToken[] | undefined; size: number }>(16_000_000, (entry) => entry.size)
 
 function tokensOf(lowlight: Lowlight, language: string, value: string): CodeToken[] | undefined {
   const name = language.trim()
   if (name === '' || value === '') return undefined
   const key = `${name}\u0000${value}`
-  if (!highlighted.has(key)) {
-    if (highlighted.size >= highlightedMax) highlighted.clear()
-    highlighted.set(key, highlight(lowlight, name, value))
+  let entry = highlighted.get(key)
+  if (entry === undefined) {
+    entry = { tokens: highlight(lowlight, name, value), size: key.length }
+    highlighted.set(key, entry)
   }
   // Copies: the model's tokens are its own.
-  return highlighted.get(key)?.map((token) => ({ ...token }))
+  return entry.tokens?.map((token) => ({ ...token }))
 }
 
 function highlight(lowlight: Lowlight, name: string, value: string): CodeToken[] | undefined {
