@@ -14,6 +14,8 @@ export interface RepackOptions {
 }
 
 const opfPath = 'OEBPS/content.opf'
+/** Every entry but `mimetype` is deflated at the highest level. */
+const deflateLevel = 9
 
 /**
  * Post-process epub-gen-memory's zip into the final EPUB: give the images it
@@ -49,9 +51,9 @@ export async function repack(generated: Uint8Array, options: RepackOptions): Pro
   for (const name of options.order) {
     const bytes = contents.get(name)
     if (bytes === undefined) throw new Error(`the EPUB lacks ${name}`)
-    const key = bytesKey(bytes, 'deflate-9')
+    const key = bytesKey(bytes, `deflate-${deflateLevel}`)
     keys.set(name, key)
-    zip.file(name, keptEntry(key) ?? bytes, { compression: 'DEFLATE', compressionOptions: { level: 9 }, date, createFolders: false })
+    zip.file(name, keptEntry(key) ?? bytes, { compression: 'DEFLATE', compressionOptions: { level: deflateLevel }, date, createFolders: false })
     contents.delete(name)
   }
   contents.delete('mimetype')

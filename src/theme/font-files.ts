@@ -9,10 +9,9 @@
  * shared (`sharedFace`). A face that shapes text is each caller's own
  * (`openFace`, though it shares the decoded tables), since what fontkit
  * shapes depends on what it shaped before: it keeps each glyph with the
- * characters it was first made for, which decides whether a
- * default-ignorable character is hidden and what text
- * the PDF says a glyph stands for. Shared, such a face would let one edition
- * or one book change another's bytes.
+ * characters it was first made for, which decides whether a default-ignorable
+ * character is hidden and what text the PDF says a glyph stands for. Shared,
+ * such a face would let one edition or one book change another's bytes.
  *
  * This module is not exported from `theme/index.ts`: it loads fontkit, which
  * `octavo --version` has no use for.
