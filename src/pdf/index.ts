@@ -78,7 +78,6 @@ export async function writePdf(book: Book, bookTheme: Theme, options: PdfOptions
     }
     for (const page of part.pages) renderer.page(framer.frame(page))
     renderer.release(part.struct)
-    await renderer.settle()
     options.onPart?.(layout.count)
   }
   for (const page of deferred) renderer.page(framer.frame(page))

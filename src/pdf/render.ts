@@ -12,6 +12,7 @@ import type { StructNode } from './flow.js'
 import { registrationColour } from './frame.js'
 import type { Frame, FrameItem, FrameText, Matrix, Rect } from './frame.js'
 import type { LinkTarget } from './prepare.js'
+import { writeBytesTo } from './byte-writes.js'
 import { deflateKept } from './deflated-streams.js'
 import { ImageDrawer } from './render-image.js'
 import type { Warn } from './render-image.js'
@@ -92,10 +93,12 @@ export class PdfRenderer {
       ...(options.pdfA ? { subset: 'PDF/A-2b' as const } : {}),
     })
     this.doc = doc
+    writeBytesTo(doc, (bytes) => this.output.add(bytes))
     if (press?.colour === 'cmyk') useProcessColour(doc, theme.colours.text)
     // Marks print on every plate: the Separation colour space named All, at full tint.
     if (press?.marks) (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor(registrationColour, 100, 100, 100, 100)
 
+    // Nothing reaches the document's stream now (see `writeBytesTo`); read, it ends when the document does.
     doc.on('data', (chunk: Buffer) => this.output.add(chunk))
     this.done = new Promise<Uint8Array>((resolve, reject) => {
       doc.on('end', () => resolve(this.output.bytes()))
@@ -142,15 +145,6 @@ export class PdfRenderer {
   /** The structure node and all below it are complete: pdfkit writes them out. */
   release(struct: number): void {
     if (this.tagged) this.tree.end(struct)
-  }
-
-  /**
-   * Let the bytes written so far reach the collector. pdfkit's document is a
-   * readable stream that queues what it writes until the event loop turns:
-   * drawn in one go, a long book's PDF would wait there in small pieces.
-   */
-  settle(): Promise<void> {
-    return new Promise((resolve) => setImmediate(resolve))
   }
 
   finish(): Promise<Uint8Array> {
