@@ -97,16 +97,14 @@ export function inlineChildren(inline: Inline): readonly Inline[] {
 }
 
 /**
- * Visit every block in document order, nested blocks after their parent, with
- * the block's path (see `PageStart.block`). Recursion is safe: the parser caps
- * nesting (see `parse/limit-nesting.ts`).
+ * Visit every block in document order, nested blocks after their parent.
+ * Recursion is safe: the parser caps nesting (see `parse/limit-nesting.ts`).
  */
-export function forEachBlock(blocks: readonly Block[], visit: (block: Block, path: readonly number[]) => void, base: readonly number[] = []): void {
-  blocks.forEach((block, index) => {
-    const path = [...base, index]
-    visit(block, path)
-    for (const nested of nestedBlocks(block)) forEachBlock(nested.blocks, visit, [...path, ...nested.steps])
-  })
+export function forEachBlock(blocks: readonly Block[], visit: (block: Block) => void): void {
+  for (const block of blocks) {
+    visit(block)
+    for (const nested of nestedBlocks(block)) forEachBlock(nested.blocks, visit)
+  }
 }
 
 /**
