@@ -6,7 +6,7 @@ import { sectionNumbersOf, type Context } from '../context.js'
 import { blocks, sectionNumber } from '../hast/blocks.js'
 import { xhtmlDocument } from '../hast/document.js'
 import { pageMarkers } from '../hast/page-marker.js'
-import { fragmentBytes } from '../hast/serialize.js'
+import { fragmentSizes } from '../hast/serialize.js'
 import { claimId, createState, type State } from '../hast/state.js'
 import type { ChapterPages } from '../page-list.js'
 import { isArticle } from '../plan.js'
@@ -145,7 +145,7 @@ const newline: ElementContent = { type: 'text', value: '\n' }
  */
 function splitContent(content: ElementContent[]): ElementContent[][] {
   // A fragment serialises as its nodes one after another: its size is the sum of theirs, each serialised once.
-  const sizes = content.map((node) => fragmentBytes([node]))
+  const sizes = fragmentSizes(content)
   if (sizes.reduce((sum, size) => sum + size, 0) <= partBudget) return [content]
   // Where a cut may fall: before each top-level block, moved back over what belongs to the block after it.
   const pieces: ElementContent[][] = []
