@@ -26,12 +26,23 @@ export interface StoreOptions {
   folder?: string
   /** Told of an entry that could not be written (a full disk, a read-only folder): the build goes on without it. */
   onWriteError?: (error: unknown) => void
+  /**
+   * The store serves a session of rebuilds (`--watch`, the preview): what is
+   * costly to read back from its bytes (a chapter's layout) may be kept as
+   * objects too, for the next build, at the cost of the memory they take.
+   */
+  rebuilds?: boolean
 }
 
 export class CacheStore {
   private readonly memory = new Map<string, unknown>()
 
   constructor(private readonly options: StoreOptions = {}) {}
+
+  /** Whether the store serves a session of rebuilds (see `StoreOptions.rebuilds`). */
+  get rebuilds(): boolean {
+    return this.options.rebuilds === true
+  }
 
   /** The folder entries are kept in between processes, if any (other caches keep theirs beside, see `epub/subset-cache.ts`). */
   get folder(): string | undefined {

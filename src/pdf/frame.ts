@@ -154,7 +154,8 @@ export class Framer {
     recordDestPages(pages, this.destPages)
   }
 
-  frame(page: Page): Frame {
+  /** A page's frame; `toBook` gives the book's number of each structure node its drawings name (see `structs.ts`). */
+  frame(page: Page, toBook: (id: number) => number = (id) => id): Frame {
     const { book, theme, geometry, measurer, options, margin, head, folio, destPages, bleed, furniture } = this
     const recto = page.number % 2 === 1
     // Without bleed at the spine, the spine's side (the left of a recto, the right of a verso) has none.
@@ -180,7 +181,7 @@ export class Framer {
       for (const name of placed.box.anchors) frame.items.push({ kind: 'dest', name, ...toPage(blockLeft, baseline - placed.box.top) })
       if (placed.box.heading) frame.outline.push({ title: placed.box.heading.title, depth: placed.box.heading.depth, y: toPage(blockLeft, baseline - placed.box.top).y })
       for (const drawing of placed.box.drawings) {
-        for (const item of drawingItems(drawing, blockLeft, baseline, destPages, measurer)) {
+        for (const item of drawingItems(drawing, blockLeft, baseline, destPages, measurer, toBook)) {
           // Destinations are named in the page's coordinates, whatever the page's turn.
           if (item.kind === 'dest') {
             if (!placed.repeated) frame.items.push({ ...item, ...toPage(item.x, item.y) })
@@ -246,9 +247,10 @@ function applyMatrix(matrix: Matrix, x: number, y: number): { x: number; y: numb
   return { x: a * x + c * y + e, y: b * x + d * y + f }
 }
 
-function drawingItems(drawing: Drawing, left: number, baseline: number, destPages: ReadonlyMap<string, number>, measurer: Measurer): Array<FrameItem> {
+function drawingItems(drawing: Drawing, left: number, baseline: number, destPages: ReadonlyMap<string, number>, measurer: Measurer, toBook: (id: number) => number): Array<FrameItem> {
   switch (drawing.kind) {
     case 'text': {
+      const struct = drawing.struct === null ? null : toBook(drawing.struct)
       const run = drawing.run
       const x = left + drawing.x
       const baselineY = baseline + drawing.y
@@ -259,7 +261,7 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       const spaceWidth = run.spaceWidth ?? natural
       // A right-to-left word is shaped in visual order: a space joined to it would be drawn before it, on its left.
       const joined = run.spaceAfter && spaceWidth >= natural - 1e-3 && !rightToLeft.test(run.text) && run.spaceLeft !== true
-      const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct: drawing.struct }
+      const item: FrameText = { kind: 'text', x, y, text: joined ? `${run.text} ` : run.text, width: run.width, style: run.style, struct }
       if (run.link) item.link = run.link
       if (run.missing) item.actual = item.text
       // A line that ends after a hyphen of the text ends with U+2010 (see `setline.ts`): a face without that glyph
@@ -274,7 +276,7 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
       const space: FrameText[] = []
       if (run.spaceAfter && !joined && spaceWidth > 0) {
         // In a right-to-left line the space after a right-to-left word stands on its left.
-        space.push({ kind: 'text', x: run.spaceLeft ? x - spaceWidth : x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct: drawing.struct, scale: (100 * spaceWidth) / natural })
+        space.push({ kind: 'text', x: run.spaceLeft ? x - spaceWidth : x + run.width, y, text: ' ', width: spaceWidth, style: run.style, struct, scale: (100 * spaceWidth) / natural })
         if (run.link) space[0]!.link = run.link
         if (run.lang !== undefined) space[0]!.lang = run.lang
       }
@@ -307,13 +309,13 @@ function drawingItems(drawing: Drawing, left: number, baseline: number, destPage
     case 'rect':
       return [{ ...drawing, x: left + drawing.x, y: baseline + drawing.y }]
     case 'image':
-      return [{ ...drawing, x: left + drawing.x, y: baseline + drawing.y }]
+      return [{ ...drawing, x: left + drawing.x, y: baseline + drawing.y, struct: toBook(drawing.struct) }]
     case 'pageRef': {
       const number = destPages.get(drawing.dest)
       if (number === undefined) return []
       const text = String(number)
       const width = measurer.width(text, drawing.style)
-      return [{ kind: 'text', x: left + drawing.x - width, y: baseline + drawing.y, text, width, style: drawing.style, struct: drawing.struct, link: drawing.link }]
+      return [{ kind: 'text', x: left + drawing.x - width, y: baseline + drawing.y, text, width, style: drawing.style, struct: toBook(drawing.struct), link: drawing.link }]
     }
   }
 }

@@ -67,20 +67,20 @@ export async function writePdf(book: Book, bookTheme: Theme, options: PdfOptions
   const framer = new Framer(book, theme, layout.geometry, layout.measurer, frameOptions)
   const warn = (reason: string, place?: Place): void => void diag.warn(reason, place, 'pdf-image')
   const renderer = new PdfRenderer(layout.structs.nodes, book, theme, { pdfA: options.pdfA === true, warn, press })
-  const deferred: Page[] = []
+  const deferred: Array<{ page: Page; toBook: (id: number) => number }> = []
 
   for await (const part of layout.parts()) {
     framer.record(part.pages)
     if (part.deferred) {
-      deferred.push(...part.pages)
+      deferred.push(...part.pages.map((page) => ({ page, toBook: part.toBook })))
       renderer.reserve(part.struct)
       continue
     }
-    for (const page of part.pages) renderer.page(framer.frame(page))
+    for (const page of part.pages) renderer.page(framer.frame(page, part.toBook))
     renderer.release(part.struct)
     options.onPart?.(layout.count)
   }
-  for (const page of deferred) renderer.page(framer.frame(page))
+  for (const { page, toBook } of deferred) renderer.page(framer.frame(page, toBook))
   if (press) {
     const pages = finishPress(layout.count, press, diag)
     for (let number = layout.count + 1; number <= pages; number++) renderer.page(framer.frame(blankPage(number)))

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
+import { RecentValues } from '../cache/recent.js'
 import type { CacheStore } from '../cache/store.js'
 import { cacheKey } from '../cache/store.js'
 import type { Said } from '../diagnostics.js'
@@ -54,19 +55,57 @@ export function chapterLayoutKey(bookKey: string, book: Book, index: number, dep
   return cacheKey(bookKey, hash(book.chapters[index]), index, depth, number)
 }
 
+/**
+ * Layouts kept as objects for a store that serves rebuilds (see
+ * `StoreOptions.rebuilds`): reading a long book's layouts back from their
+ * bytes was the largest part of laying out a rebuild. Some thousands of
+ * pages at most (a page takes some 80 kB so), those used longest ago let go
+ * first. They are frozen: a build reads a layout and numbers copies of its
+ * pages (see `PrintLayout.place`), and one that changed a kept layout would
+ * fail at once rather than set the next build wrong.
+ */
+const livePages = 6000
+const live = new WeakMap<CacheStore, RecentValues<PartLayout>>()
+
+function liveLayouts(cache: CacheStore): RecentValues<PartLayout> | undefined {
+  if (!cache.rebuilds) return undefined
+  let layouts = live.get(cache)
+  if (!layouts) live.set(cache, (layouts = new RecentValues<PartLayout>(livePages, (layout) => layout.pages.length)))
+  return layouts
+}
+
 /** A chapter's kept layout, or undefined. Entries are kept serialized: a long book's pages take far less room so than as objects. */
 export function keptLayout(cache: CacheStore, key: string): PartLayout | undefined {
+  const objects = liveLayouts(cache)
+  const object = objects?.get(key)
+  if (object) return object
   const bytes = cache.get<Uint8Array>(kind, key)
   if (!bytes) return undefined
+  let layout: PartLayout
   try {
-    return deserialize(bytes) as PartLayout
+    layout = deserialize(bytes) as PartLayout
   } catch {
     return undefined
   }
+  objects?.set(key, deepFreeze(layout))
+  return layout
 }
 
 export function keepLayout(cache: CacheStore, key: string, layout: PartLayout): void {
   cache.set(kind, key, new Uint8Array(serialize(layout)))
+  liveLayouts(cache)?.set(key, deepFreeze(layout))
+}
+
+/** Freeze a value and all it holds (typed arrays, which cannot be frozen, aside). */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const next = stack.pop()
+    if (typeof next !== 'object' || next === null || Object.isFrozen(next) || ArrayBuffer.isView(next)) continue
+    Object.freeze(next)
+    for (const held of next instanceof Map ? [...next.keys(), ...next.values()] : next instanceof Set ? [...next] : Object.values(next)) stack.push(held)
+  }
+  return value
 }
 
 /**

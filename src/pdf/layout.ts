@@ -35,12 +35,14 @@ export interface LayoutOptions {
   threads?: number | undefined
 }
 
-/** A part laid out: its pages numbered in the book, its structure element and its drawings numbered in the book's structure tree. */
+/** A part laid out: its pages numbered in the book, its structure element numbered in the book's structure tree. */
 export interface LaidOutPart {
   pages: Page[]
   /** The table of contents, drawn last (see `writePdf`). */
   deferred: boolean
   struct: number
+  /** The book's number of each structure node the part's drawings name (they keep the part's). */
+  toBook: (id: number) => number
 }
 
 export interface LayoutSummary {
@@ -184,22 +186,29 @@ export class PrintLayout {
     }
   }
 
-  /** Number a part's pages and structure nodes in the book, and note what the report and the page list need. */
+  /**
+   * Number a part's pages and structure nodes in the book, and note what the
+   * report and the page list need. The layout is left as it is (it may be kept
+   * for the next build, see `layout-cache.ts`): its pages are numbered as copies.
+   */
   private place(layout: PartLayout): LaidOutPart {
-    const pages = layout.pages
     // Every part opens on a right-hand page: a blank left-hand page first when the pages so far end on a right-hand one.
-    if (this.count % 2 === 1 && layout.recto) pages.unshift({ number: 0, kind: 'blank', chapter: layout.chapter, opening: false, body: [], notes: [], full: false })
-    pages.forEach((page, index) => (page.number = this.count + index + 1))
+    const set = this.count % 2 === 1 && layout.recto ? [blankPage(layout.chapter), ...layout.pages] : layout.pages
+    const pages = set.map((page, index) => ({ ...page, number: this.count + index + 1 }))
     this.count += pages.length
-    const renumber = this.structs.add(layout)
-    renumber.pages(pages)
+    const toBook = this.structs.add(layout)
     this.missing.add(layout)
     this.reports.push(layoutReport(pages))
     for (const ratio of justifiedRatios(pages)) this.ratios.push(ratio)
     this.starts.push(...pageStarts(pages))
     recordDestPages(pages, this.destPages)
-    return { pages, deferred: layout.deferred, struct: renumber.toBook(layout.struct) }
+    return { pages, deferred: layout.deferred, struct: toBook(layout.struct), toBook }
   }
+}
+
+/** A page left blank before a part, numbered as it is placed. */
+function blankPage(chapter: number | null): Page {
+  return { number: 0, kind: 'blank', chapter, opening: false, body: [], notes: [], full: false }
 }
 
 /** Lay the book out without drawing it (for the EPUB's page list alone). */

@@ -5,7 +5,8 @@
  * chapters the edit did not reach come from the cache. A build of the EPUB
  * alone lays the print edition out without drawing it, and gives the EPUB a
  * build of both gives. Chapters set on threads are the chapters set in the
- * build's own thread.
+ * build's own thread. A session of rebuilds keeps the layouts as objects,
+ * and sets from them the editions a clean build sets.
  */
 import assert from 'node:assert/strict'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -13,7 +14,7 @@ import path from 'node:path'
 import { test } from 'node:test'
 import { CacheStore } from '../../src/cache/store.js'
 import { Diagnostics, formatMessage } from '../../src/diagnostics.js'
-import { bookLayoutKey, chapterLayoutKey } from '../../src/pdf/layout-cache.js'
+import { bookLayoutKey, chapterLayoutKey, keptLayout } from '../../src/pdf/layout-cache.js'
 import { build, type Format } from '../../src/pipeline.js'
 import { defaultTheme, themes, type Theme } from '../../src/theme/index.js'
 import { fixtures, manuscriptFolder } from '../load/support.js'
@@ -135,4 +136,32 @@ test("a chapter's number (a theme that numbers sections) is part of its layout's
   assert.notEqual(chapterLayoutKey(bookKey, book, 0, 1, '2'), chapterLayoutKey(bookKey, book, 0, 1, '3'))
   assert.notEqual(chapterLayoutKey(bookKey, book, 0, 1, '2'), chapterLayoutKey(bookKey, book, 0, 1, undefined))
   assert.equal(chapterLayoutKey(bookKey, book, 0, 1, '2'), chapterLayoutKey(bookKey, book, 0, 1, '2'))
+})
+
+test('a session of rebuilds keeps layouts as frozen objects, given out as they are, and its editions are clean builds byte for byte', async () => {
+  const folder = await bookFolder()
+  const cache = new CacheStore({ rebuilds: true })
+  assertSameEditions(await publish(folder, cache), await publish(folder, undefined))
+  const again = await publish(folder, cache)
+  assertSameEditions(again, await publish(folder, undefined))
+  assert.deepEqual([...again.chapters.values()], ['cache', 'cache', 'cache', 'cache', 'cache'])
+
+  // An edit long enough to move the chapters after it by pages: their pages are numbered anew, from the same layouts.
+  const pages = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0
+  const two = path.join(folder, 'two.md')
+  await writeFile(two, (await readFile(two, 'utf8')).replace('The paragraph an edit changes.', `The paragraph an edit changes. ${prose.repeat(3)}`))
+  const edited = await publish(folder, cache)
+  assertSameEditions(edited, await publish(folder, undefined))
+  assert.ok(pages(edited.pdf) > pages(again.pdf), `${pages(again.pdf)} pages before the edit, ${pages(edited.pdf)} after`)
+  assert.equal(edited.chapters.get(3), 'set')
+  assert.equal(edited.chapters.get(4), 'cache')
+
+  const key = [...(cache as unknown as { memory: Map<string, unknown> }).memory.keys()].find((id) => id.startsWith('layout/'))!.slice('layout/'.length)
+  const layout = keptLayout(cache, key)!
+  assert.ok(Object.isFrozen(layout) && Object.isFrozen(layout.pages[0]!) && Object.isFrozen(layout.pages[0]!.body), 'frozen, to the pages')
+  assert.equal(keptLayout(cache, key), layout, 'given out as it is, not copied')
+  const single = new CacheStore()
+  single.set('layout', key, cache.get('layout', key))
+  const read = keptLayout(single, key)!
+  assert.ok(!Object.isFrozen(read) && keptLayout(single, key) !== read, 'a store for one build keeps none as objects')
 })

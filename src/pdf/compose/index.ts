@@ -12,7 +12,7 @@ import type { Flow, FlowBox, FlowItem } from '../flow.js'
 import type { Measurer } from '../measure.js'
 import { destName } from '../dests.js'
 import { MissingCharacters } from '../missing.js'
-import { BookStructs } from '../structs.js'
+import { BookStructs, renumberBoxes } from '../structs.js'
 import { block } from './blocks.js'
 import { bookIndex, INDEX_DEST } from './book-index.js'
 import { buildIndex, hasIndexMarks, indexWordsFor } from '../../model/index-entries.js'
@@ -111,10 +111,9 @@ export function composeBook(book: Book, theme: Theme, measurer: Measurer, geomet
   const flow: Flow = { items: [], notes: new Map(), structs: structs.nodes, noteNumbers: new Map() }
   for (const plan of partPlans(c)) {
     const part = plan.compose()
-    const renumber = structs.add({ ...part, structs: part.flow.structs })
+    const toBook = structs.add({ ...part, structs: part.flow.structs })
     missing.add(part)
-    for (const item of part.flow.items) if (item.kind === 'box') renumber.box(item)
-    for (const boxes of part.flow.notes.values()) for (const box of boxes) renumber.box(box)
+    renumberBoxes([...part.flow.items.flatMap((item) => (item.kind === 'box' ? [item] : [])), ...[...part.flow.notes.values()].flat()], toBook)
     flow.items.push(...part.flow.items)
     for (const [id, boxes] of part.flow.notes) flow.notes.set(id, boxes)
     for (const [id, number] of part.flow.noteNumbers) flow.noteNumbers.set(id, number)
