@@ -296,6 +296,20 @@ async function buildOne(
   }
 }
 
+/**
+ * Whether the command line starts a session of rebuilds (`--watch`, the
+ * preview), which runs in a process of its own (see `session-process.ts`).
+ * A command line that does not parse starts none: `run` says what is wrong.
+ */
+export function startsSession(argv: readonly string[]): boolean {
+  try {
+    const options = parseCommandLine(argv)
+    return typeof options === 'object' && 'command' in options && (options.watch || options.command === 'preview')
+  } catch {
+    return false
+  }
+}
+
 /** `octavo preview`: serves the preview until Ctrl-C. */
 async function previewOne(input: string, options: Options, cache: CacheStore, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): Promise<number> {
   // A manuscript that is not there is said at once, as `build` says it, rather than watched for.
