@@ -74,7 +74,11 @@ function liveLayouts(cache: CacheStore): RecentValues<PartLayout> | undefined {
   return layouts
 }
 
-/** A chapter's kept layout, or undefined. Entries are kept serialized: a long book's pages take far less room so than as objects. */
+/**
+ * A chapter's kept layout, or undefined. The store keeps entries serialized:
+ * a long book's pages take far less room so than as objects (a session of
+ * rebuilds keeps them as objects too, see above).
+ */
 export function keptLayout(cache: CacheStore, key: string): PartLayout | undefined {
   const objects = liveLayouts(cache)
   const object = objects?.get(key)
