@@ -115,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         print: options.print === true,
         pdfA: options.pdfA === true,
         sourceDateEpoch: epoch === undefined ? undefined : String(epoch),
-        cache: new CacheStore(options.cacheFolder === undefined ? {} : { folder: path.resolve(options.cacheFolder) }),
+        cache: new CacheStore(options.cacheFolder === undefined ? { oneOff: true } : { folder: path.resolve(options.cacheFolder) }),
       },
       diag,
     )

@@ -190,7 +190,7 @@ export async function main(argv: readonly string[], stdout: NodeJS.WritableStrea
 
   const { CacheStore } = await import('./cache/store.js')
   const rebuilds = options.watch || options.command === 'preview'
-  const cache = new CacheStore(options.cache ? { folder: path.resolve(cacheFolder), rebuilds } : { rebuilds })
+  const cache = new CacheStore(options.cache ? { folder: path.resolve(cacheFolder), rebuilds } : { rebuilds, oneOff: !rebuilds })
   if (options.command === 'preview') return previewOne(options.inputs[0]!, options, cache, stdout, stderr, env)
   if (options.watch) {
     await watchAll(options, cache, stdout, stderr, env)

@@ -47,7 +47,8 @@ export async function convertCached<T>(
     const value = await convert()
     // A conversion that found a fault is never kept, as one that failed is not.
     const faulty = events.some((event) => event.kind === 'said' && event.said.fatal)
-    if (!faulty) cache?.set('chapters', key, { value, events, images } satisfies Entry<T>)
+    // Each file is read once a build: a one-off build's store has no use for it.
+    if (!faulty && cache?.oneOff === false) cache.set('chapters', key, { value, events, images } satisfies Entry<T>)
     return value
   } finally {
     stopSaying()

@@ -33,6 +33,8 @@ export interface LayoutOptions {
   onChapter?: ((chapter: number, from: 'set' | 'cache') => void) | undefined
   /** Threads that set chapters (see `layout-pool.ts`); 1 or none: chapters are set in the build's own thread. */
   threads?: number | undefined
+  /** A round before the last (see `trialLayout`): its layouts are kept even in a one-off build's store, for the rounds after. */
+  trial?: boolean
 }
 
 /** A part laid out: its pages numbered in the book, its structure element numbered in the book's structure tree. */
@@ -170,7 +172,8 @@ export class PrintLayout {
     }
     const index = plan.chapter
     if (index === null) return layout
-    if (coming.from !== 'cache' && coming.key !== undefined) keepLayout(this.options.cache!, coming.key, layout)
+    const cache = this.options.cache!
+    if (coming.from !== 'cache' && coming.key !== undefined && (this.options.trial === true || !cache.oneOff)) keepLayout(cache, coming.key, layout)
     // What a part title after the chapter reads of the composer, as if the chapter had just been set here.
     this.composer.chapter = index
     this.composer.pendingKeep = layout.pendingKeep
@@ -275,7 +278,7 @@ export function pageStarts(pages: readonly Page[]): PageStart[] {
  */
 export async function trialLayout(book: Book, theme: Theme, options: LayoutOptions, diag: Diagnostics): Promise<PrintLayout> {
   const scratch = new Diagnostics()
-  const layout = new PrintLayout(book, theme, { ...options, onChapter: undefined }, scratch)
+  const layout = new PrintLayout(book, theme, { ...options, onChapter: undefined, trial: true }, scratch)
   try {
     for await (const part of layout.parts()) void part
   } catch (error) {

@@ -165,3 +165,20 @@ test('a session of rebuilds keeps layouts as frozen objects, given out as they a
   const read = keptLayout(single, key)!
   assert.ok(!Object.isFrozen(read) && keptLayout(single, key) !== read, 'a store for one build keeps none as objects')
 })
+
+test("a one-off build's store keeps no file's conversion and no layout of the last round, only a trial round's, for the rounds after", async () => {
+  const memory = (cache: CacheStore): string[] => [...(cache as unknown as { memory: Map<string, unknown> }).memory.keys()]
+  const folder = await bookFolder()
+  const oneOff = new CacheStore({ oneOff: true })
+  assertSameEditions(await publish(folder, oneOff), await publish(folder, undefined))
+  assert.deepEqual(memory(oneOff), [])
+
+  // Page words ("on page 16") are settled by trial rounds: the last round takes their layouts.
+  const references = path.join(fixtures, 'crossref-book')
+  const settled = new CacheStore({ oneOff: true })
+  const built = await publish(references, settled, ['pdf'])
+  assertSameEditions(built, await publish(references, undefined, ['pdf']))
+  assert.ok([...built.chapters.values()].includes('cache'), [...built.chapters.values()].join(' '))
+  const kinds = new Set(memory(settled).map((id) => id.split('/')[0]))
+  assert.deepEqual([...kinds], ['layout'])
+})
