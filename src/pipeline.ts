@@ -138,7 +138,7 @@ export async function makeEditions(input: string, options: EditionOptions, diag:
     phase('epub')
     // The EPUB's writer (and epub-gen-memory, JSZip) is loaded only when an EPUB is asked for.
     const { writeEpub } = await loadEpubWriter()
-    const epubOptions = options.cache?.folder === undefined ? {} : { subsetCache: options.cache.folder }
+    const epubOptions = { ...(options.cache?.folder === undefined ? {} : { subsetCache: options.cache.folder }), rebuilds: options.cache?.rebuilds === true }
     editions.push({ format: 'epub', bytes: await writeEpub(book, theme, diag, print.pageStarts, epubOptions) })
   }
   return { book, name: editionName(input), editions, report: print.report, theme, page, pageStarts: print.pageStarts }

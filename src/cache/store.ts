@@ -44,6 +44,8 @@ export interface StoreOptions {
 
 export class CacheStore {
   private readonly memory = new Map<string, unknown>()
+  /** The kinds of the values kept in memory. */
+  private readonly kinds = new Set<string>()
 
   constructor(private readonly options: StoreOptions = {}) {}
 
@@ -60,6 +62,11 @@ export class CacheStore {
   /** The folder entries are kept in between processes, if any (other caches keep theirs beside, see `epub/subset-cache.ts`). */
   get folder(): string | undefined {
     return this.options.folder
+  }
+
+  /** Whether a value of `kind` may be found: one kept in this process, or any with a folder. */
+  mayHold(kind: string): boolean {
+    return this.options.folder !== undefined || this.kinds.has(kind)
   }
 
   /** A copy of the value kept under `kind` and `key`, or undefined. */
@@ -82,6 +89,7 @@ export class CacheStore {
   set(kind: string, key: string, value: unknown): void {
     const copy = structuredClone(value)
     this.memory.set(`${kind}/${key}`, copy)
+    this.kinds.add(kind)
     const file = this.file(kind, key)
     if (!file) return
     try {

@@ -17,6 +17,8 @@ export interface Context {
   identifier: string
   /** A formula's TeX as a `<math>` element (`math/mathml.ts`) or an `<svg>` (`math/svg-element.ts`, `math: svg`): given only for a book with mathematics. */
   formula?: (tex: string, display: boolean) => Element
+  /** The edition is one of a session of rebuilds: what is serialized is kept for the next (see `hast/serialize.ts`). */
+  remember: boolean
 }
 
 const numbersByContext = new WeakMap<Context, SectionNumbers>()

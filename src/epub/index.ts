@@ -40,6 +40,8 @@ export interface EpubOptions {
    * the EPUB are the same either way.
    */
   subsetCache?: string
+  /** The edition is one of a session of rebuilds (`--watch`, the preview): its documents are kept for the next (see `hast/serialize.ts`). */
+  rebuilds?: boolean
 }
 
 const bcp47 = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/
@@ -64,7 +66,7 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
   }
   const plan = planPublication(book)
   const math = holdsMath(book.chapters)
-  const context: Context = { book, theme, diag, plan, labels: labelsFor(lang), lang, identifier: bookIdentifier(metadata), ...(math ? { formula: await formulaConverter(book.mathForm ?? 'mathml') } : {}) }
+  const context: Context = { book, theme, diag, plan, labels: labelsFor(lang), lang, identifier: bookIdentifier(metadata), remember: options.rebuilds === true, ...(math ? { formula: await formulaConverter(book.mathForm ?? 'mathml') } : {}) }
   const coverImage = coverImageOf(book)
   if (metadata.cover !== undefined && !coverImage.asset) {
     diag.warn(`cover image \`${metadata.cover}\` is not among the book's files: a cover is made from the title`, undefined, 'cover')
@@ -124,12 +126,12 @@ export async function writeEpub(book: Book, theme: Theme, diag: Diagnostics, pag
     documents: documents.map((document) => ({
       fileName: document.file,
       title: document.title,
-      xhtml: toXhtml(document.tree),
+      xhtml: toXhtml(document.tree, context.remember),
       imageUrls: [...new Set(document.images.map((image) => assetUrl(image.asset.path)))],
     })),
     contentOPF,
     tocNCX,
-    tocXHTML: toXhtml(publication.nav),
+    tocXHTML: toXhtml(publication.nav, context.remember),
     cover: { fileName: coverImage.fileName, mediaType: coverImage.mediaType, bytes: await coverBytes(coverImage, context) },
   })
 

@@ -98,7 +98,7 @@ export function composePublication(context: Context, pageStarts: readonly PageSt
     return { toc, nav: navDocument(context, toc, landmarks, markers, lists) }
   }
   let { toc, nav } = contents()
-  while (depth > 1 && Buffer.byteLength(toXhtml(nav)) > maxDocumentBytes) {
+  while (depth > 1 && Buffer.byteLength(toXhtml(nav, context.remember)) > maxDocumentBytes) {
     depth -= 1
     ;({ toc, nav } = contents())
   }

@@ -65,6 +65,8 @@ export class PrintLayout {
   private readonly missing = new MissingCharacters()
   /** What the keys of all the chapters' kept layouts share (see `bookLayoutKey`), made when first needed. */
   private bookKey: string | undefined
+  /** Whether the layouts set are kept: by a store that outlives the build, or for the rounds after a trial round. */
+  private readonly keeps: boolean
   /** Pages so far. */
   count = 0
   /** The page each destination of the parts laid out so far landed on, for the index (see `Composer.destPages`). */
@@ -83,6 +85,7 @@ export class PrintLayout {
     this.composer = new Composer(book, theme, this.measurer, this.geometry, diag, hyphenate)
     this.params = pageParams(theme, this.geometry)
     this.composer.destPages = this.destPages
+    this.keeps = options.trial === true || options.cache?.oneOff === false
   }
 
   /**
@@ -131,7 +134,8 @@ export class PrintLayout {
     if (index === null) return { from: 'here' }
     const { cache } = this.options
     let key: string | undefined
-    if (cache) {
+    // The last round of a one-off build keeps nothing: a key is worth making only to find what a trial round kept.
+    if (cache && (this.keeps || cache.mayHold('layout'))) {
       this.bookKey ??= bookLayoutKey(this.book, this.theme, this.options.page)
       key = chapterLayoutKey(this.bookKey, this.book, index, plan.depth, this.chapterNumber(index))
       const kept = keptLayout(cache, key)
@@ -172,8 +176,7 @@ export class PrintLayout {
     }
     const index = plan.chapter
     if (index === null) return layout
-    const cache = this.options.cache!
-    if (coming.from !== 'cache' && coming.key !== undefined && (this.options.trial === true || !cache.oneOff)) keepLayout(cache, coming.key, layout)
+    if (coming.from !== 'cache' && coming.key !== undefined && this.keeps) keepLayout(this.options.cache!, coming.key, layout)
     // What a part title after the chapter reads of the composer, as if the chapter had just been set here.
     this.composer.chapter = index
     this.composer.pendingKeep = layout.pendingKeep

@@ -28,19 +28,19 @@ test('a fragment measures what its nodes measure one by one', () => {
 test('sizes and documents written before are those of the same content, never of a changed one', () => {
   const paragraph = (text: string, id: string): ElementContent => h('p', { id }, ['Said ', h('em', text), ' & done'])
   const nodes = [paragraph('once', 'a'), { type: 'text', value: '\n' } as const, paragraph('twice', 'b')]
-  const sizes = fragmentSizes(nodes)
+  const sizes = fragmentSizes(nodes, true)
   assert.deepEqual(sizes, nodes.map((node) => fragmentBytes([node])))
-  assert.deepEqual(fragmentSizes(structuredClone(nodes)), sizes, 'the same content, other objects')
+  assert.deepEqual(fragmentSizes(structuredClone(nodes), true), sizes, 'the same content, other objects')
   const changed = [paragraph('once more', 'a'), nodes[1]!, paragraph('twice', 'bb')]
-  assert.deepEqual(fragmentSizes(changed), changed.map((node) => fragmentBytes([node])))
-  assert.notDeepEqual(fragmentSizes(changed), sizes)
+  assert.deepEqual(fragmentSizes(changed, true), changed.map((node) => fragmentBytes([node])))
+  assert.notDeepEqual(fragmentSizes(changed, true), sizes)
 
   const document = (text: string): Root => ({ type: 'root', children: [h('html', { xmlns: 'http://www.w3.org/1999/xhtml' }, [h('body', [h('p', { className: ['lead'] }, text)])])] })
-  const first = toXhtml(document('Le “premier” <mot>'))
+  const first = toXhtml(document('Le “premier” <mot>'), true)
   assert.equal(first, xmlDocument(toXast(document('Le “premier” <mot>')) as XastRoot))
-  assert.equal(toXhtml(document('Le “premier” <mot>')), first)
+  assert.equal(toXhtml(document('Le “premier” <mot>'), true), first)
   const edited = document('Le second')
-  assert.equal(toXhtml(edited), xmlDocument(toXast(document('Le second')) as XastRoot))
+  assert.equal(toXhtml(edited, true), xmlDocument(toXast(document('Le second')) as XastRoot))
   ;((edited.children[0] as Element).properties as Record<string, unknown>).lang = 'fr'
-  assert.match(toXhtml(edited), /<html xmlns="http:\/\/www.w3.org\/1999\/xhtml" lang="fr">/, 'a tree changed after it was written is written anew')
+  assert.match(toXhtml(edited, true), /<html xmlns="http:\/\/www.w3.org\/1999\/xhtml" lang="fr">/, 'a tree changed after it was written is written anew')
 })

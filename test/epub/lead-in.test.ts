@@ -30,7 +30,7 @@ function article(blocks: Block[], chapters = 1): Book {
 }
 
 function firstChapter(book: Book, theme: Theme = defaultTheme): Root {
-  const context: Context = { book, theme, diag: new Diagnostics(), plan: planPublication(book), labels: labelsFor('en'), lang: 'en', identifier: 'urn:x' }
+  const context: Context = { book, theme, diag: new Diagnostics(), plan: planPublication(book), labels: labelsFor('en'), lang: 'en', identifier: 'urn:x', remember: false }
   return chapterDocument(context, book.chapters[0]!, 0).parts[0]!.tree
 }
 

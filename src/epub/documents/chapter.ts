@@ -110,7 +110,7 @@ export function chapterDocument(context: Context, chapter: Chapter, index: numbe
     notes.set(note.id, h('aside', { id: state.noteIds.get(note.id), className: ['footnote'], 'epub:type': 'footnote', role: 'doc-footnote' }, body))
   }
 
-  const pieces = splitContent(content)
+  const pieces = splitContent(content, context.remember)
   // Each note after the part holding its first call (a note never called goes last).
   const noteParts = new Map<string, number>()
   for (const note of chapter.notes) {
@@ -143,9 +143,9 @@ const newline: ElementContent = { type: 'text', value: '\n' }
  * stretch between two headings heavier than the budget is cut before other
  * blocks. A chapter within the budget is one piece.
  */
-function splitContent(content: ElementContent[]): ElementContent[][] {
+function splitContent(content: ElementContent[], remember: boolean): ElementContent[][] {
   // A fragment serialises as its nodes one after another: its size is the sum of theirs, each serialised once.
-  const sizes = fragmentSizes(content)
+  const sizes = fragmentSizes(content, remember)
   if (sizes.reduce((sum, size) => sum + size, 0) <= partBudget) return [content]
   // Where a cut may fall: before each top-level block, moved back over what belongs to the block after it.
   const pieces: ElementContent[][] = []

@@ -10,7 +10,9 @@ import { xmlSafe } from '../xml-safe.js'
  * Documents written in this process, by their trees' content: a rebuild
  * after an edit (`--watch`, the preview) composes every document again, and
  * all but the edited chapter's come out as before. Bounded (characters,
- * some 64 million), the documents used longest ago let go first.
+ * some 64 million), the documents used longest ago let go first. Only a
+ * session's editions are kept: in a one-off build the keys would cost a
+ * third of serializing (0.35 s of the Node.js docs' 1 s) and find nothing.
  */
 const written = new RecentValues<string>(64 * 1024 * 1024, (xhtml) => xhtml.length)
 
@@ -18,8 +20,10 @@ const written = new RecentValues<string>(64 * 1024 * 1024, (xhtml) => xhtml.leng
  * Serialise a hast document as XHTML: through xast, so that the output is
  * XML by construction (boolean attributes get values, the namespace is
  * declared), with a final guard that no character XML forbids gets through.
+ * `remember`: the edition is one of a session of rebuilds (see above).
  */
-export function toXhtml(tree: HastRoot): string {
+export function toXhtml(tree: HastRoot, remember: boolean): string {
+  if (!remember) return xmlDocument(toXast(tree) as XastRoot)
   const key = contentKey(tree)
   let xhtml = written.get(key)
   if (xhtml === undefined) {
@@ -79,8 +83,9 @@ function contentKey(nodes: HastRoot | readonly HastContent[]): string {
 /** Sizes measured in this process (see `fragmentSizes`), by the nodes' content; some million sizes at most. */
 const measured = new RecentValues<readonly number[]>(1 << 20, (sizes) => sizes.length)
 
-/** The bytes each of `nodes` takes written as XML (UTF-8), as it will stand in a document. */
-export function fragmentSizes(nodes: readonly HastContent[]): readonly number[] {
+/** The bytes each of `nodes` takes written as XML (UTF-8), as it will stand in a document; `remember` as for `toXhtml`. */
+export function fragmentSizes(nodes: readonly HastContent[], remember: boolean): readonly number[] {
+  if (!remember) return nodes.map((node) => fragmentBytes([node]))
   const key = contentKey(nodes)
   let sizes = measured.get(key)
   if (sizes === undefined) {
