@@ -8,6 +8,8 @@
  *   through `lib/bench/typst-build.js`) setting the same book, converted from the Book model Octavo's
  *   loader makes (`bench/common/typst-book.ts`), on the same A5 page in the same faces;
  * - peak memory of each;
+ * - the floor under the EPUB's time: remark-parse and remark-gfm alone parsing the same files
+ *   (`lib/bench/parse-floor.js`), the parser Octavo is held to;
  * - how time grows with the book: the generated book at two lengths.
  *
  * The books: a generated technical book (`bench/common/technical-book.ts`: prose from the article's
@@ -19,7 +21,7 @@
  * resident memory, pages, what pandoc or Typst reported, the load average before each run; then the
  * ratios against the targets. Figures, never verdicts on the code: a benchmark asserts nothing.
  *
- *   node lib/bench/speed.js [--books 400k,800k,node] [--runs N] [--tools octavo-epub,octavo-pdf,pandoc,typst]
+ *   node lib/bench/speed.js [--books 400k,800k,node] [--runs N] [--tools octavo-epub,octavo-pdf,pandoc,typst,parse-floor]
  *                           [--chapters 64] [--seed 1981] [--dir /tmp/octavo-bench-speed] [--all]
  *
  * The defaults (the 400k book, two runs) take about three minutes on a quiet two-core machine; `--all`
@@ -61,9 +63,9 @@ const targets = {
   incremental: 2,
 }
 
-const toolIds = ['octavo-epub', 'octavo-pdf', 'pandoc', 'typst'] as const
+const toolIds = ['octavo-epub', 'octavo-pdf', 'pandoc', 'typst', 'parse-floor'] as const
 type ToolId = (typeof toolIds)[number]
-const toolLabels: Record<ToolId, string> = { 'octavo-epub': 'Octavo EPUB', 'octavo-pdf': 'Octavo PDF', pandoc: 'pandoc EPUB', typst: 'Typst PDF' }
+const toolLabels: Record<ToolId, string> = { 'octavo-epub': 'Octavo EPUB', 'octavo-pdf': 'Octavo PDF', pandoc: 'pandoc EPUB', typst: 'Typst PDF', 'parse-floor': 'remark alone' }
 
 const { values: options } = parseArgs({
   options: {
@@ -253,6 +255,12 @@ function run(tool: ToolId, book: Prepared): Measured {
               .join(' ')
       return { ok, seconds: result.seconds, cpuSeconds: result.cpuSeconds, peakMegabytes: result.peakMegabytes, loadBefore: result.loadBefore, pages: report?.pages ?? Number.NaN, note }
     }
+    case 'parse-floor': {
+      // The floor under Octavo's EPUB: remark-parse and remark-gfm alone parsing the same files (see `parse-floor.ts`).
+      const result = timedRun([process.execPath, path.join(root, 'lib/bench/parse-floor.js'), ...book.files], { cwd: book.folder })
+      const ok = result.status === 0
+      return { ok, seconds: result.seconds, cpuSeconds: result.cpuSeconds, peakMegabytes: result.peakMegabytes, loadBefore: result.loadBefore, pages: Number.NaN, note: ok ? '' : `failed, exit ${result.status}: ${result.stderr.split('\n').slice(-2).join(' ')}` }
+    }
     default: {
       const never: never = tool
       throw new Error(`unknown tool ${String(never)}`)
@@ -355,6 +363,13 @@ for (const spec of books.split(',').map((s) => s.trim()).filter((s) => s !== '')
     console.log(
       `  EPUB: Octavo ${fixed(epub.mean, 2)} s / pandoc ${fixed(pandoc.mean, 2)} s = ${ratio.toFixed(2)}× (target ≤ ${targets.epubVsPandoc}×): ${verdict(ratio <= targets.epubVsPandoc)}` +
         `; in processor seconds ${(epub.cpuMean / pandoc.cpuMean).toFixed(2)}×`,
+    )
+  }
+  const floor = summaries.get('parse-floor')
+  if (floor?.ok && pandoc?.ok) {
+    console.log(
+      `  floor: remark-parse and remark-gfm alone parse the chapter files in ${fixed(floor.mean, 2)} s = ${(floor.mean / pandoc.mean).toFixed(2)}× pandoc's whole EPUB` +
+        `${epub?.ok ? `, ${((100 * floor.mean) / epub.mean).toFixed(0)}% of Octavo's` : ''}`,
     )
   }
   if (pdf?.ok && typst?.ok) {

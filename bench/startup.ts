@@ -1,7 +1,9 @@
 /**
  * What a writer waits for on a short manuscript: the article (`content/article.md`, 4 pages) built by
  * `octavo build` in fresh processes, both editions, the EPUB alone and the PDF alone, against Typst
- * setting the same text as a PDF alone (`lib/bench/typst-build.js`), and `octavo --version`. Each
+ * setting the same text as a PDF alone (`lib/bench/typst-build.js`), against the least the packages
+ * Octavo is held to can do for both editions (`lib/bench/package-floor.js`: unified with remark-parse,
+ * pdfkit's own `text()`, epub-gen-memory), and `octavo --version`. Each
  * command runs once to warm the file system (and Octavo's subset cache), then `runs` times, each run
  * a new process: mean ± standard deviation and range of the wall time, as hyperfine prints them, and
  * the mean user and system time. "Both, no cache" builds with `--no-cache`: the font subsets are made
@@ -34,6 +36,8 @@ const commands: Array<[string, string[]]> = [
   ['Octavo, EPUB only', [...octavo, 'build', article, '--out', out, '--quiet', '--format', 'epub']],
   ['Octavo, PDF only', [...octavo, 'build', article, '--out', out, '--quiet', '--format', 'pdf']],
   ['Typst, PDF', ['lib/bench/typst-build.js', typstSource, path.join(work, 'typst.pdf')]],
+  // The floor under Octavo's time: the packages it is held to, doing the least (see `package-floor.ts`).
+  ['the packages alone, both', ['lib/bench/package-floor.js', article, path.join(work, 'floor')]],
   ['octavo --version', [...octavo, '--version']],
 ]
 
