@@ -176,11 +176,21 @@ export class Framer {
     const blockTop = turned ? 0 : top
     const measure = turned ? geometry.depth : geometry.measure
     const toPage = (x: number, y: number): { x: number; y: number } => (turned ? applyMatrix(turned.matrix, x, y) : { x, y })
+    const signature = turned ? undefined : framedSignature(page, left, top, toBook)
+    const kept = signature === undefined ? undefined : framedText.get(page.body)
+    // Only a signature made now can find what was framed before (a page with references to pages makes none).
+    let framed = signature !== undefined
+    if (kept && kept.signature === signature) {
+      for (const item of kept.items) frame.items.push(item)
+      for (const entry of kept.outline) frame.outline.push(entry)
+    }
+    const firstItem = frame.items.length
     const place = (placed: Placed): void => {
       const baseline = blockTop + placed.y
       for (const name of placed.box.anchors) frame.items.push({ kind: 'dest', name, ...toPage(blockLeft, baseline - placed.box.top) })
       if (placed.box.heading) frame.outline.push({ title: placed.box.heading.title, depth: placed.box.heading.depth, y: toPage(blockLeft, baseline - placed.box.top).y })
       for (const drawing of placed.box.drawings) {
+        if (drawing.kind === 'pageRef') framed = false
         for (const item of drawingItems(drawing, blockLeft, baseline, destPages, measurer, toBook)) {
           // Destinations are named in the page's coordinates, whatever the page's turn.
           if (item.kind === 'dest') {
@@ -197,14 +207,21 @@ export class Framer {
         }
       }
     }
-    page.body.forEach(place)
-    frame.items.push(...railRules(page.body, left, top))
-    if (page.noteRule !== undefined) {
-      const y = blockTop + page.noteRule
-      const { ruleLength, ruleWeight } = footnoteMetrics(theme, measure)
-      target.push({ kind: 'rule', x1: blockLeft, y1: y, x2: blockLeft + ruleLength, y2: y, colour: theme.colours.rule, weight: ruleWeight })
+    if (!kept || kept.signature !== signature) {
+      page.body.forEach(place)
+      frame.items.push(...railRules(page.body, left, top))
+      if (page.noteRule !== undefined) {
+        const y = blockTop + page.noteRule
+        const { ruleLength, ruleWeight } = footnoteMetrics(theme, measure)
+        target.push({ kind: 'rule', x1: blockLeft, y1: y, x2: blockLeft + ruleLength, y2: y, colour: theme.colours.rule, weight: ruleWeight })
+      }
+      page.notes.forEach(place)
+      if (framed) {
+        const items = frame.items.slice(firstItem)
+        for (const item of items) Object.freeze(item)
+        framedText.set(page.body, { signature: signature!, items, outline: frame.outline.map((entry) => Object.freeze(entry)) })
+      }
     }
-    page.notes.forEach(place)
     if (turned) {
       frame.turned = turned
       // The content is drawn turned on an upright page, the size of every other: that is the leaf as it is
@@ -228,6 +245,29 @@ export class Framer {
     }
     return frame
   }
+}
+
+/**
+ * What the text block of a kept page was framed as (its body's and notes'
+ * items and outline entries), by the page's body: a rebuild in a session
+ * (`--watch`, the preview) frames again every page of the chapters it takes
+ * from the kept layouts, which are frozen (see `layout-cache.ts`) and so the
+ * same objects, with the same text block, from build to build. Framed anew
+ * when the page moves to the other side of the spread, or when the
+ * structure numbers of its part move. Items given out twice are frozen.
+ */
+const framedText = new WeakMap<readonly Placed[], { signature: string; items: readonly FrameItem[]; outline: readonly OutlineEntry[] }>()
+
+/**
+ * What a kept page's text block is framed from besides the page itself:
+ * where the block stands, and how its part's structure numbers are read in
+ * the book's, which is a container and an offset (see `BookStructs.add`), so
+ * that two numbers tell it. `undefined` for a page not kept (its layout not
+ * frozen) or set broadside.
+ */
+function framedSignature(page: Page, left: number, top: number, toBook: (id: number) => number): string | undefined {
+  if (!Object.isFrozen(page.body) || page.turned) return undefined
+  return `${left} ${top} ${toBook(0)} ${toBook(1)}`
 }
 
 /**

@@ -125,8 +125,8 @@ export class PdfRenderer {
     if (frame.bleed) setBox(doc, 'BleedBox', frame.bleed, frame.height)
     if (frame.rotate !== undefined) (doc.page.dictionary.data as Record<string, unknown>).Rotate = frame.rotate
     if (this.outlined) for (const entry of frame.outline) this.outline.add(entry.title, entry.depth, entry.y, frame.width, frame.number)
-    // A press file has no links: its text is tagged as the text around it.
-    if (!this.links) for (const item of [...frame.items, ...(frame.turned?.items ?? [])]) if (item.kind === 'text') delete item.link
+    // A press file has no links: its text is tagged as the text around it. The items are copied, not changed (a kept page's are frozen, see `frame.ts`).
+    if (!this.links) frame = { ...frame, items: withoutLinks(frame.items), ...(frame.turned ? { turned: { ...frame.turned, items: withoutLinks(frame.turned.items) } } : {}) }
     const links: LinkArea[] = []
     const draw = this.tagged ? drawItems : drawUntagged
     draw(doc, frame.items, this.tree, this.images, this.writer, links)
@@ -204,6 +204,15 @@ class ByteCollector {
 }
 
 const blockSize = 1 << 20
+
+/** Items as drawn without links: text items copied without theirs. */
+function withoutLinks(items: readonly FrameItem[]): FrameItem[] {
+  return items.map((item) => {
+    if (item.kind !== 'text' || item.link === undefined) return item
+    const { link: _link, ...rest } = item
+    return rest
+  })
+}
 
 function setBox(doc: PDFKit.PDFDocument, name: string, rect: Rect, pageHeight: number): void {
   const data = doc.page.dictionary.data as Record<string, unknown>

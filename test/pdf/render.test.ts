@@ -10,11 +10,11 @@ import { promisify } from 'node:util'
 import { Diagnostics } from '../../src/diagnostics.js'
 import type { Block, Book, Inline } from '../../src/model/book.js'
 import { composeBook } from '../../src/pdf/compose/index.js'
-import { framePages } from '../../src/pdf/frame.js'
-import type { FrameText } from '../../src/pdf/frame.js'
+import { Framer, framePages } from '../../src/pdf/frame.js'
+import type { FrameItem, FrameText } from '../../src/pdf/frame.js'
 import { createHyphenator } from '../../src/pdf/hyphenate.js'
 import { createMeasurer } from '../../src/pdf/measure.js'
-import { paginate } from '../../src/pdf/paginate/index.js'
+import { paginate, type Placed } from '../../src/pdf/paginate/index.js'
 import { defaultTheme, pageGeometry, resolveStyle } from '../../src/theme/index.js'
 import { decodeXml } from '../support/tools.js'
 import { setBook, uncompressed } from './helpers.js'
@@ -111,5 +111,38 @@ describe('text written line by line', () => {
       const word = words.find((candidate) => candidate.word.startsWith(item.text.trim()) && Math.abs(candidate.x - item.x) < 0.01)
       assert.ok(word, `"${item.text}" at ${item.x.toFixed(3)}`)
     }
+  })
+})
+
+describe('a kept page framed again', () => {
+  it('gives out the frozen items it framed before, and frames anew when its place or its structure numbers move', () => {
+    const measurer = createMeasurer(theme)
+    const book = bookOf([{ type: 'paragraph', children: [text(prose.repeat(12))] }])
+    const flow = composeBook(book, theme, measurer, geometry, new Diagnostics(), { hyphenate: createHyphenator('en', theme.hyphenation) })
+    const body = resolveStyle(theme, 'body')
+    const pages = paginate(flow, { depth: geometry.depth, noteSeparator: body.leading, leading: body.leading })
+    const page = pages[1]!
+    const framer = new Framer(book, theme, geometry, measurer, { print: false })
+    const fresh = framer.frame(page)
+    assert.ok(!Object.isFrozen(fresh.items[0]), 'a page not kept is framed as it is')
+
+    // A kept layout is frozen (see `layout-cache.ts`): its page's text block, the same from build to build.
+    const kept = { ...page, body: Object.freeze([...page.body]) as Placed[] }
+    const first = new Framer(book, theme, geometry, measurer, { print: false }).frame(kept)
+    const again = new Framer(book, theme, geometry, measurer, { print: false }).frame({ ...kept })
+    assert.deepEqual(first, fresh)
+    assert.equal(again.items[0], first.items[0], 'the items framed before')
+    assert.ok(Object.isFrozen(again.items[0]))
+    const texts = (items: readonly FrameItem[]): FrameText[] => items.filter((item): item is FrameText => item.kind === 'text')
+
+    // Where the text block stands moved (a file for a printer has bleed and a slug around the page): framed anew, as a page not kept is.
+    const printed = new Framer(book, theme, geometry, measurer, { print: true }).frame(kept)
+    assert.notEqual(texts(printed.items)[0]!.x, texts(first.items)[0]!.x)
+    assert.deepEqual(printed, new Framer(book, theme, geometry, measurer, { print: true }).frame(page))
+    // Its part's structure numbers moved (a paragraph added before it): framed anew, in the new numbers.
+    const base = new Framer(book, theme, geometry, measurer, { print: false }).frame(kept)
+    const moved = new Framer(book, theme, geometry, measurer, { print: false }).frame(kept, (id) => (id === 0 ? 0 : id + 5))
+    assert.notEqual(moved.items[0], base.items[0])
+    assert.deepEqual(texts(moved.items).map((item) => item.struct), texts(base.items).map((item) => (item.struct === null ? null : item.struct + 5)))
   })
 })
